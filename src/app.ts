@@ -1,0 +1,86 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config/config.js";
+import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+import { readMigrationFiles } from "./db/migration-files.js";
+import { createReadinessCheck } from "./db/readiness.js";
+import { createDeliveryRepository } from "./domain/deliveries/delivery.repository.js";
+import { createMemberRepository } from "./domain/members/member.repository.js";
+import { createMemberService } from "./domain/members/member.service.js";
+import { createI18n } from "./i18n/i18n.js";
+import { type Logger, toBoltLogger } from "./logging/logger.js";
+import { createErrorReporter } from "./slack/error-reporter.js";
+import { healthRoutes } from "./slack/health-routes.js";
+import { registerCommands } from "./slack/listeners/commands/index.js";
+import { registerEvents } from "./slack/listeners/events/index.js";
+import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
+import { createInFlightTracker } from "./slack/middleware/in-flight.js";
+import { createPersonResolver } from "./slack/people.js";
+import { createSlackApp } from "./slack/slack-app.js";
+
+export interface Rapport {
+  /** The port the HTTP server listens on (useful when PORT=0). */
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export interface RapportOptions {
+  database?: OpenDatabaseOptions;
+  /** How long shutdown waits for requests in flight. */
+  drainTimeoutMs?: number;
+}
+
+// The composition root: config → db → repositories → services → Slack app.
+export async function startRapport(config: Config, logger: Logger, options: RapportOptions = {}): Promise<Rapport> {
+  const migrations = await readMigrationFiles();
+  const database = await openDatabase(config.database, logger, options.database);
+  try {
+    await migrate(database.sql, logger, migrations);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+
+  const i18n = await createI18n(config.defaultLocale);
+  const members = createMemberService(createMemberRepository(database.prisma), {
+    defaultLocale: config.defaultLocale,
+    defaultTimeZone: config.defaultTimeZone,
+  });
+  const deliveries = createDeliveryRepository(database.prisma);
+  const identify = createPersonResolver(members, i18n, config.defaultLocale);
+
+  const app = createSlackApp(
+    config,
+    toBoltLogger(logger),
+    healthRoutes(createReadinessCheck(database.sql, migrations)),
+  );
+  const inFlight = createInFlightTracker();
+  app.use(inFlight.middleware);
+  app.use(deduplicateEvents(deliveries));
+  registerCommands(app, identify);
+  registerEvents(app, identify);
+  app.error(createErrorReporter({ i18n, defaultLocale: config.defaultLocale, logger, client: app.client }));
+
+  const started = (await app.start(config.port)) as Server | undefined;
+  const address = started?.address?.() as AddressInfo | null | undefined;
+  const port = address?.port ?? config.port;
+  logger.info({ port, database: database.kind, socketMode: Boolean(config.slack.appToken) }, "Rapport is running");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        // Stop taking requests, let those in flight finish, then close the database.
+        await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
+        await inFlight.drained(options.drainTimeoutMs ?? 10_000);
+        await database.close();
+        logger.info("Rapport stopped");
+      })();
+      return stopping;
+    },
+  };
+}

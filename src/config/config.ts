@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import type { SupportedLocale } from "../i18n/locales.js";
+import { EnvironmentSchema, SETTING_HINTS } from "./config.schema.js";
+
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+  };
+  database: DatabaseTarget;
+  port: number;
+  logLevel: string;
+  defaultLocale: SupportedLocale;
+  defaultTimeZone: string;
+  adminSlackUserIds: string[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Turns environment variables into a Config, or one readable message naming every problem. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const hint = SETTING_HINTS[name];
+      return `  • ${name} ${issue.message}.${hint ? `\n      Set it to ${hint}.` : ""}`;
+    });
+    return {
+      ok: false,
+      message: `Rapport cannot start: its configuration has ${lines.length === 1 ? "a problem" : `${lines.length} problems`}.\n${lines.join("\n")}\nSet these in the environment or in a .env file in ${cwd}.`,
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+      },
+      database: databaseTarget(e.DATABASE_URL, cwd),
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+      defaultLocale: e.DEFAULT_LOCALE,
+      defaultTimeZone: e.DEFAULT_TIME_ZONE,
+      adminSlackUserIds: e.ADMIN_SLACK_USER_IDS,
+    },
+  };
+}
+
+function databaseTarget(url: string | undefined, cwd: string): DatabaseTarget {
+  if (!url) return { kind: "pglite", dataDir: path.resolve(cwd, "data") };
+  if (url.startsWith("file:")) return { kind: "pglite", dataDir: path.resolve(cwd, url.slice("file:".length)) };
+  return { kind: "postgres", url };
+}
+
+/**
+ * The process environment with `.env` (when present) filled in underneath:
+ * a variable set in the environment wins over the file. The only reader of process.env.
+ */
+export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
+  const file = path.join(cwd, ".env");
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return { ...fromFile, ...process.env };
+}

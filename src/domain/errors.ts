@@ -1,0 +1,39 @@
+/** Typed errors a service throws; src/slack/error-reporter.ts turns each code into the user's language. */
+export type DomainErrorCode = "databaseUnavailable";
+
+export class DomainError extends Error {
+  override name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly params: Record<string, string | number> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(code, options);
+  }
+}
+
+// Connection-level failures: the database is down or unreachable, not a bad query.
+const UNAVAILABLE_CODES = new Set([
+  "P1001", // can't reach database server
+  "P1002", // database server timed out
+  "P1017", // server closed the connection
+  "P2024", // timed out fetching a connection from the pool
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P03", // cannot_connect_now
+]);
+
+const UNAVAILABLE_MESSAGES =
+  /connection terminated|connection refused|timeout exceeded when trying to connect|can't reach database|server closed the connection|DatabaseNotReachable|ECONNREFUSED/i;
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== "object" || error === null) return false;
+  if (error instanceof DomainError) return error.code === "databaseUnavailable";
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}

@@ -1,0 +1,58 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Member, Profile, Role } from "./member.types.js";
+
+export interface MemberRepository {
+  ensureWorkspace(slackTeamId: string, defaults: { locale: string; timeZone: string }): Promise<{ id: string }>;
+  find(workspaceId: string, slackUserId: string): Promise<Member | null>;
+  /** Creates the member, or returns the existing one when another request created it first. */
+  create(
+    workspaceId: string,
+    slackUserId: string,
+    role: Role,
+    profile: Profile,
+    fetchedAt: Date | null,
+  ): Promise<Member>;
+  saveProfile(workspaceId: string, memberId: string, profile: Profile, fetchedAt: Date): Promise<Member>;
+}
+
+const memberSelect = {
+  id: true,
+  workspaceId: true,
+  slackUserId: true,
+  displayName: true,
+  role: true,
+  locale: true,
+  localeOverride: true,
+  timeZone: true,
+  profileFetchedAt: true,
+} as const;
+
+export function createMemberRepository(prisma: PrismaClient): MemberRepository {
+  return {
+    ensureWorkspace: (slackTeamId, defaults) =>
+      prisma.workspace.upsert({
+        where: { slackTeamId },
+        create: { slackTeamId, defaultLocale: defaults.locale, timeZone: defaults.timeZone },
+        update: {},
+        select: { id: true },
+      }),
+    find: (workspaceId, slackUserId) =>
+      prisma.member.findUnique({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+        select: memberSelect,
+      }),
+    create: (workspaceId, slackUserId, role, profile, fetchedAt) =>
+      prisma.member.upsert({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+        create: { workspaceId, slackUserId, role, ...profile, profileFetchedAt: fetchedAt },
+        update: {},
+        select: memberSelect,
+      }),
+    saveProfile: (workspaceId, memberId, profile, fetchedAt) =>
+      prisma.member.update({
+        where: { id: memberId, workspaceId },
+        data: { ...profile, profileFetchedAt: fetchedAt },
+        select: memberSelect,
+      }),
+  };
+}

@@ -1,0 +1,48 @@
+import type { MemberRepository } from "./member.repository.js";
+import type { Member, ProfileSource } from "./member.types.js";
+
+// A profile (name, locale, time zone) is fetched again after a day.
+export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export interface MemberServiceOptions {
+  defaultLocale: string;
+  defaultTimeZone: string;
+  now?: () => Date;
+}
+
+export function createMemberService(repository: MemberRepository, options: MemberServiceOptions) {
+  const now = options.now ?? (() => new Date());
+  const workspaceIds = new Map<string, string>();
+
+  async function workspaceIdFor(slackTeamId: string): Promise<string> {
+    const cached = workspaceIds.get(slackTeamId);
+    if (cached) return cached;
+    const { id } = await repository.ensureWorkspace(slackTeamId, {
+      locale: options.defaultLocale,
+      timeZone: options.defaultTimeZone,
+    });
+    workspaceIds.set(slackTeamId, id);
+    return id;
+  }
+
+  return {
+    /** The member behind a Slack user, registered as an agent on first use and refreshed when stale. */
+    async identify(slackTeamId: string, slackUserId: string, profiles: ProfileSource): Promise<Member> {
+      const workspaceId = await workspaceIdFor(slackTeamId);
+      const existing = await repository.find(workspaceId, slackUserId);
+      const fetchedAt = existing?.profileFetchedAt?.getTime() ?? 0;
+      if (existing && now().getTime() - fetchedAt < PROFILE_MAX_AGE_MS) return existing;
+      const profile = await profiles.fetchProfile(slackUserId).catch(() => null);
+      if (!existing) {
+        const blank = { displayName: null, locale: null, timeZone: null };
+        // Without a profile, fetchedAt stays empty so the next request asks Slack again.
+        return repository.create(workspaceId, slackUserId, "agent", profile ?? blank, profile ? now() : null);
+      }
+      // Slack unreachable: keep the profile we have and try again next time.
+      if (!profile) return existing;
+      return repository.saveProfile(workspaceId, existing.id, profile, now());
+    },
+  };
+}
+
+export type MemberService = ReturnType<typeof createMemberService>;

@@ -1,0 +1,29 @@
+import i18next, { type TFunction } from "i18next";
+import en from "./locales/en.json" with { type: "json" };
+import { SUPPORTED_LOCALES, type SupportedLocale } from "./locales.js";
+
+export type Translate = TFunction;
+
+export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en };
+
+/** One i18next instance for the whole app; every text a person sees comes through it. */
+export async function createI18n(defaultLocale: SupportedLocale) {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: defaultLocale,
+    fallbackLng: "en",
+    supportedLngs: [...SUPPORTED_LOCALES],
+    resources: Object.fromEntries(Object.entries(CATALOGS).map(([lng, catalog]) => [lng, { translation: catalog }])),
+    // Slack text is escaped by the view builders (escapeMrkdwn), not by i18next.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return {
+    translator(locale: SupportedLocale): Translate {
+      return instance.getFixedT(locale);
+    },
+  };
+}
+
+export type I18n = Awaited<ReturnType<typeof createI18n>>;

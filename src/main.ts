@@ -1,0 +1,45 @@
+import { startRapport } from "./app.js";
+import { parseConfig, readEnvironment } from "./config/config.js";
+import { MigrationError } from "./db/migrate.js";
+import { isDatabaseUnavailable } from "./domain/errors.js";
+import { createLogger, scrubSecrets } from "./logging/logger.js";
+
+const parsed = parseConfig(readEnvironment());
+if (!parsed.ok) {
+  process.stderr.write(`${parsed.message}\n`);
+  process.exit(1);
+}
+const { config } = parsed;
+const logger = createLogger(config.logLevel);
+
+function fail(message: string): never {
+  logger.fatal(message);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const rapport = await startRapport(config, logger).catch((error: unknown) => {
+  if (error instanceof MigrationError) fail(`Rapport cannot start: ${error.message}`);
+  if (isDatabaseUnavailable(error)) {
+    const where = config.database.kind === "postgres" ? scrubSecrets(config.database.url) : config.database.dataDir;
+    fail(
+      `Rapport cannot start: the database at ${where} cannot be reached. Check DATABASE_URL and that the server is running.`,
+    );
+  }
+  logger.fatal({ err: error }, "Rapport could not start");
+  process.exit(1);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "shutting down");
+    rapport.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  });
+}
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));

@@ -1,0 +1,19 @@
+import type { KnownBlock } from "@slack/types";
+import type { Translate } from "../../i18n/i18n.js";
+
+export type ErrorKind = "unexpected" | "unavailable";
+
+/** The short message a person sees when their request failed; it gives back what they typed. */
+export function buildErrorMessage(t: Translate, kind: ErrorKind, typed?: string) {
+  const text = t(`errors.${kind}`);
+  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+  if (typed) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("errors.youTyped") }] });
+    // A rich_text preformatted block shows the text verbatim: no mrkdwn, no mentions.
+    blocks.push({
+      type: "rich_text",
+      elements: [{ type: "rich_text_preformatted", elements: [{ type: "text", text: typed.slice(0, 2900) }] }],
+    });
+  }
+  return { text, blocks };
+}

@@ -1,0 +1,25 @@
+import type { KnownBlock } from "@slack/types";
+import type { Translate } from "../../i18n/i18n.js";
+import { BLOCK_IDS } from "../ids.js";
+
+export interface HelpMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** What Rapport can do, in the reader's language. */
+export function buildHelpMessage(t: Translate): HelpMessage {
+  return {
+    text: t("help.header"),
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: t("help.header") } },
+      { type: "section", text: { type: "mrkdwn", text: t("help.intro") } },
+      {
+        type: "section",
+        block_id: BLOCK_IDS.helpCommands,
+        text: { type: "mrkdwn", text: [t("help.commandsTitle"), t("help.commandHelp")].join("\n") },
+      },
+      { type: "section", text: { type: "mrkdwn", text: `${t("help.comingTitle")}\n${t("help.coming")}` } },
+    ],
+  };
+}
