@@ -4,7 +4,9 @@ import { parse as parseDotenv } from "dotenv";
 import type { SupportedLocale } from "../i18n/locales.js";
 import { EnvironmentSchema, SETTING_HINTS } from "./config.schema.js";
 
-export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+export type DatabaseTarget =
+  | { kind: "pglite"; /** In memory when absent (tests). */ dataDir?: string }
+  | { kind: "postgres"; url: string };
 
 export interface Config {
   slack: {

@@ -38,7 +38,7 @@ export async function openDatabase(
     };
   }
   const { pglite, driver } = await openPGlite({
-    dataDir: target.dataDir === ":memory:" ? undefined : target.dataDir,
+    dataDir: target.dataDir,
     loadDataDir: options.pgliteTemplate,
   });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

@@ -1,0 +1,281 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkMessage, checkView } from "./limits.js";
+
+// A local stand-in for Slack's Web API: answers the methods Rapport uses,
+// records every call, enforces Slack's documented limits with Slack's error
+// names, and fails on request (429 with Retry-After, 500, a Slack error).
+
+type Json = Record<string, unknown>;
+
+export interface RecordedCall {
+  method: string;
+  args: Json;
+  at: number;
+}
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  realName?: string;
+  displayName?: string;
+  locale?: string;
+  tz?: string;
+}
+
+export type Failure =
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "server_error"; status?: number }
+  | { kind: "error"; error: string };
+
+export const FAKE_TEAM_ID = "T0RAPPORT";
+export const FAKE_BOT_USER_ID = "U0RAPPBOT";
+const TRIGGER_LIFETIME_MS = 3_000;
+const RESPONSE_URL_USES = 5;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
+  private readonly responseUrlUses = new Map<string, number>();
+  private readonly messages = new Map<string, Json>();
+  private readonly views = new Map<string, Json>();
+  private readonly uploads = new Map<string, { length: number; bytes?: Buffer }>();
+  private server?: Server;
+  private counter = 0;
+  url = "";
+
+  constructor(readonly botToken = "xoxb-fake-token") {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The value for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** The next `times` calls of `method` fail as described. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  issueTriggerId(): string {
+    const id = `${++this.counter}.${Date.now()}.fake`;
+    this.triggers.set(id, { issuedAt: Date.now(), used: false });
+    return id;
+  }
+
+  newResponseUrl(): string {
+    return `${this.url}/response/${randomUUID()}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call to `method` matching `predicate`, waiting for it up to `timeoutMs`. */
+  async waitFor(method: string, predicate: (args: Json) => boolean = () => true, timeoutMs = 5_000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find((call) => call.method === method && predicate(call.args));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${method} call arrived within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", this.url);
+    const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    };
+
+    if (url.pathname.startsWith("/response/")) return this.handleResponseUrl(url.pathname, raw, reply);
+    if (url.pathname.startsWith("/upload/")) {
+      const upload = this.uploads.get(url.pathname.slice("/upload/".length));
+      if (!upload) return reply(404, { ok: false, error: "not_found" });
+      upload.bytes = raw;
+      return reply(200, { ok: true });
+    }
+    if (!url.pathname.startsWith("/api/")) return reply(404, { ok: false, error: "unknown_method" });
+
+    const method = url.pathname.slice("/api/".length);
+    const args = parseArgs(raw, req.headers["content-type"]);
+    this.calls.push({ method, args, at: Date.now() });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure?.kind === "rate_limited") {
+      return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfterSeconds) });
+    }
+    if (failure?.kind === "server_error") return reply(failure.status ?? 500, { ok: false, error: "internal_error" });
+    if (failure?.kind === "error") return reply(200, { ok: false, error: failure.error });
+
+    const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : undefined);
+    if (!auth) return reply(200, { ok: false, error: "not_authed" });
+    if (auth !== `Bearer ${this.botToken}`) return reply(200, { ok: false, error: "invalid_auth" });
+
+    const result = this.answer(method, args);
+    reply(200, result);
+  }
+
+  private handleResponseUrl(path: string, raw: Buffer, reply: (status: number, body: Json) => void): void {
+    const uses = (this.responseUrlUses.get(path) ?? 0) + 1;
+    this.responseUrlUses.set(path, uses);
+    const args = parseArgs(raw, "application/json");
+    this.calls.push({ method: "response_url", args: { ...args, url: path }, at: Date.now() });
+    if (uses > RESPONSE_URL_USES) return reply(404, { ok: false, error: "used_url" });
+    const invalid = checkMessage(args);
+    if (invalid) return reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
+    reply(200, { ok: true });
+  }
+
+  private answer(method: string, args: Json): Json {
+    const fail = (error: string, problems: string[] = []) => ({
+      ok: false,
+      error,
+      ...(problems.length ? { errors: problems, response_metadata: { messages: problems } } : {}),
+    });
+    const str = (v: unknown) => (typeof v === "string" ? v : "");
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://rapport-test.slack.com/", team: "Rapport Test", team_id: FAKE_TEAM_ID, user: "rapport", user_id: FAKE_BOT_USER_ID, bot_id: "B0RAPPBOT" };
+      case "chat.postMessage":
+      case "chat.postEphemeral": {
+        if (!str(args.channel)) return fail("channel_not_found");
+        if (method === "chat.postEphemeral" && !str(args.user)) return fail("user_not_found");
+        const invalid = checkMessage(args);
+        if (invalid) return fail(invalid.error, invalid.problems);
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
+        if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
+        this.messages.set(`${str(args.channel)}:${ts}`, args);
+        return { ok: true, channel: args.channel, ts, message: { ...args, ts, user: FAKE_BOT_USER_ID } };
+      }
+      case "chat.update": {
+        const key = `${str(args.channel)}:${str(args.ts)}`;
+        if (!this.messages.has(key)) return fail("message_not_found");
+        const invalid = checkMessage(args);
+        if (invalid) return fail(invalid.error, invalid.problems);
+        this.messages.set(key, args);
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text ?? "" };
+      }
+      case "chat.getPermalink":
+        if (!str(args.channel) || !str(args.message_ts)) return fail("invalid_arguments");
+        return { ok: true, channel: args.channel, permalink: `https://rapport-test.slack.com/archives/${str(args.channel)}/p${str(args.message_ts).replace(".", "")}` };
+      case "views.open":
+      case "views.push": {
+        const trigger = this.triggers.get(str(args.trigger_id));
+        if (!trigger) return fail("invalid_trigger_id");
+        if (trigger.used) return fail("exchanged_trigger_id");
+        trigger.used = true;
+        if (Date.now() - trigger.issuedAt > TRIGGER_LIFETIME_MS) return fail("expired_trigger_id");
+        return this.storeView(args.view, fail);
+      }
+      case "views.update": {
+        if (!this.views.has(str(args.view_id))) return fail("not_found");
+        return this.storeView(args.view, fail, str(args.view_id));
+      }
+      case "views.publish": {
+        if (!str(args.user_id)) return fail("invalid_arguments");
+        const view = args.view as Json | undefined;
+        if (view?.type !== "home") return fail("invalid_arguments", ["/view/type: must be home"]);
+        return this.storeView(view, fail);
+      }
+      case "conversations.open":
+        if (!str(args.users)) return fail("users_list_not_supplied");
+        return { ok: true, channel: { id: `D${str(args.users).split(",")[0]}` } };
+      case "users.info": {
+        const user = this.users.get(str(args.user));
+        if (!user) return fail("user_not_found");
+        const includeLocale = args.include_locale === true || args.include_locale === "true";
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            team_id: FAKE_TEAM_ID,
+            name: user.name,
+            real_name: user.realName ?? user.name,
+            tz: user.tz ?? "UTC",
+            ...(includeLocale ? { locale: user.locale ?? "en-US" } : {}),
+            profile: { display_name: user.displayName ?? user.name, real_name: user.realName ?? user.name },
+          },
+        };
+      }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!str(args.filename) || !Number.isInteger(length) || length <= 0) return fail("invalid_arguments");
+        const fileId = `F${++this.counter}`;
+        this.uploads.set(fileId, { length });
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = typeof args.files === "string" ? (JSON.parse(args.files) as Json[]) : ((args.files as Json[]) ?? []);
+        for (const file of files) {
+          const upload = this.uploads.get(str(file.id));
+          if (!upload?.bytes) return fail("file_not_found");
+          if (upload.bytes.length !== upload.length) return fail("invalid_arguments", ["upload length differs from the declared length"]);
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+      }
+      default:
+        return fail("unknown_method");
+    }
+  }
+
+  private storeView(view: unknown, fail: (error: string, problems?: string[]) => Json, id?: string): Json {
+    const problems = checkView(view);
+    if (problems.length) return fail("invalid_arguments", problems);
+    const viewId = id ?? `V${++this.counter}`;
+    const stored = { ...(view as Json), id: viewId, hash: String(++this.counter) };
+    this.views.set(viewId, stored);
+    return { ok: true, view: stored };
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// @slack/web-api sends form bodies with nested values as JSON strings; JSON bodies are also accepted.
+function parseArgs(raw: Buffer, contentType: string | undefined): Json {
+  const text = raw.toString("utf8");
+  if (!text) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(text) as Json;
+  const args: Json = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

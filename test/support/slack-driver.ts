@@ -1,0 +1,136 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { FAKE_TEAM_ID, type FakeSlack } from "./fake-slack/fake-slack.js";
+
+// Sends Rapport what Slack sends: slash commands, interactions and Events API
+// deliveries, signed exactly as Slack signs them (v0 HMAC-SHA256 of
+// "v0:<timestamp>:<raw body>" with the signing secret).
+
+export interface SignOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  /** Sign with this secret instead of the app's (a forgery). */
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+export interface DriverResponse {
+  status: number;
+  body: string;
+  elapsedMs: number;
+}
+
+export interface Actor {
+  user: string;
+  channel?: string;
+}
+
+export function signRequest(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export class SlackDriver {
+  constructor(
+    private readonly appUrl: string,
+    private readonly signingSecret: string,
+    private readonly slack: FakeSlack,
+  ) {}
+
+  /** POSTs a raw body to /slack/events, signed unless told otherwise. */
+  async send(body: string, contentType: string, options: SignOptions = {}): Promise<DriverResponse> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    const response = await fetch(`${this.appUrl}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signRequest(options.secret ?? this.signingSecret, timestamp, body),
+        ...options.headers,
+      },
+      body,
+    });
+    return { status: response.status, body: await response.text(), elapsedMs: performance.now() - started };
+  }
+
+  /** A slash command, as Slack posts it; returns the HTTP answer and the command's response_url. */
+  async command(command: string, text: string, actor: Actor, options: SignOptions = {}) {
+    const responseUrl = this.slack.newResponseUrl();
+    const form = new URLSearchParams({
+      token: "deprecated-verification-token",
+      team_id: FAKE_TEAM_ID,
+      team_domain: "rapport-test",
+      channel_id: actor.channel ?? "C0SUPPORT",
+      channel_name: "support",
+      user_id: actor.user,
+      user_name: actor.user.toLowerCase(),
+      command,
+      text,
+      api_app_id: "A0RAPPORT",
+      is_enterprise_install: "false",
+      response_url: responseUrl,
+      trigger_id: this.slack.issueTriggerId(),
+    });
+    const response = await this.send(form.toString(), "application/x-www-form-urlencoded", options);
+    return { ...response, responseUrl };
+  }
+
+  /** An interaction payload (block_actions, view_submission, block_suggestion, shortcuts). */
+  interaction(payload: Record<string, unknown>, options: SignOptions = {}): Promise<DriverResponse> {
+    const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: FAKE_TEAM_ID, domain: "rapport-test" }, api_app_id: "A0RAPPORT", token: "deprecated-verification-token", ...payload }) });
+    return this.send(form.toString(), "application/x-www-form-urlencoded", options);
+  }
+
+  blockAction(actor: Actor, action: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    return this.interaction({
+      type: "block_actions",
+      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      channel: actor.channel ? { id: actor.channel } : undefined,
+      trigger_id: this.slack.issueTriggerId(),
+      response_url: this.slack.newResponseUrl(),
+      actions: [{ type: "button", action_ts: String(Date.now() / 1000), ...action }],
+      ...extra,
+    });
+  }
+
+  viewSubmission(actor: Actor, view: Record<string, unknown>) {
+    return this.interaction({ type: "view_submission", user: { id: actor.user, team_id: FAKE_TEAM_ID }, trigger_id: this.slack.issueTriggerId(), view });
+  }
+
+  blockSuggestion(actor: Actor, actionId: string, value: string, extra: Record<string, unknown> = {}) {
+    return this.interaction({ type: "block_suggestion", user: { id: actor.user, team_id: FAKE_TEAM_ID }, action_id: actionId, block_id: "b", value, ...extra });
+  }
+
+  messageShortcut(actor: Actor, callbackId: string, message: Record<string, unknown>) {
+    return this.interaction({
+      type: "message_action",
+      callback_id: callbackId,
+      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      channel: { id: actor.channel ?? "C0SUPPORT" },
+      message,
+      trigger_id: this.slack.issueTriggerId(),
+      response_url: this.slack.newResponseUrl(),
+    });
+  }
+
+  globalShortcut(actor: Actor, callbackId: string) {
+    return this.interaction({ type: "shortcut", callback_id: callbackId, user: { id: actor.user, team_id: FAKE_TEAM_ID }, trigger_id: this.slack.issueTriggerId() });
+  }
+
+  /** An Events API delivery; `retryNum` adds Slack's retry headers to a redelivery. */
+  event(event: Record<string, unknown>, options: { eventId?: string; retryNum?: number } & SignOptions = {}) {
+    const eventId = options.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
+    const body = JSON.stringify({
+      token: "deprecated-verification-token",
+      team_id: FAKE_TEAM_ID,
+      api_app_id: "A0RAPPORT",
+      event: { event_ts: String(Date.now() / 1000), ...event },
+      type: "event_callback",
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: FAKE_TEAM_ID, user_id: "U0RAPPBOT", is_bot: true }],
+    });
+    const retryHeaders: Record<string, string> =
+      options.retryNum === undefined ? {} : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
+    return this.send(body, "application/json", { ...options, headers: { ...retryHeaders, ...options.headers } });
+  }
+}

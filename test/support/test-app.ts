@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { type Rapport, startRapport } from "../../src/app.js";
+import { type Config, parseConfig } from "../../src/config/config.js";
+import { FakeSlack } from "./fake-slack/fake-slack.js";
+import { memoryLogger } from "./memory-log.js";
+import { pgliteTemplate } from "./pglite-template.js";
+import { SlackDriver } from "./slack-driver.js";
+import { createScratchDatabase, type ScratchDatabase } from "./test-database.js";
+
+export interface TestApp {
+  rapport: Rapport;
+  slack: FakeSlack;
+  driver: SlackDriver;
+  url: string;
+  config: Config;
+  logs: ReturnType<typeof memoryLogger>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** "pglite" (default): in memory, from the migrated template; "postgres": a scratch database on TEST_DATABASE_URL. */
+  database?: "pglite" | "postgres";
+  /** Use this PostgreSQL URL as it is (the caller owns the database). */
+  postgresUrl?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts the whole app on a random port against a fake Slack and a fresh database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const slack = await new FakeSlack().start();
+  const signingSecret = randomBytes(16).toString("hex");
+  let scratch: ScratchDatabase | undefined;
+  let databaseUrl = options.postgresUrl;
+  if (!databaseUrl && options.database === "postgres") {
+    scratch = await createScratchDatabase();
+    databaseUrl = scratch.url;
+  }
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const config: Config = databaseUrl ? parsed.config : { ...parsed.config, database: { kind: "pglite" } };
+  const logs = memoryLogger();
+  const rapport = await startRapport(config, logs.logger, {
+    database: databaseUrl ? {} : { pgliteTemplate: await pgliteTemplate() },
+    drainTimeoutMs: 5_000,
+  });
+  const url = `http://127.0.0.1:${rapport.port}`;
+  return {
+    rapport,
+    slack,
+    driver: new SlackDriver(url, signingSecret, slack),
+    url,
+    config,
+    logs,
+    async stop() {
+      await rapport.stop();
+      await slack.stop();
+      await scratch?.drop();
+    },
+  };
+}
