@@ -38,6 +38,7 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number[]>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private readonly responseUrlUses = new Map<string, number>();
   private readonly messages = new Map<string, Json>();
@@ -79,6 +80,11 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** The next call of `method` is answered only after `ms` milliseconds (a slow Slack). */
+  delayNext(method: string, ms: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
   }
 
   issueTriggerId(): string {
@@ -125,6 +131,9 @@ export class FakeSlack {
     const method = url.pathname.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"]);
     this.calls.push({ method, args, at: Date.now() });
+
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
     const failure = this.failures.get(method)?.shift();
     if (failure?.kind === "rate_limited") {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { startTestApp } from "../support/test-app.js";
+
+describe("stopping Rapport", () => {
+  it("stops taking requests but finishes the one in flight before closing the database", async () => {
+    const app = await startTestApp();
+    try {
+      app.slack.addUser({ id: "U0SLOW", name: "sam" });
+      app.slack.delayNext("users.info", 800);
+      const response = await app.driver.command("/rapport", "help", { user: "U0SLOW" });
+      expect(response.status).toBe(200);
+      expect(app.slack.callsTo("response_url")).toHaveLength(0);
+
+      await app.rapport.stop();
+
+      // The handler ran to its end: the person got the answer and was registered.
+      expect(app.slack.callsTo("response_url")).toHaveLength(1);
+      await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
+      const logged = app.logs.lines().map((line) => line.msg);
+      expect(logged).toContain("Rapport stopped");
+    } finally {
+      await app.slack.stop();
+    }
+  });
+});
