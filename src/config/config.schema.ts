@@ -97,15 +97,15 @@ export const EnvironmentSchema = z
         .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { error: "holds something that is not a Slack user ID" })))
         .default([]),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "is missing (it is required unless SLACK_APP_TOKEN turns on Socket Mode)",
-      });
-    }
   });
+
+/** Rules that involve several settings, checked even when others are invalid. */
+export function crossCheck(env: Record<string, string | undefined>): Array<{ name: string; message: string }> {
+  const present = (name: string) => Boolean(env[name]?.trim());
+  if (!present("SLACK_APP_TOKEN") && !present("SLACK_SIGNING_SECRET")) {
+    return [{ name: "SLACK_SIGNING_SECRET", message: "is missing (it is required unless SLACK_APP_TOKEN turns on Socket Mode)" }];
+  }
+  return [];
+}
 
 export type Environment = z.infer<typeof EnvironmentSchema>;

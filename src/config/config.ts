@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import type { SupportedLocale } from "../i18n/locales.js";
-import { EnvironmentSchema, SETTING_HINTS } from "./config.schema.js";
+import { crossCheck, EnvironmentSchema, SETTING_HINTS } from "./config.schema.js";
 
 export type DatabaseTarget =
   | { kind: "pglite"; /** In memory when absent (tests). */ dataDir?: string }
@@ -28,11 +28,14 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 /** Turns environment variables into a Config, or one readable message naming every problem. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
   const parsed = EnvironmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? "environment");
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? "environment"), message: i.message }))),
+    ...crossCheck(env),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    const lines = problems.map(({ name, message }) => {
       const hint = SETTING_HINTS[name];
-      return `  • ${name} ${issue.message}.${hint ? `\n      Set it to ${hint}.` : ""}`;
+      return `  • ${name} ${message}.${hint ? `\n      Set it to ${hint}.` : ""}`;
     });
     return {
       ok: false,
