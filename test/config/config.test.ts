@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/config.js";
+
+const base = { SLACK_BOT_TOKEN: "xoxb-1-2-3", SLACK_SIGNING_SECRET: "abc" };
+
+describe("parseConfig", () => {
+  it("fills sensible defaults: HTTP on 3000, embedded database in ./data, English, UTC", () => {
+    const result = parseConfig(base, "/srv/rapport");
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        slack: { botToken: "xoxb-1-2-3", signingSecret: "abc", appToken: undefined, apiUrl: undefined },
+        database: { kind: "pglite", dataDir: "/srv/rapport/data" },
+        port: 3000,
+        logLevel: "info",
+        defaultLocale: "en",
+        defaultTimeZone: "UTC",
+        adminSlackUserIds: [],
+      },
+    });
+  });
+
+  it("reads file:<folder> as embedded PGlite there, and postgresql:// as PostgreSQL", () => {
+    const file = parseConfig({ ...base, DATABASE_URL: "file:var/db" }, "/srv/rapport");
+    expect(file.ok && file.config.database).toEqual({ kind: "pglite", dataDir: "/srv/rapport/var/db" });
+    const pg = parseConfig({ ...base, DATABASE_URL: "postgresql://u:p@db:5432/rapport" });
+    expect(pg.ok && pg.config.database).toEqual({ kind: "postgres", url: "postgresql://u:p@db:5432/rapport" });
+  });
+
+  it("turns on Socket Mode with an app token, where no signing secret is needed", () => {
+    const result = parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1-A" });
+    expect(result.ok && result.config.slack.appToken).toBe("xapp-1-A");
+  });
+
+  it("normalises SLACK_API_URL to end in a slash and splits admin IDs", () => {
+    const result = parseConfig({ ...base, SLACK_API_URL: "https://slack-gov.com/api", ADMIN_SLACK_USER_IDS: "U01, W02 ," });
+    expect(result.ok && result.config.slack.apiUrl).toBe("https://slack-gov.com/api/");
+    expect(result.ok && result.config.adminSlackUserIds).toEqual(["U01", "W02"]);
+  });
+
+  it("treats empty values as unset", () => {
+    const result = parseConfig({ ...base, PORT: "", DATABASE_URL: " ", SLACK_APP_TOKEN: "" });
+    expect(result.ok && result.config.port).toBe(3000);
+  });
+
+  it("names every problem in one message, with where to find the right value", () => {
+    const result = parseConfig({
+      SLACK_BOT_TOKEN: "xoxp-user-token",
+      SLACK_APP_TOKEN: "nope",
+      DATABASE_URL: "mysql://x",
+      PORT: "http",
+      LOG_LEVEL: "loud",
+      DEFAULT_LOCALE: "klingon",
+      ADMIN_SLACK_USER_IDS: "bob",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.split("\n")[0]).toBe("Rapport cannot start: its configuration has 7 problems.");
+    for (const fragment of [
+      "SLACK_BOT_TOKEN must start with xoxb-.",
+      "SLACK_APP_TOKEN must start with xapp-.",
+      "DATABASE_URL is neither file:<folder> nor a postgresql:// URL.",
+      "PORT is not a number.",
+      "LOG_LEVEL is not a log level.",
+      "DEFAULT_LOCALE is not a supported language.",
+      "ADMIN_SLACK_USER_IDS holds something that is not a Slack user ID.",
+      "Basic Information → App-Level Tokens",
+    ]) {
+      expect(result.message).toContain(fragment);
+    }
+  });
+});

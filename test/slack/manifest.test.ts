@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { COMMANDS, EVENTS, SHORTCUTS } from "../../src/slack/ids.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+const MANIFEST = fileURLToPath(new URL("../../manifest.yml", import.meta.url));
+const SCHEMA = fileURLToPath(new URL("../../../shared/slack/manifest.schema.1.0.0.json", import.meta.url));
+
+interface Manifest {
+  features: { slash_commands?: Array<{ command: string; url: string }>; shortcuts?: Array<{ callback_id: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions?: { bot_events?: string[]; request_url: string }; interactivity?: { request_url: string } };
+}
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  // Slack's schema writes some patterns under a "regex" keyword; enforce those too.
+  ajv.addKeyword({ keyword: "regex", type: "string", schemaType: "string", validate: (re: string, data: string) => new RegExp(re).test(data) });
+  return ajv.compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
+}
+
+const manifest = parse(readFileSync(MANIFEST, "utf8")) as Manifest;
+const declaredCommands = (manifest.features.slash_commands ?? []).map((c) => c.command).sort();
+const declaredShortcuts = (manifest.features.shortcuts ?? []).map((s) => s.callback_id).sort();
+const declaredEvents = [...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort();
+
+describe("manifest.yml", () => {
+  it("is valid against Slack's published manifest schema", () => {
+    const validate = validator();
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("is rejected by the same check when it breaks the schema", () => {
+    const validate = validator();
+    const broken = structuredClone(manifest) as unknown as { display_information: { background_color: string; name: string } };
+    broken.display_information.background_color = "teal";
+    expect(validate(broken)).toBe(false);
+    broken.display_information.background_color = "#1d4f5c";
+    broken.display_information.name = "R".repeat(36);
+    expect(validate(broken)).toBe(false);
+  });
+
+  it("declares exactly the commands, shortcuts and events the app registers", () => {
+    expect(declaredCommands).toEqual(Object.values(COMMANDS).sort());
+    expect(declaredShortcuts).toEqual(Object.values(SHORTCUTS).sort());
+    expect(declaredEvents).toEqual(Object.values(EVENTS).sort());
+  });
+
+  it("sends every request to the one endpoint Bolt listens on", () => {
+    const urls = [
+      ...(manifest.features.slash_commands ?? []).map((c) => c.url),
+      manifest.settings.event_subscriptions?.request_url,
+      manifest.settings.interactivity?.request_url,
+    ];
+    for (const url of urls) expect(new URL(url ?? "").pathname).toBe("/slack/events");
+  });
+
+  it("asks for the scopes its events need and no more", () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "commands", "im:history", "users:read"]);
+  });
+});
+
+describe("every declared command and event is answered by the running app", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    app.slack.addUser({ id: "U0MANIFEST", name: "max" });
+  });
+  afterAll(() => app.stop());
+
+  it.each(declaredCommands)("%s", async (command) => {
+    const response = await app.driver.command(command, "help", { user: "U0MANIFEST" });
+    expect(response.status).toBe(200);
+    await app.slack.waitFor("response_url", (args) => args.url === new URL(response.responseUrl).pathname);
+  });
+
+  // One delivery per declared event, and the Web API call that shows a listener handled it.
+  const EVENT_PROBES: Record<string, { event: Record<string, unknown>; method: string }> = {
+    app_home_opened: { event: { type: "app_home_opened", user: "U0MANIFEST", tab: "home", channel: "D0MANIFEST" }, method: "views.publish" },
+    "message.im": { event: { type: "message", channel_type: "im", user: "U0MANIFEST", channel: "D0MANIFEST", text: "hi", ts: "9.1" }, method: "chat.postMessage" },
+  };
+
+  it.each(declaredEvents)("%s", async (name) => {
+    const probe = EVENT_PROBES[name];
+    if (!probe) throw new Error(`no probe for the declared event ${name}: add one here`);
+    expect((await app.driver.event(probe.event)).status).toBe(200);
+    await app.slack.waitFor(probe.method);
+  });
+});
