@@ -21,7 +21,8 @@ function fail(message: string): never {
 const rapport = await startRapport(config, logger).catch((error: unknown) => {
   if (error instanceof MigrationError) fail(`Rapport cannot start: ${error.message}`);
   if (isDatabaseUnavailable(error)) {
-    const where = config.database.kind === "postgres" ? scrubSecrets(config.database.url) : (config.database.dataDir ?? "memory");
+    const where =
+      config.database.kind === "postgres" ? scrubSecrets(config.database.url) : (config.database.dataDir ?? "memory");
     fail(
       `Rapport cannot start: the database at ${where} cannot be reached. Check DATABASE_URL and that the server is running.`,
     );

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openPGlite } from "../src/db/pglite-driver.js";
 import { migrate } from "../src/db/migrate.js";
+import { openPGlite } from "../src/db/pglite-driver.js";
 import { createLogger } from "../src/logging/logger.js";
 
 // One migrated PGlite per test run, dumped to a file that every test loads a copy of.

@@ -33,77 +33,81 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const EnvironmentSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(
-      emptyToUndefined,
-      z.string({ error: "is missing" }).trim().startsWith("xoxb-", { error: "must start with xoxb-" }),
-    ),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: z.preprocess(
-      emptyToUndefined,
-      z.string().trim().startsWith("xapp-", { error: "must start with xapp-" }).optional(),
-    ),
-    SLACK_API_URL: z.preprocess(
-      emptyToUndefined,
-      z
-        .url({ protocol: /^https?$/, error: "is not an http(s) URL" })
-        .transform((url) => (url.endsWith("/") ? url : `${url}/`))
-        .optional(),
-    ),
-    DATABASE_URL: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .trim()
-        .refine((value) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(value), {
-          error: "is neither file:<folder> nor a postgresql:// URL",
-        })
-        .optional(),
-    ),
-    PORT: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "is not a number" })
-        .int({ error: "is not a whole number" })
-        .min(0, { error: "is below 0" })
-        .max(65535, { error: "is above 65535" })
-        .default(3000),
-    ),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z
-        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "is not a log level" })
-        .default("info"),
-    ),
-    DEFAULT_LOCALE: z.preprocess(
-      emptyToUndefined,
-      z.enum(SUPPORTED_LOCALES, { error: "is not a supported language" }).default("en"),
-    ),
-    DEFAULT_TIME_ZONE: z.preprocess(
-      emptyToUndefined,
-      z.string().refine(isTimeZone, { error: "is not a known time zone" }).default("UTC"),
-    ),
-    ADMIN_SLACK_USER_IDS: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .transform((value) =>
-          value
-            .split(",")
-            .map((id) => id.trim())
-            .filter(Boolean),
-        )
-        .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { error: "holds something that is not a Slack user ID" })))
-        .default([]),
-    ),
-  });
+export const EnvironmentSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string({ error: "is missing" }).trim().startsWith("xoxb-", { error: "must start with xoxb-" }),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().startsWith("xapp-", { error: "must start with xapp-" }).optional(),
+  ),
+  SLACK_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "is not an http(s) URL" })
+      .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+      .optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(value), {
+        error: "is neither file:<folder> nor a postgresql:// URL",
+      })
+      .optional(),
+  ),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "is not a number" })
+      .int({ error: "is not a whole number" })
+      .min(0, { error: "is below 0" })
+      .max(65535, { error: "is above 65535" })
+      .default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "is not a log level" })
+      .default("info"),
+  ),
+  DEFAULT_LOCALE: z.preprocess(
+    emptyToUndefined,
+    z.enum(SUPPORTED_LOCALES, { error: "is not a supported language" }).default("en"),
+  ),
+  DEFAULT_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z.string().refine(isTimeZone, { error: "is not a known time zone" }).default("UTC"),
+  ),
+  ADMIN_SLACK_USER_IDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { error: "holds something that is not a Slack user ID" })))
+      .default([]),
+  ),
+});
 
 /** Rules that involve several settings, checked even when others are invalid. */
 export function crossCheck(env: Record<string, string | undefined>): Array<{ name: string; message: string }> {
   const present = (name: string) => Boolean(env[name]?.trim());
   if (!present("SLACK_APP_TOKEN") && !present("SLACK_SIGNING_SECRET")) {
-    return [{ name: "SLACK_SIGNING_SECRET", message: "is missing (it is required unless SLACK_APP_TOKEN turns on Socket Mode)" }];
+    return [
+      {
+        name: "SLACK_SIGNING_SECRET",
+        message: "is missing (it is required unless SLACK_APP_TOKEN turns on Socket Mode)",
+      },
+    ];
   }
   return [];
 }

@@ -5,7 +5,7 @@ import type { SupportedLocale } from "../i18n/locales.js";
 import { crossCheck, EnvironmentSchema, SETTING_HINTS } from "./config.schema.js";
 
 export type DatabaseTarget =
-  | { kind: "pglite"; /** In memory when absent (tests). */ dataDir?: string }
+  | { kind: "pglite" /** In memory when absent (tests). */; dataDir?: string }
   | { kind: "postgres"; url: string };
 
 export interface Config {
@@ -29,7 +29,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
   const parsed = EnvironmentSchema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? "environment"), message: i.message }))),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? "environment"), message: i.message }))),
     ...crossCheck(env),
   ];
   if (!parsed.success || problems.length > 0) {

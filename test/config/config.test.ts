@@ -33,7 +33,11 @@ describe("parseConfig", () => {
   });
 
   it("normalises SLACK_API_URL to end in a slash and splits admin IDs", () => {
-    const result = parseConfig({ ...base, SLACK_API_URL: "https://slack-gov.com/api", ADMIN_SLACK_USER_IDS: "U01, W02 ," });
+    const result = parseConfig({
+      ...base,
+      SLACK_API_URL: "https://slack-gov.com/api",
+      ADMIN_SLACK_USER_IDS: "U01, W02 ,",
+    });
     expect(result.ok && result.config.slack.apiUrl).toBe("https://slack-gov.com/api/");
     expect(result.ok && result.config.adminSlackUserIds).toEqual(["U01", "W02"]);
   });

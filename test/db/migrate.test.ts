@@ -5,7 +5,12 @@ import { openPgPool } from "../../src/db/pg-driver.js";
 import { openPGlite } from "../../src/db/pglite-driver.js";
 import type { SqlDriver } from "../../src/db/sql-driver.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { createScratchDatabase, POSTGRES_SKIP_REASON, type ScratchDatabase, TEST_DATABASE_URL } from "../support/test-database.js";
+import {
+  createScratchDatabase,
+  POSTGRES_SKIP_REASON,
+  type ScratchDatabase,
+  TEST_DATABASE_URL,
+} from "../support/test-database.js";
 
 const logger = createLogger("silent");
 
@@ -66,7 +71,9 @@ describe("applying migrations as prisma migrate deploy does (fresh PGlite)", () 
     const attempt = migrate(driver, logger, edited);
     await expect(attempt).rejects.toThrow(MigrationError);
     await expect(attempt).rejects.toThrow(`prisma/migrations/${first.name}/migration.sql changed after being applied`);
-    const columns = await driver.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Team' AND column_name = 'color'`);
+    const columns = await driver.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'Team' AND column_name = 'color'`,
+    );
     expect(columns).toHaveLength(0);
   });
 
@@ -86,25 +93,28 @@ describe("applying migrations as prisma migrate deploy does (fresh PGlite)", () 
   });
 });
 
-describe.skipIf(!TEST_DATABASE_URL)(`several instances migrating one PostgreSQL at once${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIP_REASON})`}`, () => {
-  let scratch: ScratchDatabase;
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-  });
-  afterAll(() => scratch.drop());
+describe.skipIf(!TEST_DATABASE_URL)(
+  `several instances migrating one PostgreSQL at once${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIP_REASON})`}`,
+  () => {
+    let scratch: ScratchDatabase;
+    beforeAll(async () => {
+      scratch = await createScratchDatabase();
+    });
+    afterAll(() => scratch.drop());
 
-  it("apply each migration exactly once", async () => {
-    const files = await readMigrationFiles();
-    const drivers = Array.from({ length: 5 }, () => openPgPool(scratch.url, logger).driver);
-    try {
-      const reports = await Promise.all(drivers.map((driver) => migrate(driver, logger, files)));
-      const applied = reports.flatMap((r) => r.applied);
-      expect(applied.sort()).toEqual(files.map((f) => f.name).sort());
-      const rows = await history(drivers[0] as SqlDriver);
-      expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
-      expect(rows.every((r) => r.finished_at !== null)).toBe(true);
-    } finally {
-      await Promise.all(drivers.map((d) => d.close()));
-    }
-  });
-});
+    it("apply each migration exactly once", async () => {
+      const files = await readMigrationFiles();
+      const drivers = Array.from({ length: 5 }, () => openPgPool(scratch.url, logger).driver);
+      try {
+        const reports = await Promise.all(drivers.map((driver) => migrate(driver, logger, files)));
+        const applied = reports.flatMap((r) => r.applied);
+        expect(applied.sort()).toEqual(files.map((f) => f.name).sort());
+        const rows = await history(drivers[0] as SqlDriver);
+        expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
+        expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+      } finally {
+        await Promise.all(drivers.map((d) => d.close()));
+      }
+    });
+  },
+);

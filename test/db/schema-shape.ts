@@ -80,7 +80,13 @@ const ON_DELETE: Record<string, string> = {
 export function shapeFromSchema(schemaPath: string): Shape {
   const dmmf = JSON.parse(
     get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync(schemaPath, "utf8")]] })),
-  ) as { datamodel: { enums: Array<{ name: string; values: Array<{ name: string }> }>; models: DmmfModel[]; indexes: DmmfIndex[] } };
+  ) as {
+    datamodel: {
+      enums: Array<{ name: string; values: Array<{ name: string }> }>;
+      models: DmmfModel[];
+      indexes: DmmfIndex[];
+    };
+  };
   const { enums, models, indexes } = dmmf.datamodel;
   const shape: Shape = { enums: {}, tables: {}, indexes: {}, foreignKeys: {} };
   for (const e of enums) shape.enums[e.name] = e.values.map((v) => v.name);
@@ -97,8 +103,10 @@ export function shapeFromSchema(schemaPath: string): Shape {
         }
         continue;
       }
-      const type = field.kind === "enum" ? field.type : field.nativeType ? nativeType(field.nativeType) : SCALAR_TYPES[field.type];
-      columns[field.dbName ?? field.name] = `${type}${field.isList ? "[]" : ""} ${field.isRequired ? "NOT NULL" : "NULL"}`;
+      const type =
+        field.kind === "enum" ? field.type : field.nativeType ? nativeType(field.nativeType) : SCALAR_TYPES[field.type];
+      columns[field.dbName ?? field.name] =
+        `${type}${field.isList ? "[]" : ""} ${field.isRequired ? "NOT NULL" : "NULL"}`;
     }
     shape.tables[table] = columns;
   }
@@ -106,7 +114,12 @@ export function shapeFromSchema(schemaPath: string): Shape {
     const table = tableOf(index.model);
     const cols = index.fields.map((f) => f.name);
     const kind = { id: "PRIMARY", unique: "UNIQUE", normal: "INDEX", fulltext: "FULLTEXT" }[index.type];
-    const suffix = { id: "pkey", unique: `${cols.join("_")}_key`, normal: `${cols.join("_")}_idx`, fulltext: `${cols.join("_")}_idx` }[index.type];
+    const suffix = {
+      id: "pkey",
+      unique: `${cols.join("_")}_key`,
+      normal: `${cols.join("_")}_idx`,
+      fulltext: `${cols.join("_")}_idx`,
+    }[index.type];
     const name = index.dbName ?? `${table}_${suffix}`;
     shape.indexes[`${table}.${name}`] = `${kind} (${cols.join(", ")})`;
   }
@@ -119,7 +132,7 @@ export async function shapeFromDatabase(db: SqlSession): Promise<Shape> {
     SELECT t.typname AS name, e.enumlabel AS value FROM pg_type t
     JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
     WHERE n.nspname = current_schema() ORDER BY t.typname, e.enumsortorder`);
-  for (const row of enumRows) (shape.enums[row.name] ??= []).push(row.value);
+  for (const row of enumRows) shape.enums[row.name] = [...(shape.enums[row.name] ?? []), row.value];
 
   const columns = await db.query<{ table: string; column: string; type: string; not_null: boolean }>(`
     SELECT c.relname AS table, a.attname AS column, a.attnotnull AS not_null,
@@ -130,10 +143,19 @@ export async function shapeFromDatabase(db: SqlSession): Promise<Shape> {
     ORDER BY c.relname, a.attnum`);
   for (const col of columns) {
     const type = col.type.replace(/^"(.*)"$/, "$1");
-    (shape.tables[col.table] ??= {})[col.column] = `${type} ${col.not_null ? "NOT NULL" : "NULL"}`;
+    shape.tables[col.table] = {
+      ...shape.tables[col.table],
+      [col.column]: `${type} ${col.not_null ? "NOT NULL" : "NULL"}`,
+    };
   }
 
-  const indexes = await db.query<{ table: string; name: string; is_unique: boolean; is_primary: boolean; columns: string[] }>(`
+  const indexes = await db.query<{
+    table: string;
+    name: string;
+    is_unique: boolean;
+    is_primary: boolean;
+    columns: string[];
+  }>(`
     SELECT t.relname AS table, i.relname AS name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
            array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
@@ -145,7 +167,14 @@ export async function shapeFromDatabase(db: SqlSession): Promise<Shape> {
     shape.indexes[`${ix.table}.${ix.name}`] = `${kind} (${ix.columns.join(", ")})`;
   }
 
-  const fks = await db.query<{ table: string; name: string; columns: string[]; target: string; target_columns: string[]; on_delete: string }>(`
+  const fks = await db.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    target: string;
+    target_columns: string[];
+    on_delete: string;
+  }>(`
     SELECT t.relname AS table, c.conname AS name, r.relname AS target,
            array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
@@ -157,7 +186,8 @@ export async function shapeFromDatabase(db: SqlSession): Promise<Shape> {
     JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE c.contype = 'f' AND n.nspname = current_schema()`);
   for (const fk of fks) {
-    shape.foreignKeys[`${fk.table}.${fk.name}`] = `(${fk.columns.join(", ")}) → ${fk.target}(${fk.target_columns.join(", ")}) ON DELETE ${fk.on_delete}`;
+    shape.foreignKeys[`${fk.table}.${fk.name}`] =
+      `(${fk.columns.join(", ")}) → ${fk.target}(${fk.target_columns.join(", ")}) ON DELETE ${fk.on_delete}`;
   }
   return shape;
 }

@@ -8,9 +8,18 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
   return {
     members,
     ensureWorkspace: async () => ({ id: "w1" }),
-    find: async (workspaceId, slackUserId) => members.find((m) => m.workspaceId === workspaceId && m.slackUserId === slackUserId) ?? null,
+    find: async (workspaceId, slackUserId) =>
+      members.find((m) => m.workspaceId === workspaceId && m.slackUserId === slackUserId) ?? null,
     create: async (workspaceId, slackUserId, role, profile, fetchedAt) => {
-      const member: Member = { id: `m${members.length + 1}`, workspaceId, slackUserId, role, localeOverride: null, ...profile, profileFetchedAt: fetchedAt };
+      const member: Member = {
+        id: `m${members.length + 1}`,
+        workspaceId,
+        slackUserId,
+        role,
+        localeOverride: null,
+        ...profile,
+        profileFetchedAt: fetchedAt,
+      };
       members.push(member);
       return member;
     },

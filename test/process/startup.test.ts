@@ -33,7 +33,9 @@ describe("starting Rapport as a process", () => {
       LOG_LEVEL: "silent",
     });
     expect(await main.exited).toBe(1);
-    expect(main.stderr()).toContain("the database at postgresql://rapport:[redacted]@127.0.0.1:1/rapport cannot be reached");
+    expect(main.stderr()).toContain(
+      "the database at postgresql://rapport:[redacted]@127.0.0.1:1/rapport cannot be reached",
+    );
     expect(main.stderr() + main.stdout()).not.toContain("hunter2");
   });
 
@@ -51,7 +53,12 @@ describe("starting Rapport as a process", () => {
     });
 
     it("serves a signed /rapport help within 3 s, logs JSON without secrets, and exits 0 on SIGTERM", async () => {
-      const env = { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: "main-secret", SLACK_API_URL: slack.apiUrl, PORT: "0" };
+      const env = {
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: "main-secret",
+        SLACK_API_URL: slack.apiUrl,
+        PORT: "0",
+      };
       const main = runMain(env, folder);
       await main.waitForOutput('"msg":"Rapport is running"', 60_000);
       const port = /"port":(\d+)/.exec(main.stdout())?.[1];
@@ -64,14 +71,25 @@ describe("starting Rapport as a process", () => {
 
       main.child.kill("SIGTERM");
       expect(await main.exited).toBe(0);
-      const lines = main.stdout().trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
-      expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["applied database migration", "Rapport is running", "Rapport stopped"]));
+      const lines = main
+        .stdout()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { msg: string });
+      expect(lines.map((l) => l.msg)).toEqual(
+        expect.arrayContaining(["applied database migration", "Rapport is running", "Rapport stopped"]),
+      );
       expect(main.stdout()).not.toContain(slack.botToken);
       expect(main.stdout()).not.toContain("main-secret");
     });
 
     it("reopens the same folder on restart without migrating again", async () => {
-      const env = { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: "main-secret", SLACK_API_URL: slack.apiUrl, PORT: "0" };
+      const env = {
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: "main-secret",
+        SLACK_API_URL: slack.apiUrl,
+        PORT: "0",
+      };
       const main = runMain(env, folder);
       await main.waitForOutput('"msg":"Rapport is running"', 60_000);
       main.child.kill("SIGINT");
@@ -88,9 +106,16 @@ describe("starting Rapport as a process", () => {
         await migrate(driver, createLogger("silent"));
         // As if the file had been edited after it was applied.
         await driver.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64)`);
-        const main = runMain({ SLACK_BOT_TOKEN: "xoxb-1-x", SLACK_SIGNING_SECRET: "s", DATABASE_URL: scratch.url, LOG_LEVEL: "silent" });
+        const main = runMain({
+          SLACK_BOT_TOKEN: "xoxb-1-x",
+          SLACK_SIGNING_SECRET: "s",
+          DATABASE_URL: scratch.url,
+          LOG_LEVEL: "silent",
+        });
         expect(await main.exited).toBe(1);
-        expect(main.stderr()).toMatch(/Rapport cannot start: The migration file prisma\/migrations\/\d+_init\/migration\.sql changed after being applied/);
+        expect(main.stderr()).toMatch(
+          /Rapport cannot start: The migration file prisma\/migrations\/\d+_init\/migration\.sql changed after being applied/,
+        );
         expect(main.stderr()).toContain("put the change in a new migration folder instead");
       } finally {
         await driver.close();

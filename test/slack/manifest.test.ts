@@ -13,14 +13,22 @@ const SCHEMA = fileURLToPath(new URL("../../../shared/slack/manifest.schema.1.0.
 interface Manifest {
   features: { slash_commands?: Array<{ command: string; url: string }>; shortcuts?: Array<{ callback_id: string }> };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions?: { bot_events?: string[]; request_url: string }; interactivity?: { request_url: string } };
+  settings: {
+    event_subscriptions?: { bot_events?: string[]; request_url: string };
+    interactivity?: { request_url: string };
+  };
 }
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats.default(ajv);
   // Slack's schema writes some patterns under a "regex" keyword; enforce those too.
-  ajv.addKeyword({ keyword: "regex", type: "string", schemaType: "string", validate: (re: string, data: string) => new RegExp(re).test(data) });
+  ajv.addKeyword({
+    keyword: "regex",
+    type: "string",
+    schemaType: "string",
+    validate: (re: string, data: string) => new RegExp(re).test(data),
+  });
   return ajv.compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
 }
 
@@ -39,7 +47,9 @@ describe("manifest.yml", () => {
 
   it("is rejected by the same check when it breaks the schema", () => {
     const validate = validator();
-    const broken = structuredClone(manifest) as unknown as { display_information: { background_color: string; name: string } };
+    const broken = structuredClone(manifest) as unknown as {
+      display_information: { background_color: string; name: string };
+    };
     broken.display_information.background_color = "teal";
     expect(validate(broken)).toBe(false);
     broken.display_information.background_color = "#1d4f5c";
@@ -63,7 +73,12 @@ describe("manifest.yml", () => {
   });
 
   it("asks for the scopes its events need and no more", () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "commands", "im:history", "users:read"]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "chat:write",
+      "commands",
+      "im:history",
+      "users:read",
+    ]);
   });
 });
 
@@ -83,8 +98,14 @@ describe("every declared command and event is answered by the running app", () =
 
   // One delivery per declared event, and the Web API call that shows a listener handled it.
   const EVENT_PROBES: Record<string, { event: Record<string, unknown>; method: string }> = {
-    app_home_opened: { event: { type: "app_home_opened", user: "U0MANIFEST", tab: "home", channel: "D0MANIFEST" }, method: "views.publish" },
-    "message.im": { event: { type: "message", channel_type: "im", user: "U0MANIFEST", channel: "D0MANIFEST", text: "hi", ts: "9.1" }, method: "chat.postMessage" },
+    app_home_opened: {
+      event: { type: "app_home_opened", user: "U0MANIFEST", tab: "home", channel: "D0MANIFEST" },
+      method: "views.publish",
+    },
+    "message.im": {
+      event: { type: "message", channel_type: "im", user: "U0MANIFEST", channel: "D0MANIFEST", text: "hi", ts: "9.1" },
+      method: "chat.postMessage",
+    },
   };
 
   it.each(declaredEvents)("%s", async (name) => {

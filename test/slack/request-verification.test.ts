@@ -28,7 +28,10 @@ describe("requests that did not come from Slack", () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     const response = await app.driver.command("/rapport", "help", agent, { timestamp: sixMinutesAgo });
     expect(response.status).toBe(401);
-    const event = await app.driver.event({ type: "app_home_opened", user: agent.user, tab: "home" }, { timestamp: sixMinutesAgo });
+    const event = await app.driver.event(
+      { type: "app_home_opened", user: agent.user, tab: "home" },
+      { timestamp: sixMinutesAgo },
+    );
     expect(event.status).toBe(401);
     await nothingWritten();
   });

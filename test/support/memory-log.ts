@@ -2,7 +2,11 @@ import { Writable } from "node:stream";
 import { createLogger, type Logger } from "../../src/logging/logger.js";
 
 /** A logger whose JSON lines are kept in memory, so tests can read what was logged. */
-export function memoryLogger(level = "debug"): { logger: Logger; lines: () => Record<string, unknown>[]; raw: () => string } {
+export function memoryLogger(level = "debug"): {
+  logger: Logger;
+  lines: () => Record<string, unknown>[];
+  raw: () => string;
+} {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {

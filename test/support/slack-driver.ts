@@ -76,7 +76,14 @@ export class SlackDriver {
 
   /** An interaction payload (block_actions, view_submission, block_suggestion, shortcuts). */
   interaction(payload: Record<string, unknown>, options: SignOptions = {}): Promise<DriverResponse> {
-    const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: FAKE_TEAM_ID, domain: "rapport-test" }, api_app_id: "A0RAPPORT", token: "deprecated-verification-token", ...payload }) });
+    const form = new URLSearchParams({
+      payload: JSON.stringify({
+        team: { id: FAKE_TEAM_ID, domain: "rapport-test" },
+        api_app_id: "A0RAPPORT",
+        token: "deprecated-verification-token",
+        ...payload,
+      }),
+    });
     return this.send(form.toString(), "application/x-www-form-urlencoded", options);
   }
 
@@ -93,11 +100,23 @@ export class SlackDriver {
   }
 
   viewSubmission(actor: Actor, view: Record<string, unknown>) {
-    return this.interaction({ type: "view_submission", user: { id: actor.user, team_id: FAKE_TEAM_ID }, trigger_id: this.slack.issueTriggerId(), view });
+    return this.interaction({
+      type: "view_submission",
+      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      trigger_id: this.slack.issueTriggerId(),
+      view,
+    });
   }
 
   blockSuggestion(actor: Actor, actionId: string, value: string, extra: Record<string, unknown> = {}) {
-    return this.interaction({ type: "block_suggestion", user: { id: actor.user, team_id: FAKE_TEAM_ID }, action_id: actionId, block_id: "b", value, ...extra });
+    return this.interaction({
+      type: "block_suggestion",
+      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      action_id: actionId,
+      block_id: "b",
+      value,
+      ...extra,
+    });
   }
 
   messageShortcut(actor: Actor, callbackId: string, message: Record<string, unknown>) {
@@ -113,7 +132,12 @@ export class SlackDriver {
   }
 
   globalShortcut(actor: Actor, callbackId: string) {
-    return this.interaction({ type: "shortcut", callback_id: callbackId, user: { id: actor.user, team_id: FAKE_TEAM_ID }, trigger_id: this.slack.issueTriggerId() });
+    return this.interaction({
+      type: "shortcut",
+      callback_id: callbackId,
+      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      trigger_id: this.slack.issueTriggerId(),
+    });
   }
 
   /** An Events API delivery; `retryNum` adds Slack's retry headers to a redelivery. */
@@ -130,7 +154,9 @@ export class SlackDriver {
       authorizations: [{ team_id: FAKE_TEAM_ID, user_id: "U0RAPPBOT", is_bot: true }],
     });
     const retryHeaders: Record<string, string> =
-      options.retryNum === undefined ? {} : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
+      options.retryNum === undefined
+        ? {}
+        : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
     return this.send(body, "application/json", { ...options, headers: { ...retryHeaders, ...options.headers } });
   }
 }

@@ -1,5 +1,5 @@
-import { createServer, Socket as NetSocket, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { createServer, Socket as NetSocket, type Server, type Socket } from "node:net";
 
 /**
  * A TCP relay on 127.0.0.1 in front of a real server. `cut()` drops every

@@ -5,7 +5,8 @@ import pg from "pg";
 // server named by TEST_DATABASE_URL, dropped afterwards.
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
-export const POSTGRES_SKIP_REASON = "TEST_DATABASE_URL is not set: PostgreSQL tests skipped (set it, e.g. postgresql://postgres@127.0.0.1:5432/test)";
+export const POSTGRES_SKIP_REASON =
+  "TEST_DATABASE_URL is not set: PostgreSQL tests skipped (set it, e.g. postgresql://postgres@127.0.0.1:5432/test)";
 
 export interface ScratchDatabase {
   url: string;

@@ -33,7 +33,9 @@ describe("view builders", () => {
 
 describe("mrkdwn helpers", () => {
   it("escapes the three control characters so text cannot mention or link", () => {
-    expect(escapeMrkdwn("<!channel> & <@U1|bob> <http://x|y>")).toBe("&lt;!channel&gt; &amp; &lt;@U1|bob&gt; &lt;http://x|y&gt;");
+    expect(escapeMrkdwn("<!channel> & <@U1|bob> <http://x|y>")).toBe(
+      "&lt;!channel&gt; &amp; &lt;@U1|bob&gt; &lt;http://x|y&gt;",
+    );
   });
 
   it("shortens at a word boundary, never mid-word", () => {

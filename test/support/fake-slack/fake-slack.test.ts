@@ -1,4 +1,4 @@
-import { WebClient, type WebAPICallResult } from "@slack/web-api";
+import { type WebAPICallResult, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "./fake-slack.js";
 
@@ -28,7 +28,10 @@ describe("the fake Slack Web API", () => {
   let client: WebClient;
   beforeAll(async () => {
     slack = await new FakeSlack().start();
-    client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } });
+    client = new WebClient(slack.botToken, {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+    });
   });
   afterAll(() => slack.stop());
 
@@ -48,49 +51,83 @@ describe("the fake Slack Web API", () => {
     const { error, messages } = await slackError(client.chat.postMessage({ channel: "C1", text: "x", blocks }));
     expect(error).toBe("invalid_blocks");
     expect(messages).toContain("/blocks: no more than 50 items allowed");
-    await expect(client.chat.postMessage({ channel: "C1", text: "x", blocks: blocks.slice(0, 50) })).resolves.toMatchObject({ ok: true });
+    await expect(
+      client.chat.postMessage({ channel: "C1", text: "x", blocks: blocks.slice(0, 50) }),
+    ).resolves.toMatchObject({ ok: true });
   });
 
   it("refuses section text over 3,000, header text over 150 and button text over 75 characters", async () => {
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "x", blocks: [section("a".repeat(3001))] }))).error).toBe("invalid_blocks");
+    expect(
+      (await slackError(client.chat.postMessage({ channel: "C1", text: "x", blocks: [section("a".repeat(3001))] })))
+        .error,
+    ).toBe("invalid_blocks");
     const header = { type: "header", text: { type: "plain_text", text: "h".repeat(151) } };
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "x", blocks: [header] }))).error).toBe("invalid_blocks");
-    const button = { type: "actions", elements: [{ type: "button", action_id: "b", text: { type: "plain_text", text: "b".repeat(76) } }] };
-    const refused = await slackError(client.chat.postEphemeral({ channel: "C1", user: "U1", text: "x", blocks: [button] }));
-    expect(refused.messages).toEqual(["/blocks/0/elements/0/text/text: button text must be at most 75 characters (was 76)"]);
+    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "x", blocks: [header] }))).error).toBe(
+      "invalid_blocks",
+    );
+    const button = {
+      type: "actions",
+      elements: [{ type: "button", action_id: "b", text: { type: "plain_text", text: "b".repeat(76) } }],
+    };
+    const refused = await slackError(
+      client.chat.postEphemeral({ channel: "C1", user: "U1", text: "x", blocks: [button] }),
+    );
+    expect(refused.messages).toEqual([
+      "/blocks/0/elements/0/text/text: button text must be at most 75 characters (was 76)",
+    ]);
   });
 
   it("refuses message text over 40,000 characters with msg_too_long, and an empty message with no_text", async () => {
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "a".repeat(40_001) }))).error).toBe("msg_too_long");
+    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "a".repeat(40_001) }))).error).toBe(
+      "msg_too_long",
+    );
     expect((await slackError(client.chat.postMessage({ channel: "C1", text: "" }))).error).toBe("no_text");
   });
 
   it("refuses a modal whose title is over 24 characters or whose private_metadata is over 3,000", async () => {
-    const title = await slackError(client.views.open({ trigger_id: slack.issueTriggerId(), view: modal("t".repeat(25)) }));
-    expect(title).toMatchObject({ error: "invalid_arguments", messages: ["/view/title/text: title must be at most 24 characters (was 25)"] });
+    const title = await slackError(
+      client.views.open({ trigger_id: slack.issueTriggerId(), view: modal("t".repeat(25)) }),
+    );
+    expect(title).toMatchObject({
+      error: "invalid_arguments",
+      messages: ["/view/title/text: title must be at most 24 characters (was 25)"],
+    });
     const metadata = await slackError(
-      client.views.open({ trigger_id: slack.issueTriggerId(), view: modal("ok", { private_metadata: "m".repeat(3001) }) }),
+      client.views.open({
+        trigger_id: slack.issueTriggerId(),
+        view: modal("ok", { private_metadata: "m".repeat(3001) }),
+      }),
     );
     expect(metadata.error).toBe("invalid_arguments");
   });
 
   it("refuses more than 100 blocks in a modal or the home tab", async () => {
     const blocks = Array.from({ length: 101 }, () => section("x"));
-    expect((await slackError(client.views.publish({ user_id: "U1", view: { type: "home", blocks } }))).error).toBe("invalid_arguments");
-    await expect(client.views.publish({ user_id: "U1", view: { type: "home", blocks: blocks.slice(1) } })).resolves.toMatchObject({ ok: true });
+    expect((await slackError(client.views.publish({ user_id: "U1", view: { type: "home", blocks } }))).error).toBe(
+      "invalid_arguments",
+    );
+    await expect(
+      client.views.publish({ user_id: "U1", view: { type: "home", blocks: blocks.slice(1) } }),
+    ).resolves.toMatchObject({ ok: true });
   });
 
   it("lets a trigger_id open one view, only within 3 seconds", async () => {
     const trigger = slack.issueTriggerId();
     await expect(client.views.open({ trigger_id: trigger, view: modal("Log") })).resolves.toMatchObject({ ok: true });
-    expect((await slackError(client.views.open({ trigger_id: trigger, view: modal("Log") }))).error).toBe("exchanged_trigger_id");
-    expect((await slackError(client.views.open({ trigger_id: "made-up", view: modal("Log") }))).error).toBe("invalid_trigger_id");
+    expect((await slackError(client.views.open({ trigger_id: trigger, view: modal("Log") }))).error).toBe(
+      "exchanged_trigger_id",
+    );
+    expect((await slackError(client.views.open({ trigger_id: "made-up", view: modal("Log") }))).error).toBe(
+      "invalid_trigger_id",
+    );
   });
 
   it("answers 429 with Retry-After when told to, and the client waits that long before retrying", async () => {
     slack.failNext("chat.postMessage", { kind: "rate_limited", retryAfterSeconds: 1 });
     const started = Date.now();
-    await expect(client.chat.postMessage({ channel: "C1", text: "after the wait" })).resolves.toMatchObject({ ok: true });
+    await expect(client.chat.postMessage({ channel: "C1", text: "after the wait" })).resolves.toMatchObject({
+      ok: true,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     const attempts = slack.callsTo("chat.postMessage").filter((c) => c.args.text === "after the wait");
     expect(attempts).toHaveLength(2);
@@ -106,15 +143,27 @@ describe("the fake Slack Web API", () => {
 
   it("keeps the file upload pair honest: the bytes must arrive before the upload completes", async () => {
     const bytes = Buffer.from("a,b\n1,2\n");
-    const { upload_url, file_id } = await client.files.getUploadURLExternal({ filename: "x.csv", length: bytes.length });
-    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: file_id ?? "" }] }))).error).toBe("file_not_found");
+    const { upload_url, file_id } = await client.files.getUploadURLExternal({
+      filename: "x.csv",
+      length: bytes.length,
+    });
+    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: file_id ?? "" }] }))).error).toBe(
+      "file_not_found",
+    );
     await fetch(upload_url ?? "", { method: "POST", body: bytes });
-    await expect(client.files.completeUploadExternal({ files: [{ id: file_id ?? "", title: "x" }] })).resolves.toMatchObject({ ok: true });
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id: file_id ?? "", title: "x" }] }),
+    ).resolves.toMatchObject({ ok: true });
   });
 
   it("accepts a response_url five times and no more", async () => {
     const url = slack.newResponseUrl();
-    const post = () => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x" }) });
+    const post = () =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "x" }),
+      });
     for (let i = 0; i < 5; i++) expect((await post()).status).toBe(200);
     expect((await post()).status).toBe(404);
   });

@@ -102,7 +102,11 @@ export class FakeSlack {
   }
 
   /** Resolves with the first call to `method` matching `predicate`, waiting for it up to `timeoutMs`. */
-  async waitFor(method: string, predicate: (args: Json) => boolean = () => true, timeoutMs = 5_000): Promise<RecordedCall> {
+  async waitFor(
+    method: string,
+    predicate: (args: Json) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<RecordedCall> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.calls.find((call) => call.method === method && predicate(call.args));
@@ -155,10 +159,11 @@ export class FakeSlack {
     this.responseUrlUses.set(path, uses);
     const args = parseArgs(raw, "application/json");
     this.calls.push({ method: "response_url", args: { ...args, url: path }, at: Date.now() });
-    if (uses > RESPONSE_URL_USES) return reply(404, { ok: false, error: "used_url" });
     const invalid = checkMessage(args);
-    if (invalid) return reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
-    reply(200, { ok: true });
+    if (uses > RESPONSE_URL_USES) reply(404, { ok: false, error: "used_url" });
+    else if (invalid)
+      reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
+    else reply(200, { ok: true });
   }
 
   private answer(method: string, args: Json): Json {
@@ -170,7 +175,15 @@ export class FakeSlack {
     const str = (v: unknown) => (typeof v === "string" ? v : "");
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://rapport-test.slack.com/", team: "Rapport Test", team_id: FAKE_TEAM_ID, user: "rapport", user_id: FAKE_BOT_USER_ID, bot_id: "B0RAPPBOT" };
+        return {
+          ok: true,
+          url: "https://rapport-test.slack.com/",
+          team: "Rapport Test",
+          team_id: FAKE_TEAM_ID,
+          user: "rapport",
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: "B0RAPPBOT",
+        };
       case "chat.postMessage":
       case "chat.postEphemeral": {
         if (!str(args.channel)) return fail("channel_not_found");
@@ -192,7 +205,11 @@ export class FakeSlack {
       }
       case "chat.getPermalink":
         if (!str(args.channel) || !str(args.message_ts)) return fail("invalid_arguments");
-        return { ok: true, channel: args.channel, permalink: `https://rapport-test.slack.com/archives/${str(args.channel)}/p${str(args.message_ts).replace(".", "")}` };
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://rapport-test.slack.com/archives/${str(args.channel)}/p${str(args.message_ts).replace(".", "")}`,
+        };
       case "views.open":
       case "views.push": {
         const trigger = this.triggers.get(str(args.trigger_id));
@@ -240,11 +257,13 @@ export class FakeSlack {
         return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {
-        const files = typeof args.files === "string" ? (JSON.parse(args.files) as Json[]) : ((args.files as Json[]) ?? []);
+        const files =
+          typeof args.files === "string" ? (JSON.parse(args.files) as Json[]) : ((args.files as Json[]) ?? []);
         for (const file of files) {
           const upload = this.uploads.get(str(file.id));
           if (!upload?.bytes) return fail("file_not_found");
-          if (upload.bytes.length !== upload.length) return fail("invalid_arguments", ["upload length differs from the declared length"]);
+          if (upload.bytes.length !== upload.length)
+            return fail("invalid_arguments", ["upload length differs from the declared length"]);
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
       }

@@ -50,10 +50,12 @@ function checkElement(problems: string[], pointer: string, element: unknown): vo
   for (const key of ["options", "initial_options"] as const) {
     const options = element[key];
     if (!Array.isArray(options)) continue;
-    if (options.length > LIMITS.options) problems.push(`${pointer}/${key}: no more than ${LIMITS.options} items allowed`);
-    options.forEach((option, i) => {
-      checkLength(problems, `${pointer}/${key}/${i}/text/text`, textOf(isObject(option) ? option.text : undefined), LIMITS.optionText, "option text");
-    });
+    if (options.length > LIMITS.options)
+      problems.push(`${pointer}/${key}: no more than ${LIMITS.options} items allowed`);
+    for (const [i, option] of options.entries()) {
+      const text = textOf(isObject(option) ? option.text : undefined);
+      checkLength(problems, `${pointer}/${key}/${i}/text/text`, text, LIMITS.optionText, "option text");
+    }
   }
 }
 
@@ -66,26 +68,32 @@ function checkBlock(problems: string[], pointer: string, block: unknown): void {
   switch (block.type) {
     case "header":
       checkLength(problems, `${pointer}/text/text`, textOf(block.text), LIMITS.headerText, "header text");
-      if (isObject(block.text) && block.text.type !== "plain_text") problems.push(`${pointer}/text: must be plain_text`);
+      if (isObject(block.text) && block.text.type !== "plain_text")
+        problems.push(`${pointer}/text: must be plain_text`);
       break;
     case "section": {
       checkLength(problems, `${pointer}/text/text`, textOf(block.text), LIMITS.sectionText, "section text");
       const fields = Array.isArray(block.fields) ? block.fields : [];
-      if (fields.length > LIMITS.sectionFields) problems.push(`${pointer}/fields: no more than ${LIMITS.sectionFields} items allowed`);
-      fields.forEach((f, i) => checkLength(problems, `${pointer}/fields/${i}/text`, textOf(f), LIMITS.sectionFieldText, "field text"));
+      if (fields.length > LIMITS.sectionFields)
+        problems.push(`${pointer}/fields: no more than ${LIMITS.sectionFields} items allowed`);
+      for (const [i, f] of fields.entries()) {
+        checkLength(problems, `${pointer}/fields/${i}/text`, textOf(f), LIMITS.sectionFieldText, "field text");
+      }
       if (!block.text && fields.length === 0) problems.push(`${pointer}: a section needs text or fields`);
       checkElement(problems, `${pointer}/accessory`, block.accessory);
       break;
     }
     case "context": {
       const elements = Array.isArray(block.elements) ? block.elements : [];
-      if (elements.length > LIMITS.contextElements) problems.push(`${pointer}/elements: no more than ${LIMITS.contextElements} items allowed`);
+      if (elements.length > LIMITS.contextElements)
+        problems.push(`${pointer}/elements: no more than ${LIMITS.contextElements} items allowed`);
       break;
     }
     case "actions": {
       const elements = Array.isArray(block.elements) ? block.elements : [];
-      if (elements.length > LIMITS.actionsElements) problems.push(`${pointer}/elements: no more than ${LIMITS.actionsElements} items allowed`);
-      elements.forEach((e, i) => checkElement(problems, `${pointer}/elements/${i}`, e));
+      if (elements.length > LIMITS.actionsElements)
+        problems.push(`${pointer}/elements: no more than ${LIMITS.actionsElements} items allowed`);
+      for (const [i, e] of elements.entries()) checkElement(problems, `${pointer}/elements/${i}`, e);
       break;
     }
     case "input":
@@ -103,14 +111,15 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
   if (!Array.isArray(blocks)) return ["/blocks: must be an array"];
   const problems: string[] = [];
   if (blocks.length > maxBlocks) problems.push(`/blocks: no more than ${maxBlocks} items allowed`);
-  blocks.forEach((block, i) => checkBlock(problems, `/blocks/${i}`, block));
+  for (const [i, block] of blocks.entries()) checkBlock(problems, `/blocks/${i}`, block);
   return problems;
 }
 
 /** chat.postMessage, chat.postEphemeral, chat.update and response_url bodies. */
 export function checkMessage(args: Json): { error: string; problems: string[] } | null {
   const text = typeof args.text === "string" ? args.text : "";
-  if (text.length > LIMITS.messageText) return { error: "msg_too_long", problems: [`/text: longer than ${LIMITS.messageText}`] };
+  if (text.length > LIMITS.messageText)
+    return { error: "msg_too_long", problems: [`/text: longer than ${LIMITS.messageText}`] };
   const hasBlocks = Array.isArray(args.blocks) && args.blocks.length > 0;
   if (!text && !hasBlocks && !args.attachments) return { error: "no_text", problems: [] };
   const problems = checkBlocks(args.blocks, LIMITS.messageBlocks);
