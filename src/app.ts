@@ -5,15 +5,29 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/data
 import { migrate } from "./db/migrate.js";
 import { readMigrationFiles } from "./db/migration-files.js";
 import { createReadinessCheck } from "./db/readiness.js";
+import { createCustomerRepository } from "./domain/customers/customer.repository.js";
+import { createCustomerService } from "./domain/customers/customer.service.js";
 import { createDeliveryRepository } from "./domain/deliveries/delivery.repository.js";
+import { createDraftRepository } from "./domain/drafts/draft.repository.js";
+import { createFollowUpRepository } from "./domain/follow-ups/follow-up.repository.js";
+import { createFollowUpService } from "./domain/follow-ups/follow-up.service.js";
+import { createIntakeRepository } from "./domain/intake/intake.repository.js";
+import { createIntakeService } from "./domain/intake/intake.service.js";
+import { createInteractionRepository } from "./domain/interactions/interaction.repository.js";
+import { createInteractionService } from "./domain/interactions/interaction.service.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
 import { createI18n } from "./i18n/i18n.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
+import type { SlackDeps } from "./slack/deps.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
 import { healthRoutes } from "./slack/health-routes.js";
+import { registerActions } from "./slack/listeners/actions/index.js";
 import { registerCommands } from "./slack/listeners/commands/index.js";
 import { registerEvents } from "./slack/listeners/events/index.js";
+import { registerOptions } from "./slack/listeners/options/index.js";
+import { registerShortcuts } from "./slack/listeners/shortcuts/index.js";
+import { registerViews } from "./slack/listeners/views/index.js";
 import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
 import { createInFlightTracker } from "./slack/middleware/in-flight.js";
 import { createPersonResolver } from "./slack/people.js";
@@ -30,6 +44,8 @@ export interface RapportOptions {
   database?: OpenDatabaseOptions;
   /** How long shutdown waits for requests in flight. */
   drainTimeoutMs?: number;
+  /** The clock (tests move it). */
+  now?: () => Date;
 }
 
 // The composition root: config → db → repositories → services → Slack app.
@@ -43,13 +59,27 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     throw error;
   }
 
+  const now = options.now ?? (() => new Date());
+  const { prisma } = database;
   const i18n = await createI18n(config.defaultLocale);
-  const members = createMemberService(createMemberRepository(database.prisma), {
+  const members = createMemberService(createMemberRepository(prisma), {
     defaultLocale: config.defaultLocale,
     defaultTimeZone: config.defaultTimeZone,
+    adminSlackUserIds: config.adminSlackUserIds,
+    now,
   });
-  const deliveries = createDeliveryRepository(database.prisma);
-  const identify = createPersonResolver(members, i18n, config.defaultLocale);
+  const customerRepository = createCustomerRepository(prisma);
+  const deliveries = createDeliveryRepository(prisma);
+  const deps: SlackDeps = {
+    identify: createPersonResolver(members, i18n, config.defaultLocale),
+    members,
+    customers: createCustomerService(customerRepository),
+    interactions: createInteractionService(createInteractionRepository(prisma, customerRepository), now),
+    drafts: createDraftRepository(prisma),
+    intake: createIntakeService(createIntakeRepository(prisma), members),
+    followUps: createFollowUpService(createFollowUpRepository(prisma), now),
+    now,
+  };
 
   const app = createSlackApp(
     config,
@@ -59,8 +89,12 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
   app.use(deduplicateEvents(deliveries));
-  registerCommands(app, identify);
-  registerEvents(app, identify);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerShortcuts(app, deps);
+  registerOptions(app, deps);
+  registerEvents(app, deps);
   app.error(createErrorReporter({ i18n, defaultLocale: config.defaultLocale, logger, client: app.client }));
 
   const started = (await app.start(config.port)) as Server | undefined;

@@ -1,5 +1,12 @@
 /** Typed errors a service throws; src/slack/error-reporter.ts turns each code into the user's language. */
-export type DomainErrorCode = "databaseUnavailable";
+export type DomainErrorCode =
+  | "databaseUnavailable"
+  | "notAllowed"
+  | "undoExpired"
+  | "interactionNotFound"
+  | "customerNotFound"
+  | "draftNotFound"
+  | "adminOnly";
 
 export class DomainError extends Error {
   override name = "DomainError";
@@ -11,6 +18,15 @@ export class DomainError extends Error {
     super(code, options);
   }
 }
+
+export const Errors = {
+  notAllowed: () => new DomainError("notAllowed"),
+  undoExpired: (minutes: number) => new DomainError("undoExpired", { minutes }),
+  interactionNotFound: () => new DomainError("interactionNotFound"),
+  customerNotFound: (name: string) => new DomainError("customerNotFound", { name }),
+  draftNotFound: () => new DomainError("draftNotFound"),
+  adminOnly: () => new DomainError("adminOnly"),
+};
 
 // Connection-level failures: the database is down or unreachable, not a bad query.
 const UNAVAILABLE_CODES = new Set([
@@ -36,4 +52,11 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
   return isDatabaseUnavailable(cause, depth + 1);
+}
+
+/** A unique constraint refused the insert (Prisma's P2002, or PostgreSQL's 23505 through an adapter). */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (code === "P2002" || code === "23505") return true;
+  return typeof cause === "object" && cause !== null && isUniqueViolation(cause);
 }

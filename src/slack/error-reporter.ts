@@ -1,9 +1,10 @@
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
 import type { WebClient } from "@slack/web-api";
-import { isDatabaseUnavailable } from "../domain/errors.js";
+import { DomainError, isDatabaseUnavailable } from "../domain/errors.js";
 import type { I18n } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
 import type { Logger } from "../logging/logger.js";
+import { BadPayloadError } from "./payloads.js";
 import { buildErrorMessage } from "./views/error.view.js";
 
 interface Surface {
@@ -52,23 +53,23 @@ export function createErrorReporter(deps: {
   return async ({ error, context, body }: ExtendedErrorHandlerArgs): Promise<void> => {
     const payload = (body ?? {}) as Record<string, unknown>;
     const surface = surfaceOf(payload);
-    const unavailable =
-      isDatabaseUnavailable(error) || isDatabaseUnavailable((error as { original?: unknown }).original);
-    deps.logger.error(
-      {
-        err: (error as { original?: unknown }).original ?? error,
-        request: surface.kind,
-        team: context.teamId,
-        user: surface.user,
-      },
-      unavailable ? "request failed: database unavailable" : "request failed",
-    );
-    const locale = matchLocale(context.locale as string | undefined) ?? deps.defaultLocale;
-    const message = buildErrorMessage(
-      deps.i18n.translator(locale),
-      unavailable ? "unavailable" : "unexpected",
-      surface.typed,
-    );
+    const cause = (error as { original?: unknown }).original ?? error;
+    const unavailable = isDatabaseUnavailable(error) || isDatabaseUnavailable(cause);
+    const t = deps.i18n.translator(matchLocale(context.locale as string | undefined) ?? deps.defaultLocale);
+    let text: string;
+    if (cause instanceof DomainError && !unavailable) {
+      // An expected refusal (not allowed, too late to undo…): the person is told why; not a failure to log.
+      deps.logger.info({ code: cause.code, request: surface.kind, user: surface.user }, "request refused");
+      text = t(`errors.${cause.code}`, cause.params);
+    } else {
+      deps.logger.error(
+        { err: cause, request: surface.kind, team: context.teamId, user: surface.user },
+        unavailable ? "request failed: database unavailable" : "request failed",
+      );
+      const key = cause instanceof BadPayloadError ? "badPayload" : unavailable ? "unavailable" : "unexpected";
+      text = t(`errors.${key}`);
+    }
+    const message = buildErrorMessage(text, t, cause instanceof DomainError ? undefined : surface.typed);
     try {
       if (surface.responseUrl) {
         await fetch(surface.responseUrl, {
@@ -79,6 +80,8 @@ export function createErrorReporter(deps: {
         });
       } else if (surface.channel && surface.user) {
         await deps.client.chat.postEphemeral({ channel: surface.channel, user: surface.user, ...message });
+      } else if (surface.user) {
+        await deps.client.chat.postMessage({ channel: surface.user, ...message });
       }
     } catch (reportError) {
       deps.logger.warn({ err: reportError }, "could not tell the user about a failed request");

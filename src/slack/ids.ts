@@ -8,10 +8,46 @@ export const COMMANDS = {
 export const EVENTS = {
   appHomeOpened: "app_home_opened",
   directMessage: "message.im",
+  channelMessage: "message.channels",
+  privateChannelMessage: "message.groups",
 } as const;
 
-export const SHORTCUTS = {} as const;
+export const SHORTCUTS = {
+  logMessage: "log_message_as_interaction",
+  logInteraction: "log_interaction",
+} as const;
+
+export const CALLBACKS = {
+  logForm: "log_interaction_form",
+  followUpForm: "follow_up_form",
+} as const;
+
+export const ACTIONS = {
+  customerSelect: "customer_select",
+  undo: "interaction_undo",
+  edit: "interaction_edit",
+  addFollowUp: "interaction_add_follow_up",
+  interactionMenu: "interaction_menu",
+  openForm: "draft_open_form",
+  logDraft: "draft_log",
+  pickCustomer: "draft_pick_customer",
+  createCustomer: "draft_create_customer",
+  timelinePage: "customer_timeline_page",
+} as const;
 
 export const BLOCK_IDS = {
   helpCommands: "help_commands",
+  customer: "customer",
+  kind: "kind",
+  channel: "channel",
+  summary: "summary",
+  outcome: "outcome",
+  sentiment: "sentiment",
+  occurredAt: "occurred_at",
+  followUpDays: "follow_up_days",
+  followUpNote: "follow_up_note",
+  cardActions: "interaction_actions",
 } as const;
+
+/** Each input's action_id is its block_id with this suffix. */
+export const inputAction = (blockId: string) => `${blockId}_input`;

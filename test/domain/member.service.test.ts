@@ -29,6 +29,14 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
       Object.assign(member, profile, { profileFetchedAt: fetchedAt });
       return member;
     },
+    countWithRole: async (workspaceId, role) =>
+      members.filter((m) => m.workspaceId === workspaceId && m.role === role).length,
+    setRole: async (_w, id, role) => {
+      const member = members.find((m) => m.id === id);
+      if (!member) throw new Error("missing");
+      member.role = role;
+      return member;
+    },
   };
 }
 
@@ -76,5 +84,31 @@ describe("MemberService.identify", () => {
     expect(await service.identify("T1", "U1", source)).toMatchObject({ displayName: null, profileFetchedAt: null });
     expect(await service.identify("T1", "U1", source)).toMatchObject({ displayName: "Ana" });
     expect(repo.members).toHaveLength(1);
+  });
+});
+
+describe("MemberService.ensureAdmin", () => {
+  const profile: Profile = { displayName: null, locale: null, timeZone: null };
+
+  it("makes the first person to ask an admin in a workspace with none, and nobody after", async () => {
+    const repo = fakeRepository();
+    const service = createMemberService(repo, { defaultLocale: "en", defaultTimeZone: "UTC" });
+    const first = await service.identify("T1", "U1", profiles([profile]));
+    const second = await service.identify("T1", "U2", profiles([profile]));
+    expect(await service.ensureAdmin(first)).toBe(true);
+    expect(first.role).toBe("admin");
+    expect(await service.ensureAdmin(second)).toBe(false);
+    expect(second.role).toBe("agent");
+  });
+
+  it("accepts people named in the configuration even when an admin exists", async () => {
+    const repo = fakeRepository();
+    const service = createMemberService(repo, {
+      defaultLocale: "en",
+      defaultTimeZone: "UTC",
+      adminSlackUserIds: ["U2"],
+    });
+    await service.ensureAdmin(await service.identify("T1", "U1", profiles([profile])));
+    expect(await service.ensureAdmin(await service.identify("T1", "U2", profiles([profile])))).toBe(true);
   });
 });

@@ -34,7 +34,8 @@ function validator() {
 
 const manifest = parse(readFileSync(MANIFEST, "utf8")) as Manifest;
 const declaredCommands = (manifest.features.slash_commands ?? []).map((c) => c.command).sort();
-const declaredShortcuts = (manifest.features.shortcuts ?? []).map((s) => s.callback_id).sort();
+const shortcuts = manifest.features.shortcuts ?? [];
+const declaredShortcuts = shortcuts.map((s) => s.callback_id).sort();
 const declaredEvents = [...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort();
 
 describe("manifest.yml", () => {
@@ -68,15 +69,19 @@ describe("manifest.yml", () => {
       ...(manifest.features.slash_commands ?? []).map((c) => c.url),
       manifest.settings.event_subscriptions?.request_url,
       manifest.settings.interactivity?.request_url,
+      manifest.settings.interactivity?.message_menu_options_url,
     ];
     for (const url of urls) expect(new URL(url ?? "").pathname).toBe("/slack/events");
   });
 
   it("asks for the scopes its events need and no more", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "channels:history",
       "chat:write",
       "commands",
+      "groups:history",
       "im:history",
+      "reactions:write",
       "users:read",
     ]);
   });
@@ -106,12 +111,35 @@ describe("every declared command and event is answered by the running app", () =
       event: { type: "message", channel_type: "im", user: "U0MANIFEST", channel: "D0MANIFEST", text: "hi", ts: "9.1" },
       method: "chat.postMessage",
     },
+    "message.channels": {
+      event: { type: "message", channel_type: "channel", user: "U0MANIFEST", channel: "C0INTAKE", text: "From: a@b.co\nHi", ts: "9.2" },
+      method: "reactions.add",
+    },
+    "message.groups": {
+      event: { type: "message", channel_type: "group", user: "U0MANIFEST", channel: "G0INTAKE", text: "From: c@d.co\nHi", ts: "9.3" },
+      method: "reactions.add",
+    },
   };
 
   it.each(declaredEvents)("%s", async (name) => {
     const probe = EVENT_PROBES[name];
     if (!probe) throw new Error(`no probe for the declared event ${name}: add one here`);
+    const channel = String(probe.event.channel);
+    if (probe.method === "reactions.add") {
+      const on = await app.driver.command("/rapport", `intake <#${channel}|intake> on`, { user: "U0MANIFEST" });
+      await app.slack.waitFor("response_url", (args) => args.url === new URL(on.responseUrl).pathname);
+    }
     expect((await app.driver.event(probe.event)).status).toBe(200);
-    await app.slack.waitFor(probe.method);
+    await app.slack.waitFor(probe.method, (args) => [args.channel, args.user_id].includes(channel) || probe.method !== "reactions.add");
+  });
+
+  it.each(shortcuts.map((s) => [s.callback_id, s.type] as const))("shortcut %s (%s)", async (callbackId, type) => {
+    const before = app.slack.callsTo("views.open").length;
+    const response =
+      type === "message"
+        ? await app.driver.messageShortcut({ user: "U0MANIFEST" }, callbackId, { ts: "9.9", user: "U0OTHER", text: "hello" })
+        : await app.driver.globalShortcut({ user: "U0MANIFEST" }, callbackId);
+    expect(response.status).toBe(200);
+    await app.slack.waitFor("views.open", () => app.slack.callsTo("views.open").length > before);
   });
 });

@@ -12,7 +12,8 @@ describe("view builders", () => {
   it("help: a header, what Rapport is and the commands, within Slack's limits", () => {
     const help = buildHelpMessage(t);
     expect(help.text).toBe("Rapport: customer relations in Slack");
-    expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "section", "section"]);
+    expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "section", "context", "context"]);
+    expect(JSON.stringify(help.blocks)).toContain("/rapport log <customer> [kind] [channel]: <summary>");
     expect(JSON.stringify(help.blocks)).not.toMatch(/help\.|errors\./); // no raw catalog keys
     expect(checkBlocks(help.blocks, LIMITS.messageBlocks)).toEqual([]);
   });
@@ -23,7 +24,7 @@ describe("view builders", () => {
 
   it("error: gives back exactly what the person typed, verbatim, without mrkdwn", () => {
     const typed = "/rapport log <!channel> *ACME* & co";
-    const message = buildErrorMessage(t, "unavailable", typed);
+    const message = buildErrorMessage(t("errors.unavailable"), t, typed);
     expect(message.text).toContain("temporarily unavailable");
     expect(JSON.stringify(message.blocks)).toContain(JSON.stringify(typed).slice(1, -1));
     expect(message.blocks.at(-1)?.type).toBe("rich_text");

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
 import type { Member, Profile, Role } from "./member.types.js";
 
 export interface MemberRepository {
@@ -13,6 +14,8 @@ export interface MemberRepository {
     fetchedAt: Date | null,
   ): Promise<Member>;
   saveProfile(workspaceId: string, memberId: string, profile: Profile, fetchedAt: Date): Promise<Member>;
+  countWithRole(workspaceId: string, role: Role): Promise<number>;
+  setRole(workspaceId: string, memberId: string, role: Role, actorId: string): Promise<Member>;
 }
 
 const memberSelect = {
@@ -53,6 +56,24 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
         where: { id: memberId, workspaceId },
         data: { ...profile, profileFetchedAt: fetchedAt },
         select: memberSelect,
+      }),
+    countWithRole: (workspaceId, role) => prisma.member.count({ where: { workspaceId, role } }),
+    setRole: (workspaceId, memberId, role, actorId) =>
+      prisma.$transaction(async (tx) => {
+        const member = await tx.member.update({
+          where: { id: memberId, workspaceId },
+          data: { role },
+          select: memberSelect,
+        });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          action: "member.role",
+          entityType: "Member",
+          entityId: memberId,
+          data: { role },
+        });
+        return member;
       }),
   };
 }

@@ -7,6 +7,8 @@ export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export interface MemberServiceOptions {
   defaultLocale: string;
   defaultTimeZone: string;
+  /** Slack user IDs named in the configuration as admins. */
+  adminSlackUserIds?: string[];
   now?: () => Date;
 }
 
@@ -26,6 +28,8 @@ export function createMemberService(repository: MemberRepository, options: Membe
   }
 
   return {
+    workspaceIdOf: workspaceIdFor,
+
     /** The member behind a Slack user, registered as an agent on first use and refreshed when stale. */
     async identify(slackTeamId: string, slackUserId: string, profiles: ProfileSource): Promise<Member> {
       const workspaceId = await workspaceIdFor(slackTeamId);
@@ -41,6 +45,18 @@ export function createMemberService(repository: MemberRepository, options: Membe
       // Slack unreachable: keep the profile we have and try again next time.
       if (!profile) return existing;
       return repository.saveProfile(workspaceId, existing.id, profile, now());
+    },
+
+    /**
+     * Whether this member may administer Rapport: an admin, someone named in the
+     * configuration, or the first person to try in a workspace that has no admin yet.
+     */
+    async ensureAdmin(member: Member): Promise<boolean> {
+      if (member.role === "admin") return true;
+      const named = options.adminSlackUserIds?.includes(member.slackUserId) ?? false;
+      if (!named && (await repository.countWithRole(member.workspaceId, "admin")) > 0) return false;
+      await repository.setRole(member.workspaceId, member.id, "admin", member.id);
+      return true;
     },
   };
 }

@@ -1,11 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import type { Translate } from "../../i18n/i18n.js";
 
-export type ErrorKind = "unexpected" | "unavailable";
-
 /** The short message a person sees when their request failed; it gives back what they typed. */
-export function buildErrorMessage(t: Translate, kind: ErrorKind, typed?: string) {
-  const text = t(`errors.${kind}`);
+export function buildErrorMessage(text: string, t: Translate, typed?: string) {
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }];
   if (typed) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("errors.youTyped") }] });

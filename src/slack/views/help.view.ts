@@ -7,6 +7,8 @@ export interface HelpMessage {
   blocks: KnownBlock[];
 }
 
+const COMMAND_KEYS = ["commandLog", "commandLogForm", "commandCustomer", "commandIntake", "commandHelp"] as const;
+
 /** What Rapport can do, in the reader's language. */
 export function buildHelpMessage(t: Translate): HelpMessage {
   return {
@@ -17,9 +19,13 @@ export function buildHelpMessage(t: Translate): HelpMessage {
       {
         type: "section",
         block_id: BLOCK_IDS.helpCommands,
-        text: { type: "mrkdwn", text: [t("help.commandsTitle"), t("help.commandHelp")].join("\n") },
+        text: {
+          type: "mrkdwn",
+          text: [t("help.commandsTitle"), ...COMMAND_KEYS.map((key) => `• ${t(`help.${key}`)}`)].join("\n"),
+        },
       },
-      { type: "section", text: { type: "mrkdwn", text: `${t("help.comingTitle")}\n${t("help.coming")}` } },
+      { type: "context", elements: [{ type: "mrkdwn", text: t("help.vocabulary") }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: t("help.dm") }] },
     ],
   };
 }

@@ -43,6 +43,7 @@ export class FakeSlack {
   private readonly responseUrlUses = new Map<string, number>();
   private readonly messages = new Map<string, Json>();
   private readonly views = new Map<string, Json>();
+  private readonly reactions = new Set<string>();
   private readonly uploads = new Map<string, { length: number; bytes?: Buffer }>();
   private server?: Server;
   private counter = 0;
@@ -202,6 +203,13 @@ export class FakeSlack {
         if (invalid) return fail(invalid.error, invalid.problems);
         this.messages.set(key, args);
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text ?? "" };
+      }
+      case "reactions.add": {
+        if (!str(args.channel) || !str(args.timestamp) || !str(args.name)) return fail("invalid_arguments");
+        const key = `${str(args.channel)}:${str(args.timestamp)}:${str(args.name)}`;
+        if (this.reactions.has(key)) return fail("already_reacted");
+        this.reactions.add(key);
+        return { ok: true };
       }
       case "chat.getPermalink":
         if (!str(args.channel) || !str(args.message_ts)) return fail("invalid_arguments");

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
 import { COMMANDS } from "../../ids.js";
-import type { IdentifyPerson } from "../../people.js";
 import { rapportCommand } from "./rapport.command.js";
 
-export function registerCommands(app: App, identify: IdentifyPerson): void {
-  app.command(COMMANDS.rapport, rapportCommand(identify));
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command(COMMANDS.rapport, rapportCommand(deps));
 }

@@ -1,21 +1,20 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { IdentifyPerson, Person } from "../../people.js";
+import type { SlackDeps } from "../../deps.js";
+import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
+import { customerSubcommand } from "./customer.subcommand.js";
+import { intakeSubcommand } from "./intake.subcommand.js";
+import { logSubcommand } from "./log.subcommand.js";
+import type { Subcommand } from "./subcommand.js";
 
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-type Respond = CommandArgs["respond"];
-
-interface SubcommandInput {
-  person: Person;
-  args: string;
-  respond: Respond;
-}
-
-// `/rapport <word> …`: one entry per subcommand; other issues add theirs here.
-const SUBCOMMANDS: Record<string, (input: SubcommandInput) => Promise<void>> = {
+// `/rapport <word> …`: one entry per subcommand.
+const SUBCOMMANDS: Record<string, Subcommand> = {
   help: async ({ person, respond }) => {
     await respond({ response_type: "ephemeral", ...buildHelpMessage(person.t) });
   },
+  log: logSubcommand,
+  customer: customerSubcommand,
+  intake: intakeSubcommand,
 };
 
 export function splitCommandText(text: string): { word: string; args: string } {
@@ -24,10 +23,10 @@ export function splitCommandText(text: string): { word: string; args: string } {
   return match ? { word: (match[1] ?? "").toLowerCase(), args: match[2] ?? "" } : { word: "help", args: "" };
 }
 
-export function rapportCommand(identify: IdentifyPerson) {
-  return async ({ command, ack, respond, client, context }: CommandArgs) => {
+export function rapportCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const person = await identify(command.team_id, command.user_id, client);
+    const person = await deps.identify(command.team_id, command.user_id, client);
     context.locale = person.locale;
     const { word, args } = splitCommandText(command.text);
     const run = SUBCOMMANDS[word];
@@ -38,6 +37,7 @@ export function rapportCommand(identify: IdentifyPerson) {
       });
       return;
     }
-    await run({ person, args, respond });
+    // The intake command reads Slack's channel mention; everything else reads what the person typed.
+    await run({ person, args: word === "intake" ? args : plainFromSlack(args), command, client, respond, deps });
   };
 }

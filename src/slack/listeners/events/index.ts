@@ -1,10 +1,11 @@
 import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
 import { EVENTS } from "../../ids.js";
-import type { IdentifyPerson } from "../../people.js";
 import { appHomeOpened } from "./app-home-opened.event.js";
-import { directMessage } from "./direct-message.event.js";
+import { messageEvent } from "./message.event.js";
 
-export function registerEvents(app: App, identify: IdentifyPerson): void {
-  app.event(EVENTS.appHomeOpened, appHomeOpened(identify));
-  app.message(directMessage(identify));
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event(EVENTS.appHomeOpened, appHomeOpened(deps.identify));
+  // message.im, message.channels and message.groups all arrive as "message".
+  app.event("message", messageEvent(deps));
 }

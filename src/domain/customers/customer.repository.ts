@@ -1,0 +1,108 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { Customer, NewCustomer } from "./customer.types.js";
+import { normalizeEmail, normalizeName, normalizePhone } from "./normalize.js";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface CustomerRepository {
+  findBy(
+    workspaceId: string,
+    field: "externalId" | "email" | "phone" | "normalizedName",
+    value: string,
+    limit?: number,
+  ): Promise<Customer[]>;
+  /** Names starting with `prefix` (normalised), for close-name checks. */
+  withNamePrefix(workspaceId: string, prefix: string, limit: number): Promise<Customer[]>;
+  /** Type-ahead: names starting with the query first, then names containing it. */
+  search(workspaceId: string, query: string, limit: number): Promise<Customer[]>;
+  get(workspaceId: string, id: string): Promise<Customer | null>;
+  create(workspaceId: string, customer: NewCustomer, db?: Db): Promise<Customer>;
+}
+
+const select = {
+  id: true,
+  name: true,
+  externalId: true,
+  email: true,
+  phone: true,
+  tier: true,
+  status: true,
+  owner: { select: { displayName: true } },
+} as const;
+
+type Row = Prisma.CustomerGetPayload<{ select: typeof select }>;
+const toCustomer = ({ owner, ...row }: Row): Customer => ({ ...row, ownerName: owner?.displayName ?? null });
+
+export function createCustomerRepository(prisma: PrismaClient): CustomerRepository {
+  return {
+    async findBy(workspaceId, field, value, limit = 10) {
+      const rows = await prisma.customer.findMany({
+        where: { workspaceId, [field]: value },
+        select,
+        take: limit,
+        orderBy: { name: "asc" },
+      });
+      return rows.map(toCustomer);
+    },
+    async withNamePrefix(workspaceId, prefix, limit) {
+      const rows = await prisma.customer.findMany({
+        where: { workspaceId, normalizedName: { startsWith: prefix } },
+        select,
+        take: limit,
+      });
+      return rows.map(toCustomer);
+    },
+    async search(workspaceId, query, limit) {
+      const normalized = normalizeName(query);
+      if (!normalized) {
+        const rows = await prisma.customer.findMany({
+          where: { workspaceId },
+          select,
+          take: limit,
+          orderBy: { updatedAt: "desc" },
+        });
+        return rows.map(toCustomer);
+      }
+      const prefixed = await prisma.customer.findMany({
+        where: { workspaceId, normalizedName: { startsWith: normalized } },
+        select,
+        take: limit,
+        orderBy: { normalizedName: "asc" },
+      });
+      if (prefixed.length >= limit) return prefixed.map(toCustomer);
+      const containing = await prisma.customer.findMany({
+        where: {
+          workspaceId,
+          id: { notIn: prefixed.map((row) => row.id) },
+          OR: [
+            { normalizedName: { contains: normalized } },
+            { email: { startsWith: normalized } },
+            { externalId: { startsWith: query.trim().replace(/^#/, "") } },
+          ],
+        },
+        select,
+        take: limit - prefixed.length,
+        orderBy: { normalizedName: "asc" },
+      });
+      return [...prefixed, ...containing].map(toCustomer);
+    },
+    async get(workspaceId, id) {
+      const row = await prisma.customer.findFirst({ where: { workspaceId, id }, select });
+      return row ? toCustomer(row) : null;
+    },
+    async create(workspaceId, customer, db = prisma) {
+      const row = await db.customer.create({
+        data: {
+          workspaceId,
+          name: customer.name.trim(),
+          normalizedName: normalizeName(customer.name),
+          email: customer.email ? normalizeEmail(customer.email) : null,
+          phone: customer.phone ? normalizePhone(customer.phone) : null,
+          externalId: customer.externalId ?? null,
+        },
+        select,
+      });
+      return toCustomer(row);
+    },
+  };
+}

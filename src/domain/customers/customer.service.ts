@@ -1,0 +1,48 @@
+import type { CustomerRepository } from "./customer.repository.js";
+import type { Customer, CustomerMatch, NewCustomer } from "./customer.types.js";
+import { customerKeyOf, editDistance, normalizeName } from "./normalize.js";
+
+const CLOSE_NAME_CANDIDATES = 200;
+
+export function createCustomerService(customers: CustomerRepository) {
+  // A name close to an existing one ("Jon Smith" / "John Smith") is offered, never merged silently.
+  async function closeNames(workspaceId: string, normalized: string): Promise<Customer[]> {
+    const first = normalized.slice(0, 2);
+    if (first.length < 2) return [];
+    const limit = normalized.length < 8 ? 1 : 2;
+    const pool = await customers.withNamePrefix(workspaceId, first, CLOSE_NAME_CANDIDATES);
+    return pool
+      .map((customer) => ({ customer, distance: editDistance(normalizeName(customer.name), normalized, limit) }))
+      .filter((c) => c.distance <= limit)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 5)
+      .map((c) => c.customer);
+  }
+
+  return {
+    /** Finds who "reference" is: by #external id, email, phone or name (case, accents and spacing ignored). */
+    async match(workspaceId: string, reference: string): Promise<CustomerMatch> {
+      const key = customerKeyOf(reference);
+      const field = key.kind === "name" ? "normalizedName" : key.kind;
+      const found = await customers.findBy(workspaceId, field, key.value, 6);
+      if (found.length === 1 && found[0]) return { status: "found", customer: found[0] };
+      if (found.length > 1) return { status: "ambiguous", candidates: found };
+      const typed = {
+        name: reference.trim(),
+        email: key.kind === "email" ? key.value : null,
+        phone: key.kind === "phone" ? key.value : null,
+        externalId: key.kind === "externalId" ? key.value : null,
+      };
+      if (key.kind === "name") {
+        const close = await closeNames(workspaceId, key.value);
+        if (close.length > 0) return { status: "close", candidates: close, typed };
+      }
+      return { status: "new", customer: typed };
+    },
+    search: (workspaceId: string, query: string, limit = 20) => customers.search(workspaceId, query, limit),
+    get: (workspaceId: string, id: string) => customers.get(workspaceId, id),
+    create: (workspaceId: string, customer: NewCustomer) => customers.create(workspaceId, customer),
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -1,0 +1,41 @@
+import { SUMMARY_MAX_LENGTH } from "./interaction.limits.js";
+import type { Channel, Kind } from "./vocabulary.js";
+
+// Guesses for free text (an intake post, a DM): who the customer is and what
+// kind of interaction it is. People correct the guess with one click.
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const FROM_LINE = /^\s*(?:from|de|lähettäjä|no|से|அனுப்புநர்)\s*:\s*(.+)$/im;
+const NAME_BEFORE_EMAIL = /^\s*"?([^"<]+?)"?\s*<[^>]+>\s*$/;
+const PHONE = /(?:\+|\b)\d[\d\s().-]{6,18}\d\b/;
+
+const KIND_HINTS: Array<[Kind, RegExp]> = [
+  [
+    "complaint",
+    /complain|refund|broken|damaged|angry|unhappy|not happy|disappointed|late delivery|never arrived|reclama|queixa|avaria|valitus|hyvitys|rikki|sūdzīb|sudzib|शिकायत|खराब|புகார்/i,
+  ],
+  ["order", /\border\b|purchase|buy|quote|invoice|encomend|pedido|compra|tilaa|tilaus|pasūt|pasut|ऑर्डर|खरीद|ஆர்டர்/i],
+  [
+    "feedback",
+    /thank|great service|suggest|feedback|compliment|obrigad|sugest|kiitos|palaute|paldies|धन्यवाद|सुझाव|நன்றி/i,
+  ],
+  ["question", /\?|how do|when will|can i|could you|como|quando|miten|milloin|kā |kad |कैसे|कब|எப்படி/i],
+];
+
+export interface Guess {
+  customer: string | null;
+  kind: Kind;
+  channel: Channel;
+  summary: string;
+}
+
+export function guessFromText(text: string, defaults: { channel: Channel; fallbackCustomer?: string | null }): Guess {
+  const fromLine = FROM_LINE.exec(text)?.[1]?.trim();
+  const fromName = fromLine ? NAME_BEFORE_EMAIL.exec(fromLine)?.[1]?.trim() : undefined;
+  const email = (fromLine ? EMAIL.exec(fromLine)?.[0] : undefined) ?? EMAIL.exec(text)?.[0];
+  const phone = PHONE.exec(text)?.[0];
+  const customer = email ?? fromName ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
+  const kind = KIND_HINTS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
+  const channel = email && defaults.channel === "other" ? "email" : defaults.channel;
+  return { customer, kind, channel, summary: text.trim().slice(0, SUMMARY_MAX_LENGTH) };
+}

@@ -1,0 +1,259 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
+import type { CustomerRepository } from "../customers/customer.repository.js";
+import { isUniqueViolation } from "../errors.js";
+import type {
+  CustomerContext,
+  Interaction,
+  InteractionChanges,
+  LogInteraction,
+  TimelineEntry,
+} from "./interaction.types.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const RECENT_COMPLAINT_DAYS = 90;
+
+export interface InteractionRepository {
+  /** Stores it (and a new customer, a follow-up, the audit line) at once; a repeated requestKey or source returns the first. */
+  log(input: LogInteraction): Promise<{ interaction: Interaction; created: boolean }>;
+  get(workspaceId: string, id: string): Promise<Interaction | null>;
+  findBySource(workspaceId: string, channelId: string, messageTs: string): Promise<Interaction | null>;
+  update(workspaceId: string, id: string, changes: InteractionChanges, actorId: string): Promise<Interaction>;
+  setPermalink(workspaceId: string, id: string, permalink: string): Promise<void>;
+  softDelete(workspaceId: string, id: string, actorId: string, at: Date, reason: string): Promise<Interaction>;
+  context(workspaceId: string, customerId: string, now: Date): Promise<CustomerContext>;
+  timeline(
+    workspaceId: string,
+    customerId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ entries: TimelineEntry[]; total: number }>;
+}
+
+const select = {
+  id: true,
+  workspaceId: true,
+  customerId: true,
+  authorId: true,
+  kind: true,
+  channel: true,
+  summary: true,
+  outcome: true,
+  sentiment: true,
+  occurredAt: true,
+  createdAt: true,
+  deletedAt: true,
+  sourcePermalink: true,
+  sourceChannelId: true,
+  sourceMessageTs: true,
+  requestKey: true,
+  customer: { select: { name: true } },
+  author: { select: { slackUserId: true } },
+} as const;
+
+type Row = Prisma.InteractionGetPayload<{ select: typeof select }>;
+export const INTAKE_KEY_PREFIX = "intake:";
+
+const toInteraction = ({ customer, author, requestKey, ...row }: Row): Interaction => ({
+  ...row,
+  fromIntake: requestKey?.startsWith(INTAKE_KEY_PREFIX) ?? false,
+  customerName: customer.name,
+  authorSlackUserId: author.slackUserId,
+});
+
+export function createInteractionRepository(
+  prisma: PrismaClient,
+  customers: CustomerRepository,
+): InteractionRepository {
+  async function findExisting(input: LogInteraction): Promise<Interaction | null> {
+    const { workspaceId, requestKey, source } = input;
+    const row = await prisma.interaction.findFirst({
+      where: {
+        workspaceId,
+        OR: [
+          ...(requestKey ? [{ requestKey }] : []),
+          ...(source ? [{ sourceChannelId: source.channelId, sourceMessageTs: source.messageTs }] : []),
+        ],
+      },
+      select,
+    });
+    return row ? toInteraction(row) : null;
+  }
+
+  return {
+    async log(input) {
+      if (input.requestKey || input.source) {
+        const existing = await findExisting(input);
+        if (existing) return { interaction: existing, created: false };
+      }
+      try {
+        const interaction = await prisma.$transaction(async (tx) => {
+          const customerId =
+            "id" in input.customer
+              ? input.customer.id
+              : (await customers.create(input.workspaceId, input.customer.create, tx)).id;
+          const row = await tx.interaction.create({
+            data: {
+              workspaceId: input.workspaceId,
+              customerId,
+              authorId: input.authorId,
+              kind: input.kind,
+              channel: input.channel,
+              summary: input.summary,
+              outcome: input.outcome,
+              sentiment: input.sentiment ?? null,
+              occurredAt: input.occurredAt,
+              requestKey: input.requestKey ?? null,
+              sourceChannelId: input.source?.channelId ?? null,
+              sourceMessageTs: input.source?.messageTs ?? null,
+              sourcePermalink: input.source?.permalink ?? null,
+              sourceAuthorId: input.source?.authorSlackId ?? null,
+            },
+            select,
+          });
+          if (input.followUpInDays) {
+            await tx.followUp.create({
+              data: {
+                workspaceId: input.workspaceId,
+                customerId,
+                assigneeId: input.authorId,
+                interactionId: row.id,
+                note: input.summary.slice(0, 500),
+                dueAt: new Date(input.occurredAt.getTime() + input.followUpInDays * DAY_MS),
+              },
+            });
+          }
+          await recordAudit(tx, {
+            workspaceId: input.workspaceId,
+            actorId: input.authorId,
+            action: "interaction.logged",
+            entityType: "Interaction",
+            entityId: row.id,
+            data: { kind: input.kind, channel: input.channel, newCustomer: !("id" in input.customer) },
+          });
+          return toInteraction(row);
+        });
+        return { interaction, created: true };
+      } catch (error) {
+        // Two deliveries of the same request raced: the other one stored it.
+        if (isUniqueViolation(error)) {
+          const existing = await findExisting(input);
+          if (existing) return { interaction: existing, created: false };
+        }
+        throw error;
+      }
+    },
+    async get(workspaceId, id) {
+      const row = await prisma.interaction.findFirst({ where: { workspaceId, id }, select });
+      return row ? toInteraction(row) : null;
+    },
+    async findBySource(workspaceId, channelId, messageTs) {
+      const row = await prisma.interaction.findFirst({
+        where: { workspaceId, sourceChannelId: channelId, sourceMessageTs: messageTs },
+        select,
+      });
+      return row ? toInteraction(row) : null;
+    },
+    update(workspaceId, id, changes, actorId) {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.interaction.update({ where: { id, workspaceId }, data: changes, select });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          action: "interaction.edited",
+          entityType: "Interaction",
+          entityId: id,
+          data: JSON.parse(JSON.stringify(changes)) as Prisma.InputJsonValue,
+        });
+        return toInteraction(row);
+      });
+    },
+    async setPermalink(workspaceId, id, permalink) {
+      await prisma.interaction.updateMany({ where: { workspaceId, id }, data: { sourcePermalink: permalink } });
+    },
+    softDelete(workspaceId, id, actorId, at, reason) {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.interaction.update({
+          where: { id, workspaceId },
+          data: { deletedAt: at, deletedById: actorId },
+          select,
+        });
+        await tx.followUp.updateMany({
+          where: { workspaceId, interactionId: id, status: "pending" },
+          data: { status: "cancelled" },
+        });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          action: `interaction.${reason}`,
+          entityType: "Interaction",
+          entityId: id,
+        });
+        return toInteraction(row);
+      });
+    },
+    async context(workspaceId, customerId, now) {
+      const since = new Date(now.getTime() - RECENT_COMPLAINT_DAYS * DAY_MS);
+      const [recentComplaints, openEscalations, due] = await Promise.all([
+        prisma.interaction.count({
+          where: { workspaceId, customerId, kind: "complaint", deletedAt: null, occurredAt: { gte: since } },
+        }),
+        prisma.escalation.count({ where: { workspaceId, customerId, status: { in: ["open", "claimed"] } } }),
+        prisma.followUp.aggregate({
+          where: { workspaceId, customerId, status: "pending" },
+          _count: true,
+          _min: { dueAt: true },
+        }),
+      ]);
+      return { recentComplaints, openEscalations, followUpsDue: due._count, nextFollowUpAt: due._min.dueAt };
+    },
+    async timeline(workspaceId, customerId, offset, limit) {
+      const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { total: bigint | number }>>`
+        WITH entries AS (
+          SELECT 'interaction' AS type, i.id::text AS id, i."occurredAt" AS at, i.kind::text AS kind, i.channel::text AS channel,
+                 i.summary AS text, i.outcome::text AS status, NULL::text AS severity, m."displayName" AS person
+          FROM "Interaction" i JOIN "Member" m ON m.id = i."authorId"
+          WHERE i."workspaceId" = ${workspaceId}::uuid AND i."customerId" = ${customerId}::uuid AND i."deletedAt" IS NULL
+          UNION ALL
+          SELECT 'escalation', e.id::text, e."createdAt", NULL, NULL, e.reason, e.status::text, e.severity::text, NULL
+          FROM "Escalation" e WHERE e."workspaceId" = ${workspaceId}::uuid AND e."customerId" = ${customerId}::uuid
+          UNION ALL
+          SELECT 'followUp', f.id::text, f."dueAt", NULL, NULL, f.note, f.status::text, NULL, m."displayName"
+          FROM "FollowUp" f JOIN "Member" m ON m.id = f."assigneeId"
+          WHERE f."workspaceId" = ${workspaceId}::uuid AND f."customerId" = ${customerId}::uuid
+        )
+        SELECT *, count(*) OVER () AS total FROM entries ORDER BY at DESC, id LIMIT ${limit} OFFSET ${offset}`;
+      const total = rows.length > 0 ? Number(rows[0]?.total) : 0;
+      const entries = rows.map((r): TimelineEntry => {
+        const base = { id: String(r.id), at: new Date(r.at as string | Date) };
+        if (r.type === "interaction") {
+          return {
+            ...base,
+            type: "interaction",
+            kind: r.kind as never,
+            channel: r.channel as never,
+            summary: String(r.text),
+            outcome: r.status as never,
+            author: (r.person as string | null) ?? null,
+          };
+        }
+        if (r.type === "escalation")
+          return {
+            ...base,
+            type: "escalation",
+            status: String(r.status),
+            severity: String(r.severity),
+            reason: String(r.text),
+          };
+        return {
+          ...base,
+          type: "followUp",
+          status: String(r.status),
+          note: String(r.text),
+          assignee: (r.person as string | null) ?? null,
+        };
+      });
+      return { entries, total };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Errors } from "../errors.js";
+import type { Role } from "../members/member.types.js";
+import { UNDO_WINDOW_MS } from "./interaction.limits.js";
+import type { InteractionRepository } from "./interaction.repository.js";
+import type { CustomerContext, Interaction, InteractionChanges, LogInteraction } from "./interaction.types.js";
+
+export interface Actor {
+  memberId: string;
+  role: Role;
+}
+
+export interface LoggedInteraction {
+  interaction: Interaction;
+  context: CustomerContext;
+  /** False when this request had already been handled (a retry or a double click). */
+  created: boolean;
+}
+
+// The author may change their own interaction; managers, directors and admins
+// anyone's; and anyone may correct what the app logged from an intake channel.
+function mayChange(actor: Actor, interaction: Interaction): boolean {
+  return actor.memberId === interaction.authorId || actor.role !== "agent" || interaction.fromIntake;
+}
+
+export function createInteractionService(interactions: InteractionRepository, now: () => Date = () => new Date()) {
+  async function existing(workspaceId: string, id: string): Promise<Interaction> {
+    const interaction = await interactions.get(workspaceId, id);
+    if (!interaction || interaction.deletedAt) throw Errors.interactionNotFound();
+    return interaction;
+  }
+
+  return {
+    async log(input: LogInteraction): Promise<LoggedInteraction> {
+      const { interaction, created } = await interactions.log(input);
+      const context = await interactions.context(input.workspaceId, interaction.customerId, now());
+      return { interaction, created, context };
+    },
+
+    get: existing,
+
+    /** Whether the Undo button still works for this person. */
+    canUndo(actor: Actor, interaction: Interaction): boolean {
+      return (
+        actor.memberId === interaction.authorId && now().getTime() - interaction.createdAt.getTime() <= UNDO_WINDOW_MS
+      );
+    },
+
+    async undo(workspaceId: string, id: string, actor: Actor): Promise<Interaction> {
+      const interaction = await existing(workspaceId, id);
+      if (actor.memberId !== interaction.authorId) throw Errors.notAllowed();
+      if (now().getTime() - interaction.createdAt.getTime() > UNDO_WINDOW_MS)
+        throw Errors.undoExpired(UNDO_WINDOW_MS / 60_000);
+      return interactions.softDelete(workspaceId, id, actor.memberId, now(), "undone");
+    },
+
+    async edit(workspaceId: string, id: string, actor: Actor, changes: InteractionChanges): Promise<LoggedInteraction> {
+      const before = await existing(workspaceId, id);
+      if (!mayChange(actor, before)) throw Errors.notAllowed();
+      const interaction = await interactions.update(workspaceId, id, changes, actor.memberId);
+      const context = await interactions.context(workspaceId, interaction.customerId, now());
+      return { interaction, context, created: false };
+    },
+
+    async remove(workspaceId: string, id: string, actor: Actor): Promise<Interaction> {
+      const interaction = await existing(workspaceId, id);
+      if (!mayChange(actor, interaction)) throw Errors.notAllowed();
+      return interactions.softDelete(workspaceId, id, actor.memberId, now(), "deleted");
+    },
+
+    /** The message's permalink, fetched after the interaction was stored. */
+    attachPermalink: (workspaceId: string, id: string, permalink: string) =>
+      interactions.setPermalink(workspaceId, id, permalink),
+    findBySource: (workspaceId: string, channelId: string, messageTs: string) =>
+      interactions.findBySource(workspaceId, channelId, messageTs),
+    context: (workspaceId: string, customerId: string) => interactions.context(workspaceId, customerId, now()),
+    timeline: (workspaceId: string, customerId: string, offset: number, limit: number) =>
+      interactions.timeline(workspaceId, customerId, offset, limit),
+  };
+}
+
+export type InteractionService = ReturnType<typeof createInteractionService>;

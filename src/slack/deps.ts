@@ -1,0 +1,19 @@
+import type { CustomerService } from "../domain/customers/customer.service.js";
+import type { DraftRepository } from "../domain/drafts/draft.repository.js";
+import type { FollowUpService } from "../domain/follow-ups/follow-up.service.js";
+import type { IntakeService } from "../domain/intake/intake.service.js";
+import type { InteractionService } from "../domain/interactions/interaction.service.js";
+import type { MemberService } from "../domain/members/member.service.js";
+import type { IdentifyPerson } from "./people.js";
+
+/** What the Slack listeners may call: services only, never Prisma. */
+export interface SlackDeps {
+  identify: IdentifyPerson;
+  members: MemberService;
+  customers: CustomerService;
+  interactions: InteractionService;
+  drafts: DraftRepository;
+  intake: IntakeService;
+  followUps: FollowUpService;
+  now: () => Date;
+}

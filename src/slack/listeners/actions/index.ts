@@ -1,0 +1,20 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+import { ACTIONS } from "../../ids.js";
+import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
+import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
+import { timelinePageAction } from "./timeline.actions.js";
+
+const startsWith = (prefix: string) => new RegExp(`^${prefix}(_|$)`);
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action(ACTIONS.undo, undoAction(deps));
+  app.action(ACTIONS.edit, editAction(deps));
+  app.action(ACTIONS.addFollowUp, addFollowUpAction(deps));
+  app.action(ACTIONS.interactionMenu, interactionMenuAction(deps));
+  app.action(ACTIONS.openForm, openFormAction(deps));
+  app.action(ACTIONS.logDraft, logDraftAction(deps));
+  app.action(startsWith(ACTIONS.pickCustomer), pickCustomerAction(deps));
+  app.action(ACTIONS.createCustomer, createCustomerAction(deps));
+  app.action(startsWith(ACTIONS.timelinePage), timelinePageAction(deps));
+}

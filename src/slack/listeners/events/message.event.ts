@@ -1,0 +1,59 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+import { plainFromSlack } from "../../slack-text.js";
+import { handleDirectMessage } from "./direct-message.event.js";
+import { handleIntakeEdit, handleIntakePost } from "./intake-message.event.js";
+
+type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
+
+interface RawMessage {
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  message?: RawMessage;
+}
+
+// New posts a person or another app makes; edits, deletions, joins and the like carry other subtypes.
+const NEW_POST_SUBTYPES = new Set([undefined, "bot_message", "file_share"]);
+
+/** Every message event: DMs to the app become drafts; posts in intake channels become interactions. */
+export function messageEvent(deps: SlackDeps) {
+  return async ({ event, body, client, context }: MessageArgs) => {
+    const message = event as unknown as RawMessage;
+    const teamId = body.team_id;
+    if (message.channel_type === "im") {
+      if (message.subtype !== undefined || !message.user || message.thread_ts) return;
+      const person = await deps.identify(teamId, message.user, client);
+      context.locale = person.locale;
+      await handleDirectMessage(deps, person, client, {
+        channel: message.channel,
+        text: plainFromSlack(message.text ?? ""),
+      });
+      return;
+    }
+    const isEdit = message.subtype === "message_changed" && message.message;
+    const post = isEdit ? (message.message as RawMessage) : message;
+    if (!isEdit && !NEW_POST_SUBTYPES.has(message.subtype)) return;
+    // Only top-level posts: replies in threads (ours included) are conversation, not intake.
+    if (post.thread_ts && post.thread_ts !== post.ts) return;
+    const posterId = post.user ?? context.botUserId;
+    if (!posterId) return;
+    // The channel check first: it is the cheapest way out for the many messages that are not intake.
+    const workspaceId = await deps.members.workspaceIdOf(teamId);
+    if (!(await deps.intake.isIntake(workspaceId, message.channel))) return;
+    const author = await deps.identify(teamId, posterId, client);
+    const intakePost = {
+      channel: message.channel,
+      ts: post.ts,
+      text: plainFromSlack(post.text ?? ""),
+      postedBy: post.user ?? post.bot_id ?? null,
+    };
+    if (isEdit) await handleIntakeEdit(deps, workspaceId, intakePost);
+    else await handleIntakePost(deps, author, client, intakePost);
+  };
+}

@@ -1,0 +1,106 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { DomainError } from "../../../domain/errors.js";
+import type { LoggedInteraction } from "../../../domain/interactions/interaction.service.js";
+import type { SlackDeps } from "../../deps.js";
+import { BLOCK_IDS } from "../../ids.js";
+import { type LogFormValues, readLogForm } from "../../log-form.values.js";
+import { loggedCard } from "../../logged-card.js";
+import { BadPayloadError, decode, type LogFormMetadata, LogFormMetadataSchema } from "../../payloads.js";
+import type { Person } from "../../people.js";
+import { tellPerson } from "../../reply.js";
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+async function store(
+  deps: SlackDeps,
+  person: Person,
+  values: LogFormValues,
+  metadata: LogFormMetadata,
+  viewId: string,
+): Promise<LoggedInteraction> {
+  const { member } = person;
+  if (metadata.interactionId) {
+    const customerId =
+      "id" in values.customer
+        ? values.customer.id
+        : (await deps.customers.create(member.workspaceId, values.customer.create)).id;
+    const { kind, channel, summary, outcome, sentiment, occurredAt } = values;
+    return deps.interactions.edit(
+      member.workspaceId,
+      metadata.interactionId,
+      { memberId: member.id, role: member.role },
+      {
+        customerId,
+        kind,
+        channel,
+        summary,
+        outcome,
+        sentiment,
+        occurredAt,
+      },
+    );
+  }
+  return deps.interactions.log({
+    workspaceId: member.workspaceId,
+    authorId: member.id,
+    ...values,
+    source: metadata.source ?? null,
+    // Slack sends a double-clicked submit twice with the same view id: the second finds the first.
+    requestKey: `view:${viewId}`,
+  });
+}
+
+/**
+ * The form is submitted: check each field, store, and only then close the form.
+ * If storing fails the form stays open with everything typed, and says why.
+ */
+export function logFormSubmission(deps: SlackDeps) {
+  return async ({ ack, body, view, client, context, logger }: SubmitArgs) => {
+    const person = await deps.identify(body.team?.id ?? context.teamId ?? "", body.user.id, client);
+    context.locale = person.locale;
+    const { t } = person;
+    let metadata: LogFormMetadata;
+    try {
+      metadata = decode(LogFormMetadataSchema, view.private_metadata);
+    } catch (error) {
+      if (!(error instanceof BadPayloadError)) throw error;
+      await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: t("errors.badPayload") } });
+      return;
+    }
+    const form = readLogForm(view.state.values, t, deps.now());
+    if (!form.ok) {
+      await ack({ response_action: "errors", errors: form.errors });
+      return;
+    }
+    let logged: LoggedInteraction;
+    try {
+      logged = await store(deps, person, form.values, metadata, view.id);
+    } catch (error) {
+      const message =
+        error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
+      if (!(error instanceof DomainError)) logger.error(error);
+      await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: message } });
+      return;
+    }
+    await ack();
+    if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
+    const { workspaceId } = person.member;
+    if (metadata.draftId) await deps.drafts.markLogged(workspaceId, metadata.draftId, logged.interaction.id);
+    if (metadata.source && !logged.interaction.sourcePermalink) {
+      const { permalink } = await client.chat.getPermalink({
+        channel: metadata.source.channelId,
+        message_ts: metadata.source.messageTs,
+      });
+      if (permalink) {
+        await deps.interactions.attachPermalink(workspaceId, logged.interaction.id, permalink);
+        logged.interaction.sourcePermalink = permalink;
+      }
+    }
+    await tellPerson(
+      client,
+      body.user.id,
+      metadata.channelId,
+      loggedCard(deps, person, logged, Boolean(metadata.interactionId)),
+    );
+  };
+}

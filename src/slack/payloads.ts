@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// What buttons and modals carry between requests. Encoded and decoded through
+// these schemas only: a value Slack hands back is checked, never trusted.
+
+export const InteractionRefSchema = z.object({ i: z.uuid() });
+export const DraftRefSchema = z.object({ d: z.uuid() });
+export const PickCustomerSchema = z.object({ d: z.uuid(), c: z.uuid() });
+export const TimelinePageSchema = z.object({ c: z.uuid(), o: z.number().int().min(0).max(1_000_000) });
+export const MenuChoiceSchema = z.object({ a: z.enum(["edit", "delete"]), i: z.uuid() });
+
+export const LogFormMetadataSchema = z.object({
+  /** The interaction being edited; absent for a new one. */
+  interactionId: z.uuid().optional(),
+  draftId: z.uuid().optional(),
+  /** Where to confirm: the channel the person worked in (a DM when absent). */
+  channelId: z.string().max(32).optional(),
+  source: z
+    .object({
+      channelId: z.string().max(32),
+      messageTs: z.string().max(32),
+      authorSlackId: z.string().max(32).nullable().optional(),
+    })
+    .optional(),
+});
+
+export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
+
+export type LogFormMetadata = z.infer<typeof LogFormMetadataSchema>;
+
+export class BadPayloadError extends Error {
+  override name = "BadPayloadError";
+}
+
+export function encode<T>(schema: z.ZodType<T>, value: T): string {
+  return JSON.stringify(schema.parse(value));
+}
+
+export function decode<T>(schema: z.ZodType<T>, text: string | undefined): T {
+  try {
+    return schema.parse(JSON.parse(text ?? ""));
+  } catch (error) {
+    throw new BadPayloadError("a button or form carried data that does not match its schema", { cause: error });
+  }
+}

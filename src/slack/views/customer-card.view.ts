@@ -1,0 +1,109 @@
+import type { KnownBlock } from "@slack/types";
+import type { Customer } from "../../domain/customers/customer.types.js";
+import type { TimelineEntry } from "../../domain/interactions/interaction.types.js";
+import type { Translate } from "../../i18n/i18n.js";
+import { slackDate } from "../format.js";
+import { ACTIONS } from "../ids.js";
+import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { encode, MenuChoiceSchema, TimelinePageSchema } from "../payloads.js";
+
+export const TIMELINE_PAGE_SIZE = 10;
+
+export interface CustomerCardInput {
+  customer: Customer;
+  entries: TimelineEntry[];
+  total: number;
+  offset: number;
+}
+
+function entryText(t: Translate, entry: TimelineEntry): string {
+  const when = slackDate(entry.at, "date");
+  switch (entry.type) {
+    case "interaction":
+      return `${when} · *${t(`kind.${entry.kind}`)}* · ${t(`channel.${entry.channel}`)} · ${t(`outcome.${entry.outcome}`)}${entry.author ? ` · ${escapeMrkdwn(entry.author)}` : ""}\n${escapeMrkdwn(shorten(entry.summary, 280))}`;
+    case "escalation":
+      return `${when} · *${t("customer.escalation")}* · ${escapeMrkdwn(entry.status)} · ${escapeMrkdwn(entry.severity)}\n${escapeMrkdwn(shorten(entry.reason, 280))}`;
+    case "followUp":
+      return `${when} · *${t("customer.followUp")}* · ${escapeMrkdwn(entry.status)}${entry.assignee ? ` · ${escapeMrkdwn(entry.assignee)}` : ""}\n${escapeMrkdwn(shorten(entry.note, 280))}`;
+  }
+}
+
+/** The customer card: details, then the timeline a page at a time, newest first. */
+export function buildCustomerCard(t: Translate, input: CustomerCardInput): { text: string; blocks: KnownBlock[] } {
+  const { customer } = input;
+  const none = t("customer.none");
+  const fields = [
+    [t("customer.externalId"), customer.externalId],
+    [t("customer.email"), customer.email],
+    [t("customer.phone"), customer.phone],
+    [t("customer.tier"), customer.tier],
+    [t("customer.owner"), customer.ownerName],
+    [t("customer.status"), t(`customerStatus.${customer.status}`)],
+  ].map(([label, value]) => ({ type: "mrkdwn" as const, text: `*${label}*\n${value ? escapeMrkdwn(value) : none}` }));
+
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: shorten(customer.name, 150) } },
+    { type: "section", fields },
+    { type: "divider" },
+  ];
+  if (input.entries.length === 0) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: t("customer.noHistory") } });
+  }
+  for (const entry of input.entries) {
+    const block: KnownBlock = { type: "section", text: { type: "mrkdwn", text: entryText(t, entry) } };
+    if (entry.type === "interaction") {
+      block.accessory = {
+        type: "overflow",
+        action_id: ACTIONS.interactionMenu,
+        options: (["edit", "delete"] as const).map((a) => ({
+          text: { type: "plain_text", text: shorten(t(`customer.${a}`), 75) },
+          value: encode(MenuChoiceSchema, { a, i: entry.id }),
+        })),
+      };
+    }
+    blocks.push(block);
+  }
+  const shownTo = Math.min(input.offset + input.entries.length, input.total);
+  blocks.push({
+    type: "context",
+    elements: [
+      {
+        type: "mrkdwn",
+        text: t("customer.showing", { from: input.total ? input.offset + 1 : 0, to: shownTo, total: input.total }),
+      },
+    ],
+  });
+  const pager = [];
+  if (input.offset > 0) {
+    pager.push({
+      type: "button" as const,
+      action_id: `${ACTIONS.timelinePage}_newer`,
+      text: { type: "plain_text" as const, text: t("customer.newer") },
+      value: encode(TimelinePageSchema, { c: customer.id, o: Math.max(0, input.offset - TIMELINE_PAGE_SIZE) }),
+    });
+  }
+  if (shownTo < input.total) {
+    pager.push({
+      type: "button" as const,
+      action_id: `${ACTIONS.timelinePage}_older`,
+      text: { type: "plain_text" as const, text: t("customer.older") },
+      value: encode(TimelinePageSchema, { c: customer.id, o: input.offset + TIMELINE_PAGE_SIZE }),
+    });
+  }
+  if (pager.length) blocks.push({ type: "actions", elements: pager });
+  return { text: customer.name, blocks };
+}
+
+/** Several customers answer to that name: the person picks one. */
+export function buildCustomerList(
+  t: Translate,
+  typed: string,
+  customers: Customer[],
+): { text: string; blocks: KnownBlock[] } {
+  const lines = customers.map(
+    (c) =>
+      `• ${escapeMrkdwn(c.name)}${c.email ? ` (${escapeMrkdwn(c.email)})` : ""}${c.externalId ? ` #${escapeMrkdwn(c.externalId)}` : ""}`,
+  );
+  const text = t("customer.several", { name: escapeMrkdwn(typed) });
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${lines.join("\n")}` } }] };
+}

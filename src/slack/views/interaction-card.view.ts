@@ -1,0 +1,96 @@
+import type { ActionsBlock, KnownBlock } from "@slack/types";
+import type { CustomerContext, Interaction } from "../../domain/interactions/interaction.types.js";
+import type { Translate } from "../../i18n/i18n.js";
+import { mention, slackDate } from "../format.js";
+import { ACTIONS, BLOCK_IDS } from "../ids.js";
+import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { encode, InteractionRefSchema } from "../payloads.js";
+
+export interface InteractionCardInput {
+  interaction: Interaction;
+  context: CustomerContext;
+  canUndo: boolean;
+  /** "logged" for a new one, "updated" after an edit, "duplicate" when a retry found it. */
+  state: "logged" | "updated" | "duplicate";
+}
+
+/** One line saying what the interaction is: kind, channel, outcome, customer. */
+export function describeInteraction(t: Translate, interaction: Interaction): string {
+  return t("card.what", {
+    kind: t(`kind.${interaction.kind}`),
+    channel: t(`channel.${interaction.channel}`),
+    outcome: t(`outcome.${interaction.outcome}`),
+    customer: escapeMrkdwn(interaction.customerName),
+  });
+}
+
+export function quoteSummary(summary: string, max = 2_500): string {
+  return escapeMrkdwn(shorten(summary, max))
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
+}
+
+export function describeContext(t: Translate, context: CustomerContext): string {
+  const parts = [
+    t("card.recentComplaints", { count: context.recentComplaints }),
+    t("card.openEscalations", { count: context.openEscalations }),
+    context.followUpsDue > 0 && context.nextFollowUpAt
+      ? t("card.followUpsDue", { count: context.followUpsDue, date: slackDate(context.nextFollowUpAt, "date") })
+      : t("card.followUpsDue", { count: 0 }),
+  ];
+  return parts.join(" · ");
+}
+
+export function buildInteractionCard(
+  t: Translate,
+  input: InteractionCardInput,
+): { text: string; blocks: KnownBlock[] } {
+  const { interaction, context } = input;
+  const ref = encode(InteractionRefSchema, { i: interaction.id });
+  const headline = t(`card.${input.state}`);
+  const details = [
+    t("card.when", { date: slackDate(interaction.occurredAt) }),
+    t("card.by", { person: mention(interaction.authorSlackUserId) }),
+    ...(interaction.sourcePermalink ? [`<${encodeURI(interaction.sourcePermalink)}|${t("card.source")}>`] : []),
+  ].join(" · ");
+  const buttons: ActionsBlock["elements"] = [
+    {
+      type: "button",
+      action_id: ACTIONS.addFollowUp,
+      text: { type: "plain_text", text: t("card.addFollowUp") },
+      value: ref,
+    },
+    { type: "button", action_id: ACTIONS.edit, text: { type: "plain_text", text: t("card.edit") }, value: ref },
+  ];
+  if (input.canUndo) {
+    buttons.push({
+      type: "button",
+      action_id: ACTIONS.undo,
+      text: { type: "plain_text", text: t("card.undo") },
+      value: ref,
+      style: "danger",
+    });
+  }
+  return {
+    text: `${headline} ${interaction.customerName}`,
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `*${headline}* ${describeInteraction(t, interaction)}\n${quoteSummary(interaction.summary)}`,
+        },
+      },
+      { type: "context", elements: [{ type: "mrkdwn", text: details }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: describeContext(t, context) }] },
+      { type: "actions", block_id: BLOCK_IDS.cardActions, elements: buttons },
+    ],
+  };
+}
+
+/** What the card becomes once undone or deleted: no buttons left to press. */
+export function buildRemovedCard(t: Translate, interaction: Interaction, how: "undone" | "deleted") {
+  const text = `*${t(`card.${how}`)}* ${describeInteraction(t, interaction)}`;
+  return { text: t(`card.${how}`), blocks: [{ type: "section", text: { type: "mrkdwn", text } }] as KnownBlock[] };
+}
