@@ -11,11 +11,11 @@ const MANIFEST = fileURLToPath(new URL("../../manifest.yml", import.meta.url));
 const SCHEMA = fileURLToPath(new URL("../../../shared/slack/manifest.schema.1.0.0.json", import.meta.url));
 
 interface Manifest {
-  features: { slash_commands?: Array<{ command: string; url: string }>; shortcuts?: Array<{ callback_id: string }> };
+  features: { slash_commands?: Array<{ command: string; url: string }>; shortcuts?: Array<{ callback_id: string; type: "global" | "message" }> };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions?: { bot_events?: string[]; request_url: string };
-    interactivity?: { request_url: string };
+    interactivity?: { request_url: string; message_menu_options_url?: string };
   };
 }
 

@@ -14,6 +14,8 @@ export interface TestApp {
   url: string;
   config: Config;
   logs: ReturnType<typeof memoryLogger>;
+  /** The app's clock: real time plus whatever the test moved it by. */
+  clock: { advance(ms: number): void; now(): Date };
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (!parsed.ok) throw new Error(parsed.message);
   const config: Config = databaseUrl ? parsed.config : { ...parsed.config, database: { kind: "pglite" } };
   const logs = memoryLogger();
+  let offset = 0;
+  const clock = { advance: (ms: number) => void (offset += ms), now: () => new Date(Date.now() + offset) };
   const rapport = await startRapport(config, logs.logger, {
+    now: clock.now,
     database: databaseUrl ? {} : { pgliteTemplate: await pgliteTemplate() },
     drainTimeoutMs: 5_000,
   });
@@ -59,6 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     config,
     logs,
+    clock,
     async stop() {
       await rapport.stop();
       await slack.stop();

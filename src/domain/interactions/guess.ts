@@ -23,7 +23,10 @@ const KIND_HINTS: Array<[Kind, RegExp]> = [
 ];
 
 export interface Guess {
+  /** What to look the customer up by: an email, a name or a phone number. */
   customer: string | null;
+  /** Who to create when nobody matches. */
+  newCustomer: { name: string; email: string | null; phone: string | null } | null;
   kind: Kind;
   channel: Channel;
   summary: string;
@@ -35,7 +38,9 @@ export function guessFromText(text: string, defaults: { channel: Channel; fallba
   const email = (fromLine ? EMAIL.exec(fromLine)?.[0] : undefined) ?? EMAIL.exec(text)?.[0];
   const phone = PHONE.exec(text)?.[0];
   const customer = email ?? fromName ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
+  const name = fromName ?? email ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
+  const newCustomer = name ? { name, email: email ?? null, phone: phone?.trim() ?? null } : null;
   const kind = KIND_HINTS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
   const channel = email && defaults.channel === "other" ? "email" : defaults.channel;
-  return { customer, kind, channel, summary: text.trim().slice(0, SUMMARY_MAX_LENGTH) };
+  return { customer, newCustomer, kind, channel, summary: text.trim().slice(0, SUMMARY_MAX_LENGTH) };
 }

@@ -29,7 +29,7 @@ export async function handleIntakePost(deps: SlackDeps, author: Person, client: 
     const logged = await deps.interactions.log({
       workspaceId: member.workspaceId,
       authorId: member.id,
-      customer: match.status === "found" ? { id: match.customer.id } : { create: match.customer },
+      customer: match.status === "found" ? { id: match.customer.id } : { create: guess.newCustomer ?? match.customer },
       kind: guess.kind,
       channel: guess.channel,
       summary: guess.summary,

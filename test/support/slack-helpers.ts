@@ -1,0 +1,63 @@
+import type { RecordedCall } from "./fake-slack/fake-slack.js";
+import type { TestApp } from "./test-app.js";
+
+type Json = Record<string, unknown>;
+
+/** The answer posted to one command's or action's response_url. */
+export async function answerTo(app: TestApp, responseUrl: string, nth = 0): Promise<Json> {
+  const path = new URL(responseUrl).pathname;
+  await app.slack.waitFor("response_url", () => app.slack.callsTo("response_url").filter((c) => c.args.url === path).length > nth);
+  return app.slack.callsTo("response_url").filter((c) => c.args.url === path)[nth]?.args as Json;
+}
+
+/** Every button in a message, by action_id, with its value. */
+export function buttonsOf(message: Json): Array<{ action_id: string; value: string; text: string }> {
+  const blocks = (message.blocks ?? []) as Array<{ type: string; elements?: Json[]; accessory?: Json }>;
+  return blocks
+    .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+    .filter((e) => e.type === "button")
+    .map((e) => ({ action_id: String(e.action_id), value: String(e.value), text: String((e.text as Json).text) }));
+}
+
+export function button(message: Json, actionId: string): { action_id: string; value: string } {
+  const found = buttonsOf(message).find((b) => b.action_id === actionId || b.action_id.startsWith(`${actionId}_`));
+  if (!found) throw new Error(`no ${actionId} button in ${JSON.stringify(message.blocks)}`);
+  return found;
+}
+
+/** All the text a message shows, blocks included, to search in. */
+export function textOf(message: Json): string {
+  return JSON.stringify(message.blocks ?? message.text);
+}
+
+export async function latest(app: TestApp, method: string, before: number): Promise<RecordedCall> {
+  return app.slack.waitFor(method, () => app.slack.callsTo(method).length > before).then(() => app.slack.callsTo(method).at(-1) as RecordedCall);
+}
+
+/** Slack's view_submission state for the log form, from plain values. */
+export function logFormState(values: {
+  customer?: string;
+  kind?: string;
+  channel?: string;
+  summary?: string;
+  outcome?: string;
+  sentiment?: string;
+  occurredAt?: Date;
+  followUpDays?: string;
+}): Json {
+  const selected = (value?: string) => ({ type: "static_select", selected_option: value ? { value } : null });
+  return {
+    values: {
+      customer: { customer_select: { type: "external_select", selected_option: values.customer ? { value: values.customer } : null } },
+      kind: { kind_input: selected(values.kind ?? "question") },
+      channel: { channel_input: selected(values.channel ?? "phone") },
+      summary: { summary_input: { type: "plain_text_input", value: values.summary ?? null } },
+      outcome: { outcome_input: { type: "radio_buttons", selected_option: { value: values.outcome ?? "pending" } } },
+      sentiment: { sentiment_input: selected(values.sentiment) },
+      occurred_at: {
+        occurred_at_input: { type: "datetimepicker", selected_date_time: Math.floor((values.occurredAt ?? new Date()).getTime() / 1000) },
+      },
+      follow_up_days: { follow_up_days_input: { type: "number_input", value: values.followUpDays ?? null } },
+    },
+  };
+}
