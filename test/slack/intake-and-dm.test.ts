@@ -40,7 +40,8 @@ describe("intake channels and direct messages", () => {
 
   describe("a new post in an intake channel", () => {
     it("becomes an interaction: customer and kind guessed, a reaction, the card in its thread", async () => {
-      const post = webForm("1700000100.000001", "From: Jane Doe <jane@example.com>\nMy order never arrived and I want a refund.");
+      // As Slack sends it: the address auto-linked, the angle brackets escaped.
+      const post = webForm("1700000100.000001", "From: Jane Doe &lt;<mailto:jane@example.com|jane@example.com>&gt;\nMy order never arrived and I want a refund.");
       expect((await app.driver.event(post)).status).toBe(200);
       const reaction = await app.slack.waitFor("reactions.add", (a) => a.timestamp === post.ts);
       expect(reaction.args).toMatchObject({ channel: "C0INTAKE", name: "white_check_mark" });
