@@ -51,27 +51,53 @@ function closestKindWord(word: string): string | undefined {
   return best?.word;
 }
 
+interface Tail {
+  kind?: Kind;
+  channel?: Channel;
+  consumed: number;
+}
+
+// Kind and channel at the end, in either order ("other" is both a kind and a
+// channel word): the reading that uses the most words wins, channel-last first.
+function readTail(words: string[], quoted: boolean): Tail {
+  const read = (order: Array<"kind" | "channel">): Tail => {
+    const rest = [...words];
+    const tail: Tail = { consumed: 0 };
+    for (const part of [...order].reverse()) {
+      // Keep at least one word for the customer unless the customer was quoted.
+      const spare = quoted ? 0 : 1;
+      if (part === "kind") {
+        const kind = rest.length > spare ? kindOf(rest.at(-1) ?? "") : undefined;
+        if (kind) {
+          tail.kind = kind;
+          rest.pop();
+          tail.consumed += 1;
+        }
+      } else {
+        const trailing = trailingChannel(rest);
+        if (trailing && rest.length - trailing.length >= spare) {
+          tail.channel = trailing.channel;
+          rest.splice(rest.length - trailing.length);
+          tail.consumed += trailing.length;
+        }
+      }
+    }
+    return tail;
+  };
+  const channelLast = read(["kind", "channel"]);
+  const kindLast = read(["channel", "kind"]);
+  return kindLast.consumed > channelLast.consumed ? kindLast : channelLast;
+}
+
 export function parseOneLine(text: string): OneLineResult {
   const separator = text.indexOf(":");
   if (separator < 0) return { ok: false, error: { code: "missingSeparator" }, partial: { summary: text.trim() } };
   const summary = text.slice(separator + 1).trim();
   const { quoted, words } = splitHead(text.slice(0, separator));
 
-  let kind: Kind | undefined;
-  let channel: Channel | undefined;
-  for (let pass = 0; pass < 2 && words.length > 0; pass++) {
-    const last = words.at(-1) ?? "";
-    if (!kind && kindOf(last)) {
-      kind = kindOf(last);
-      words.pop();
-      continue;
-    }
-    const trailing = channel ? undefined : trailingChannel(words);
-    if (trailing && (quoted || words.length > trailing.length)) {
-      channel = trailing.channel;
-      words.splice(words.length - trailing.length);
-    }
-  }
+  const tail = readTail(words, Boolean(quoted));
+  const { kind, channel } = tail;
+  words.splice(words.length - tail.consumed);
   // A lone word left is the customer, even if it is also a kind or channel word.
   const customer = (quoted ?? words.join(" ")).trim();
   const partial = { customer, kind: kind ?? DEFAULT_KIND, channel: channel ?? DEFAULT_CHANNEL, summary };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { customerKeyOf, normalizeName } from "../../src/domain/customers/normalize.js";
+import { guessFromText } from "../../src/domain/interactions/guess.js";
+import { plainFromSlack } from "../../src/slack/slack-text.js";
+
+describe("normalizeName", () => {
+  it("ignores case, accents and spacing", () => {
+    expect(normalizeName("  MARÍA   da  Silva-Ñúñez ")).toBe("maria da silva nunez");
+    expect(normalizeName("Jürgen   Müller")).toBe(normalizeName("jurgen muller"));
+  });
+});
+
+describe("customerKeyOf", () => {
+  it("reads #ids, emails and phone numbers, else a name", () => {
+    expect(customerKeyOf("#C-1042")).toEqual({ kind: "externalId", value: "C-1042" });
+    expect(customerKeyOf(" Ana@Example.COM ")).toEqual({ kind: "email", value: "ana@example.com" });
+    expect(customerKeyOf("+351 912-345 678")).toEqual({ kind: "phone", value: "+351912345678" });
+    expect(customerKeyOf("Ana Costa")).toEqual({ kind: "name", value: "ana costa" });
+  });
+});
+
+describe("plainFromSlack", () => {
+  it("unwraps Slack's links, mentions and entities into what the person typed", () => {
+    expect(plainFromSlack("<mailto:a@b.co|a@b.co> &lt;b&gt; &amp; <@U1|ann> <#C1|general> <!channel> <https://x.io|site> <https://y.io>")).toBe(
+      "a@b.co <b> & @ann #general @channel site (https://x.io) https://y.io",
+    );
+  });
+});
+
+describe("guessFromText", () => {
+  it("takes the sender from a From: line and the kind from the words used", () => {
+    expect(guessFromText("From: Jane Doe <jane@example.com>\nI want a refund", { channel: "other" })).toMatchObject({
+      customer: "jane@example.com",
+      newCustomer: { name: "Jane Doe", email: "jane@example.com" },
+      kind: "complaint",
+      channel: "email",
+    });
+    expect(guessFromText("Olá, gostaria de fazer uma encomenda", { channel: "chat" })).toMatchObject({ customer: null, kind: "order" });
+    expect(guessFromText("Kiitos hyvästä palvelusta!", { channel: "chat" }).kind).toBe("feedback");
+  });
+});
