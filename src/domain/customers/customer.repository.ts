@@ -16,7 +16,7 @@ export interface CustomerRepository {
   /** Type-ahead: names starting with the query first, then names containing it. */
   search(workspaceId: string, query: string, limit: number): Promise<Customer[]>;
   get(workspaceId: string, id: string): Promise<Customer | null>;
-  create(workspaceId: string, customer: NewCustomer, db?: Db): Promise<Customer>;
+  create(workspaceId: string, customer: NewCustomer, tx?: Prisma.TransactionClient): Promise<Customer>;
 }
 
 const select = {
@@ -90,19 +90,33 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
       const row = await prisma.customer.findFirst({ where: { workspaceId, id }, select });
       return row ? toCustomer(row) : null;
     },
-    async create(workspaceId, customer, db = prisma) {
-      const row = await db.customer.create({
-        data: {
-          workspaceId,
-          name: customer.name.trim(),
-          normalizedName: normalizeName(customer.name),
-          email: customer.email ? normalizeEmail(customer.email) : null,
-          phone: customer.phone ? normalizePhone(customer.phone) : null,
-          externalId: customer.externalId ?? null,
-        },
-        select,
-      });
-      return toCustomer(row);
+    async create(workspaceId, customer, tx) {
+      const normalizedName = normalizeName(customer.name);
+      const email = customer.email ? normalizeEmail(customer.email) : null;
+      const create = async (tx: Db) => {
+        // Two requests creating the same new customer at once must not make two:
+        // the second waits for the first, then finds it.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${normalizedName}`}))`;
+        const existing = await tx.customer.findFirst({
+          where: { workspaceId, normalizedName, ...(email ? { email } : {}), ...(customer.externalId ? { externalId: customer.externalId } : {}) },
+          select,
+        });
+        if (existing) return toCustomer(existing);
+        const row = await tx.customer.create({
+          data: {
+            workspaceId,
+            name: customer.name.trim(),
+            normalizedName,
+            email,
+            phone: customer.phone ? normalizePhone(customer.phone) : null,
+            externalId: customer.externalId ?? null,
+          },
+          select,
+        });
+        return toCustomer(row);
+      };
+      // Inside the caller's transaction when there is one (PGlite has a single connection: no nesting).
+      return tx ? create(tx) : prisma.$transaction(create);
     },
   };
 }

@@ -11,7 +11,10 @@ export function createCustomerService(customers: CustomerRepository) {
     if (first.length < 2) return [];
     const limit = normalized.length < 8 ? 1 : 2;
     const pool = await customers.withNamePrefix(workspaceId, first, CLOSE_NAME_CANDIDATES);
+    // "Store 12" and "Store 13" are two customers, not a typo.
+    const digits = (text: string) => text.replace(/\D/g, "");
     return pool
+      .filter((customer) => digits(normalizeName(customer.name)) === digits(normalized))
       .map((customer) => ({ customer, distance: editDistance(normalizeName(customer.name), normalized, limit) }))
       .filter((c) => c.distance <= limit)
       .sort((a, b) => a.distance - b.distance)

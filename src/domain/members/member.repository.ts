@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import { isUniqueViolation } from "../errors.js";
 import type { Member, Profile, Role } from "./member.types.js";
 
 export interface MemberRepository {
@@ -30,27 +31,48 @@ const memberSelect = {
   profileFetchedAt: true,
 } as const;
 
+// A first request from a new person (or workspace) can arrive several times at
+// once: the losers of the insert race read what the winner wrote.
+async function insertOrRead<T>(insert: () => Promise<T>, read: () => Promise<T | null>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await read();
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
 export function createMemberRepository(prisma: PrismaClient): MemberRepository {
   return {
     ensureWorkspace: (slackTeamId, defaults) =>
-      prisma.workspace.upsert({
-        where: { slackTeamId },
-        create: { slackTeamId, defaultLocale: defaults.locale, timeZone: defaults.timeZone },
-        update: {},
-        select: { id: true },
-      }),
+      insertOrRead(
+        () =>
+          prisma.workspace.upsert({
+            where: { slackTeamId },
+            create: { slackTeamId, defaultLocale: defaults.locale, timeZone: defaults.timeZone },
+            update: {},
+            select: { id: true },
+          }),
+        () => prisma.workspace.findUnique({ where: { slackTeamId }, select: { id: true } }),
+      ),
     find: (workspaceId, slackUserId) =>
       prisma.member.findUnique({
         where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
         select: memberSelect,
       }),
     create: (workspaceId, slackUserId, role, profile, fetchedAt) =>
-      prisma.member.upsert({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-        create: { workspaceId, slackUserId, role, ...profile, profileFetchedAt: fetchedAt },
-        update: {},
-        select: memberSelect,
-      }),
+      insertOrRead(
+        () =>
+          prisma.member.upsert({
+            where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+            create: { workspaceId, slackUserId, role, ...profile, profileFetchedAt: fetchedAt },
+            update: {},
+            select: memberSelect,
+          }),
+        () => prisma.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } }, select: memberSelect }),
+      ),
     saveProfile: (workspaceId, memberId, profile, fetchedAt) =>
       prisma.member.update({
         where: { id: memberId, workspaceId },
