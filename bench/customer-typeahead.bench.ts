@@ -15,12 +15,49 @@ const POSTGRES = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0
 const QUERIES = ["ma", "silva", "joão", "nokia oy", "kum", "x", "virtanen", "sharma 4", "berz", "lee"];
 
 // Names from the languages the team works in, so prefixes and substrings are realistic.
-const FIRST = ["Maria", "João", "Ana", "Pedro", "Aino", "Mikko", "Liga", "Janis", "Priya", "Rahul", "Kumar", "Lakshmi", "Emma", "Lee", "Sofia"];
-const LAST = ["Silva", "Santos", "Virtanen", "Korhonen", "Berzins", "Ozola", "Sharma", "Patel", "Subramanian", "Murugan", "Smith", "Nokia Oy", "Costa", "Lee", "Kalnina"];
+const FIRST = [
+  "Maria",
+  "João",
+  "Ana",
+  "Pedro",
+  "Aino",
+  "Mikko",
+  "Liga",
+  "Janis",
+  "Priya",
+  "Rahul",
+  "Kumar",
+  "Lakshmi",
+  "Emma",
+  "Lee",
+  "Sofia",
+];
+const LAST = [
+  "Silva",
+  "Santos",
+  "Virtanen",
+  "Korhonen",
+  "Berzins",
+  "Ozola",
+  "Sharma",
+  "Patel",
+  "Subramanian",
+  "Murugan",
+  "Smith",
+  "Nokia Oy",
+  "Costa",
+  "Lee",
+  "Kalnina",
+];
 
 async function seed(rapport: Rapport): Promise<void> {
   const prisma = rapport.database.prisma;
-  const { id } = await prisma.workspace.upsert({ where: { slackTeamId: "T0RAPPORT" }, create: { slackTeamId: "T0RAPPORT" }, update: {}, select: { id: true } });
+  const { id } = await prisma.workspace.upsert({
+    where: { slackTeamId: "T0RAPPORT" },
+    create: { slackTeamId: "T0RAPPORT" },
+    update: {},
+    select: { id: true },
+  });
   const first = `ARRAY[${FIRST.map((n) => `'${n}'`).join(",")}]`;
   const last = `ARRAY[${LAST.map((n) => `'${n}'`).join(",")}]`;
   await prisma.$executeRawUnsafe(`
@@ -39,8 +76,12 @@ export async function benchCustomerTypeahead(): Promise<void> {
     () => startRapportTarget("Rapport on PGlite", `file:${folder}`),
     ...(scratch ? [() => startRapportTarget("Rapport on PostgreSQL", scratch.url)] : []),
   ];
-  console.log(`\nCustomer type-ahead: ${CUSTOMERS} customers, ${REQUESTS} block_suggestion requests one at a time, ${ROUNDS} rounds (medians)`);
-  console.log(`${"target".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}  p50 vs bare`);
+  console.log(
+    `\nCustomer type-ahead: ${CUSTOMERS} customers, ${REQUESTS} block_suggestion requests one at a time, ${ROUNDS} rounds (medians)`,
+  );
+  console.log(
+    `${"target".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}  p50 vs bare`,
+  );
   let baseline: number | undefined;
   for (const start of targets) {
     const target = await start();
@@ -49,11 +90,17 @@ export async function benchCustomerTypeahead(): Promise<void> {
       if (target.rapport) await seed(target.rapport);
       const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
-        rounds.push(await load(REQUESTS, 1, (i) => target.driver.blockSuggestion({ user: "U0TYPE" }, "customer_select", QUERIES[i % QUERIES.length] ?? "a")));
+        rounds.push(
+          await load(REQUESTS, 1, (i) =>
+            target.driver.blockSuggestion({ user: "U0TYPE" }, "customer_select", QUERIES[i % QUERIES.length] ?? "a"),
+          ),
+        );
       }
       const p50 = median(rounds.map((r) => r.p50));
       baseline ??= p50;
-      console.log(`${target.name.padEnd(28)}${fmt(median(rounds.map((r) => r.rps)), 0)}${fmt(p50)}${fmt(median(rounds.map((r) => r.p99)))}  ${(p50 / baseline).toFixed(2)}x`);
+      console.log(
+        `${target.name.padEnd(28)}${fmt(median(rounds.map((r) => r.rps)), 0)}${fmt(p50)}${fmt(median(rounds.map((r) => r.p99)))}  ${(p50 / baseline).toFixed(2)}x`,
+      );
     } finally {
       await target.stop();
     }

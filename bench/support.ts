@@ -21,13 +21,23 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** Rapport itself, on PGlite in a temp folder or on a PostgreSQL URL. */
 export async function startRapportTarget(name: string, databaseUrl: string): Promise<Target> {
   const slack = await new FakeSlack().start();
   const secret = randomBytes(16).toString("hex");
-  const parsed = parseConfig({ SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.apiUrl, PORT: "0", DATABASE_URL: databaseUrl });
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+  });
   if (!parsed.ok) throw new Error(parsed.message);
   const rapport = await startRapport(parsed.config, createLogger(process.env.BENCH_LOG_LEVEL ?? "silent"));
   return {
@@ -47,9 +57,16 @@ export async function startBareBolt(): Promise<Target> {
   const slack = await new FakeSlack().start();
   const secret = randomBytes(16).toString("hex");
   const receiver = new HTTPReceiver({ signingSecret: secret, endpoints: "/slack/events", logLevel: LogLevel.ERROR });
-  const app = new App({ token: slack.botToken, receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: slack.apiUrl } });
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
   app.command("/rapport", async ({ ack }) => ack());
-  app.options("customer_select", async ({ ack }) => ack({ options: [{ text: { type: "plain_text", text: "Acme" }, value: "id:acme" }] }));
+  app.options("customer_select", async ({ ack }) =>
+    ack({ options: [{ text: { type: "plain_text", text: "Acme" }, value: "id:acme" }] }),
+  );
   const server = (await app.start(0)) as Server;
   return {
     name: "bare Bolt (ack only)",

@@ -21,9 +21,11 @@ describe("customerKeyOf", () => {
 
 describe("plainFromSlack", () => {
   it("unwraps Slack's links, mentions and entities into what the person typed", () => {
-    expect(plainFromSlack("<mailto:a@b.co|a@b.co> &lt;b&gt; &amp; <@U1|ann> <#C1|general> <!channel> <https://x.io|site> <https://y.io>")).toBe(
-      "a@b.co <b> & @ann #general @channel site (https://x.io) https://y.io",
-    );
+    expect(
+      plainFromSlack(
+        "<mailto:a@b.co|a@b.co> &lt;b&gt; &amp; <@U1|ann> <#C1|general> <!channel> <https://x.io|site> <https://y.io>",
+      ),
+    ).toBe("a@b.co <b> & @ann #general @channel site (https://x.io) https://y.io");
   });
 });
 
@@ -35,7 +37,10 @@ describe("guessFromText", () => {
       kind: "complaint",
       channel: "email",
     });
-    expect(guessFromText("Olá, gostaria de fazer uma encomenda", { channel: "chat" })).toMatchObject({ customer: null, kind: "order" });
+    expect(guessFromText("Olá, gostaria de fazer uma encomenda", { channel: "chat" })).toMatchObject({
+      customer: null,
+      kind: "order",
+    });
     expect(guessFromText("Kiitos hyvästä palvelusta!", { channel: "chat" }).kind).toBe("feedback");
   });
 });

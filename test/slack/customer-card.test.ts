@@ -15,7 +15,11 @@ describe("/rapport customer <name>", () => {
     app = await startTestApp();
     app.slack.addUser({ id: agent.user, name: "cara", displayName: "Cara" });
     app.slack.addUser({ id: colleague.user, name: "carl" });
-    await answerTo(app, (await app.driver.command("/rapport", "log Wayne Enterprises complaint: first &lt;b&gt;bold&lt;/b&gt;", agent)).responseUrl);
+    await answerTo(
+      app,
+      (await app.driver.command("/rapport", "log Wayne Enterprises complaint: first &lt;b&gt;bold&lt;/b&gt;", agent))
+        .responseUrl,
+    );
     const first = await db().interaction.findFirstOrThrow();
     customerId = first.customerId;
     // 24 more, an hour apart, the newest last.
@@ -33,10 +37,15 @@ describe("/rapport customer <name>", () => {
   });
   afterAll(() => app.stop());
 
-  const page = (message: Json) => (message.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>).find((b) => b.type === "context")?.elements?.[0]?.text;
+  const page = (message: Json) =>
+    (message.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>).find((b) => b.type === "context")
+      ?.elements?.[0]?.text;
 
   it("shows the details and the newest ten entries, with paging through the rest", async () => {
-    const card = await answerTo(app, (await app.driver.command("/rapport", "customer wayne   ENTERPRISES", agent)).responseUrl);
+    const card = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer wayne   ENTERPRISES", agent)).responseUrl,
+    );
     expect(card.response_type).toBe("ephemeral");
     expect(textOf(card)).toContain('"text":"Wayne Enterprises"');
     expect(page(card)).toBe("1–10 of 25");
@@ -46,7 +55,11 @@ describe("/rapport customer <name>", () => {
 
     const older = buttonsOf(card)[0];
     const responseUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(agent, { action_id: older?.action_id, value: older?.value }, { response_url: responseUrl });
+    await app.driver.blockAction(
+      agent,
+      { action_id: older?.action_id, value: older?.value },
+      { response_url: responseUrl },
+    );
     const second = await answerTo(app, responseUrl);
     expect(second.replace_original).toBe(true);
     expect(page(second)).toBe("11–20 of 25");
@@ -63,29 +76,52 @@ describe("/rapport customer <name>", () => {
   });
 
   it("says so when nobody has that name", async () => {
-    const answer = await answerTo(app, (await app.driver.command("/rapport", "customer Stark Industries", agent)).responseUrl);
-    expect(answer.text).toBe("I know no customer called “Stark Industries”. It is created the first time you log an interaction with it.");
+    const answer = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Stark Industries", agent)).responseUrl,
+    );
+    expect(answer.text).toBe(
+      "I know no customer called “Stark Industries”. It is created the first time you log an interaction with it.",
+    );
   });
 
   it("lets the author delete an entry from its menu (soft, recorded), and refuses another agent", async () => {
-    const card = await answerTo(app, (await app.driver.command("/rapport", "customer Wayne Enterprises", agent)).responseUrl);
-    const overflow = (card.blocks as Array<{ accessory?: { action_id: string; options: Array<{ value: string; text: { text: string } }> } }>).find((b) => b.accessory)?.accessory;
+    const card = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Wayne Enterprises", agent)).responseUrl,
+    );
+    const overflow = (
+      card.blocks as Array<{
+        accessory?: { action_id: string; options: Array<{ value: string; text: { text: string } }> };
+      }>
+    ).find((b) => b.accessory)?.accessory;
     const remove = overflow?.options.find((o) => o.text.text === "Delete");
     if (!overflow || !remove) throw new Error("no menu");
     const target = JSON.parse(remove.value) as { i: string };
 
     const refusedUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(colleague, { type: "overflow", action_id: overflow.action_id, selected_option: { value: remove.value } }, { response_url: refusedUrl });
+    await app.driver.blockAction(
+      colleague,
+      { type: "overflow", action_id: overflow.action_id, selected_option: { value: remove.value } },
+      { response_url: refusedUrl },
+    );
     expect((await answerTo(app, refusedUrl)).text).toBe("Only its author or a manager can change this interaction.");
     expect((await db().interaction.findUniqueOrThrow({ where: { id: target.i } })).deletedAt).toBeNull();
 
     const url = app.slack.newResponseUrl();
-    await app.driver.blockAction(agent, { type: "overflow", action_id: overflow.action_id, selected_option: { value: remove.value } }, { response_url: url });
+    await app.driver.blockAction(
+      agent,
+      { type: "overflow", action_id: overflow.action_id, selected_option: { value: remove.value } },
+      { response_url: url },
+    );
     expect(textOf(await answerTo(app, url))).toContain("Deleted:");
     const row = await db().interaction.findUniqueOrThrow({ where: { id: target.i } });
     expect(row.deletedAt).toBeInstanceOf(Date);
     expect(await db().auditEvent.count({ where: { entityId: target.i, action: "interaction.deleted" } })).toBe(1);
-    const after = await answerTo(app, (await app.driver.command("/rapport", "customer Wayne Enterprises", agent)).responseUrl);
+    const after = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Wayne Enterprises", agent)).responseUrl,
+    );
     expect(page(after)).toBe("1–10 of 24");
   });
 });

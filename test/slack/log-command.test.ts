@@ -7,7 +7,8 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
   const agent = { user: "U0AGENT", channel: "C0SUPPORT" };
   const other = { user: "U0OTHER", channel: "C0SUPPORT" };
   const log = (text: string, who = agent) => app.driver.command("/rapport", `log ${text}`, who);
-  const interactions = () => app.rapport.database.prisma.interaction.findMany({ include: { customer: true }, orderBy: { createdAt: "asc" } });
+  const interactions = () =>
+    app.rapport.database.prisma.interaction.findMany({ include: { customer: true }, orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -35,7 +36,12 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     expect(buttonsOf(card).map((b) => b.text)).toEqual(["Add follow-up", "Edit", "Undo"]);
 
     const [stored] = await interactions();
-    expect(stored).toMatchObject({ kind: "complaint", channel: "phone", outcome: "pending", summary: "parcel arrived damaged" });
+    expect(stored).toMatchObject({
+      kind: "complaint",
+      channel: "phone",
+      outcome: "pending",
+      summary: "parcel arrived damaged",
+    });
     expect(stored?.customer).toMatchObject({ name: "Maria Silva", normalizedName: "maria silva" });
     const audit = await app.rapport.database.prisma.auditEvent.findFirst({ where: { entityId: stored?.id } });
     expect(audit?.action).toBe("interaction.logged");
@@ -56,7 +62,13 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
 
   it("finds an existing customer whatever the case, accents and spacing, and by email or #id", async () => {
     const maria = await app.rapport.database.prisma.customer.create({
-      data: { workspaceId: (await app.rapport.database.prisma.workspace.findFirstOrThrow()).id, name: "María Silva", normalizedName: "maria silva", email: "maria@example.com", externalId: "C-1042" },
+      data: {
+        workspaceId: (await app.rapport.database.prisma.workspace.findFirstOrThrow()).id,
+        name: "María Silva",
+        normalizedName: "maria silva",
+        email: "maria@example.com",
+        externalId: "C-1042",
+      },
     });
     await answerTo(app, (await log("  MARIA   silva : one")).responseUrl);
     await answerTo(app, (await log("<mailto:Maria@Example.com|Maria@Example.com> : two")).responseUrl);
@@ -75,7 +87,11 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
 
     const pick = button(choice, "draft_pick_customer");
     const responseUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(agent, { action_id: pick.action_id, value: pick.value }, { response_url: responseUrl });
+    await app.driver.blockAction(
+      agent,
+      { action_id: pick.action_id, value: pick.value },
+      { response_url: responseUrl },
+    );
     const logged = await answerTo(app, responseUrl);
     expect(logged.replace_original).toBe(true);
     expect(textOf(logged)).toContain("with *John Smith*");
@@ -89,15 +105,24 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     const choice = await answerTo(app, (await log("Jon Smith: second call")).responseUrl);
     const create = button(choice, "draft_create_customer");
     const responseUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(agent, { action_id: create.action_id, value: create.value }, { response_url: responseUrl });
+    await app.driver.blockAction(
+      agent,
+      { action_id: create.action_id, value: create.value },
+      { response_url: responseUrl },
+    );
     expect(textOf(await answerTo(app, responseUrl))).toContain("with *Jon Smith*");
-    expect((await app.rapport.database.prisma.customer.findMany()).map((c) => c.name).sort()).toEqual(["John Smith", "Jon Smith"]);
+    expect((await app.rapport.database.prisma.customer.findMany()).map((c) => c.name).sort()).toEqual([
+      "John Smith",
+      "Jon Smith",
+    ]);
   });
 
   it("asks which one when several customers share the name", async () => {
     const workspaceId = (await app.rapport.database.prisma.workspace.findFirstOrThrow()).id;
     for (const email of ["ana1@example.com", "ana2@example.com"]) {
-      await app.rapport.database.prisma.customer.create({ data: { workspaceId, name: "Ana Costa", normalizedName: "ana costa", email } });
+      await app.rapport.database.prisma.customer.create({
+        data: { workspaceId, name: "Ana Costa", normalizedName: "ana costa", email },
+      });
     }
     const choice = await answerTo(app, (await log("Ana Costa: which one?")).responseUrl);
     expect(textOf(choice)).toContain("Several customers match");
@@ -124,12 +149,19 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     await app.driver.blockAction(agent, { action_id: open.action_id, value: open.value });
     const opened = await latest(app, "views.open", before);
     const view = JSON.stringify(opened.args.view);
-    const typedSummary = text.includes(":") ? text.slice(text.indexOf(":") + 1).trim().slice(0, 2000) : text;
+    const typedSummary = text.includes(":")
+      ? text
+          .slice(text.indexOf(":") + 1)
+          .trim()
+          .slice(0, 2000)
+      : text;
     if (typedSummary) expect(view).toContain(JSON.stringify(typedSummary).slice(1, -1).slice(0, 38));
   });
 
   it("shows user text as text: no @channel, no mention, no link, & kept", async () => {
-    const response = await log("Acme: ping <!channel> and <@U0BOSS|boss> see <https://evil.example|bank> &amp; &lt;!here&gt;");
+    const response = await log(
+      "Acme: ping <!channel> and <@U0BOSS|boss> see <https://evil.example|bank> &amp; &lt;!here&gt;",
+    );
     const card = await answerTo(app, response.responseUrl);
     const [stored] = await interactions();
     expect(stored?.summary).toBe("ping @channel and @boss see bank (https://evil.example) & <!here>");
@@ -143,7 +175,15 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
 
   it("logs a command delivered twice (the same trigger) once", async () => {
     const form = (responseUrl: string) =>
-      new URLSearchParams({ team_id: "T0RAPPORT", channel_id: agent.channel, user_id: agent.user, command: "/rapport", text: "log Acme: twice", response_url: responseUrl, trigger_id: "42.twice" }).toString();
+      new URLSearchParams({
+        team_id: "T0RAPPORT",
+        channel_id: agent.channel,
+        user_id: agent.user,
+        command: "/rapport",
+        text: "log Acme: twice",
+        response_url: responseUrl,
+        trigger_id: "42.twice",
+      }).toString();
     const first = app.slack.newResponseUrl();
     const second = app.slack.newResponseUrl();
     await app.driver.send(form(first), "application/x-www-form-urlencoded");
@@ -158,21 +198,33 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
       const card = await answerTo(app, (await log("Acme: oops")).responseUrl);
       const undo = button(card, "interaction_undo");
       const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(agent, { action_id: undo.action_id, value: undo.value }, { response_url: responseUrl });
+      await app.driver.blockAction(
+        agent,
+        { action_id: undo.action_id, value: undo.value },
+        { response_url: responseUrl },
+      );
       const undone = await answerTo(app, responseUrl);
       expect(undone.replace_original).toBe(true);
       expect(textOf(undone)).toContain("Undone");
       expect(buttonsOf(undone)).toEqual([]);
       const [row] = await interactions();
       expect(row?.deletedAt).toBeInstanceOf(Date);
-      expect(await app.rapport.database.prisma.auditEvent.count({ where: { entityId: row?.id, action: "interaction.undone" } })).toBe(1);
+      expect(
+        await app.rapport.database.prisma.auditEvent.count({
+          where: { entityId: row?.id, action: "interaction.undone" },
+        }),
+      ).toBe(1);
     });
 
     it("is refused to anyone else, and changes nothing", async () => {
       const card = await answerTo(app, (await log("Acme: mine")).responseUrl);
       const undo = button(card, "interaction_undo");
       const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(other, { action_id: undo.action_id, value: undo.value }, { response_url: responseUrl });
+      await app.driver.blockAction(
+        other,
+        { action_id: undo.action_id, value: undo.value },
+        { response_url: responseUrl },
+      );
       expect((await answerTo(app, responseUrl)).text).toBe("Only its author or a manager can change this interaction.");
       expect((await interactions())[0]?.deletedAt).toBeNull();
     });
@@ -182,15 +234,27 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
       app.clock.advance(5 * 60 * 1000 + 1_000);
       const undo = button(card, "interaction_undo");
       const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(agent, { action_id: undo.action_id, value: undo.value }, { response_url: responseUrl });
-      expect((await answerTo(app, responseUrl)).text).toBe("It can be undone only in the first 5 minutes; ask a manager to delete it.");
+      await app.driver.blockAction(
+        agent,
+        { action_id: undo.action_id, value: undo.value },
+        { response_url: responseUrl },
+      );
+      expect((await answerTo(app, responseUrl)).text).toBe(
+        "It can be undone only in the first 5 minutes; ask a manager to delete it.",
+      );
       expect((await interactions())[0]?.deletedAt).toBeNull();
     });
 
     it("refuses a forged button value without crashing", async () => {
       const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(agent, { action_id: "interaction_undo", value: '{"i":"not-a-uuid"}' }, { response_url: responseUrl });
-      expect((await answerTo(app, responseUrl)).text).toBe("That button is out of date; please try again from a fresh message.");
+      await app.driver.blockAction(
+        agent,
+        { action_id: "interaction_undo", value: '{"i":"not-a-uuid"}' },
+        { response_url: responseUrl },
+      );
+      expect((await answerTo(app, responseUrl)).text).toBe(
+        "That button is out of date; please try again from a fresh message.",
+      );
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     });
   });

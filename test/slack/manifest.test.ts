@@ -11,7 +11,10 @@ const MANIFEST = fileURLToPath(new URL("../../manifest.yml", import.meta.url));
 const SCHEMA = fileURLToPath(new URL("../../../shared/slack/manifest.schema.1.0.0.json", import.meta.url));
 
 interface Manifest {
-  features: { slash_commands?: Array<{ command: string; url: string }>; shortcuts?: Array<{ callback_id: string; type: "global" | "message" }> };
+  features: {
+    slash_commands?: Array<{ command: string; url: string }>;
+    shortcuts?: Array<{ callback_id: string; type: "global" | "message" }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions?: { bot_events?: string[]; request_url: string };
@@ -112,11 +115,25 @@ describe("every declared command and event is answered by the running app", () =
       method: "chat.postMessage",
     },
     "message.channels": {
-      event: { type: "message", channel_type: "channel", user: "U0MANIFEST", channel: "C0INTAKE", text: "From: a@b.co\nHi", ts: "9.2" },
+      event: {
+        type: "message",
+        channel_type: "channel",
+        user: "U0MANIFEST",
+        channel: "C0INTAKE",
+        text: "From: a@b.co\nHi",
+        ts: "9.2",
+      },
       method: "reactions.add",
     },
     "message.groups": {
-      event: { type: "message", channel_type: "group", user: "U0MANIFEST", channel: "G0INTAKE", text: "From: c@d.co\nHi", ts: "9.3" },
+      event: {
+        type: "message",
+        channel_type: "group",
+        user: "U0MANIFEST",
+        channel: "G0INTAKE",
+        text: "From: c@d.co\nHi",
+        ts: "9.3",
+      },
       method: "reactions.add",
     },
   };
@@ -130,14 +147,21 @@ describe("every declared command and event is answered by the running app", () =
       await app.slack.waitFor("response_url", (args) => args.url === new URL(on.responseUrl).pathname);
     }
     expect((await app.driver.event(probe.event)).status).toBe(200);
-    await app.slack.waitFor(probe.method, (args) => [args.channel, args.user_id].includes(channel) || probe.method !== "reactions.add");
+    await app.slack.waitFor(
+      probe.method,
+      (args) => [args.channel, args.user_id].includes(channel) || probe.method !== "reactions.add",
+    );
   });
 
   it.each(shortcuts.map((s) => [s.callback_id, s.type] as const))("shortcut %s (%s)", async (callbackId, type) => {
     const before = app.slack.callsTo("views.open").length;
     const response =
       type === "message"
-        ? await app.driver.messageShortcut({ user: "U0MANIFEST" }, callbackId, { ts: "9.9", user: "U0OTHER", text: "hello" })
+        ? await app.driver.messageShortcut({ user: "U0MANIFEST" }, callbackId, {
+            ts: "9.9",
+            user: "U0OTHER",
+            text: "hello",
+          })
         : await app.driver.globalShortcut({ user: "U0MANIFEST" }, callbackId);
     expect(response.status).toBe(200);
     await app.slack.waitFor("views.open", () => app.slack.callsTo("views.open").length > before);

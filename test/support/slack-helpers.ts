@@ -6,7 +6,10 @@ type Json = Record<string, unknown>;
 /** The answer posted to one command's or action's response_url. */
 export async function answerTo(app: TestApp, responseUrl: string, nth = 0): Promise<Json> {
   const path = new URL(responseUrl).pathname;
-  await app.slack.waitFor("response_url", () => app.slack.callsTo("response_url").filter((c) => c.args.url === path).length > nth);
+  await app.slack.waitFor(
+    "response_url",
+    () => app.slack.callsTo("response_url").filter((c) => c.args.url === path).length > nth,
+  );
   return app.slack.callsTo("response_url").filter((c) => c.args.url === path)[nth]?.args as Json;
 }
 
@@ -31,7 +34,9 @@ export function textOf(message: Json): string {
 }
 
 export async function latest(app: TestApp, method: string, before: number): Promise<RecordedCall> {
-  return app.slack.waitFor(method, () => app.slack.callsTo(method).length > before).then(() => app.slack.callsTo(method).at(-1) as RecordedCall);
+  return app.slack
+    .waitFor(method, () => app.slack.callsTo(method).length > before)
+    .then(() => app.slack.callsTo(method).at(-1) as RecordedCall);
 }
 
 /** Slack's view_submission state for the log form, from plain values. */
@@ -48,14 +53,22 @@ export function logFormState(values: {
   const selected = (value?: string) => ({ type: "static_select", selected_option: value ? { value } : null });
   return {
     values: {
-      customer: { customer_select: { type: "external_select", selected_option: values.customer ? { value: values.customer } : null } },
+      customer: {
+        customer_select: {
+          type: "external_select",
+          selected_option: values.customer ? { value: values.customer } : null,
+        },
+      },
       kind: { kind_input: selected(values.kind ?? "question") },
       channel: { channel_input: selected(values.channel ?? "phone") },
       summary: { summary_input: { type: "plain_text_input", value: values.summary ?? null } },
       outcome: { outcome_input: { type: "radio_buttons", selected_option: { value: values.outcome ?? "pending" } } },
       sentiment: { sentiment_input: selected(values.sentiment) },
       occurred_at: {
-        occurred_at_input: { type: "datetimepicker", selected_date_time: Math.floor((values.occurredAt ?? new Date()).getTime() / 1000) },
+        occurred_at_input: {
+          type: "datetimepicker",
+          selected_date_time: Math.floor((values.occurredAt ?? new Date()).getTime() / 1000),
+        },
       },
       follow_up_days: { follow_up_days_input: { type: "number_input", value: values.followUpDays ?? null } },
     },

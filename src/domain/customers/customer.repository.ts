@@ -98,7 +98,12 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
         // the second waits for the first, then finds it.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${normalizedName}`}))`;
         const existing = await tx.customer.findFirst({
-          where: { workspaceId, normalizedName, ...(email ? { email } : {}), ...(customer.externalId ? { externalId: customer.externalId } : {}) },
+          where: {
+            workspaceId,
+            normalizedName,
+            ...(email ? { email } : {}),
+            ...(customer.externalId ? { externalId: customer.externalId } : {}),
+          },
           select,
         });
         if (existing) return toCustomer(existing);

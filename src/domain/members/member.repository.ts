@@ -71,7 +71,11 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
             update: {},
             select: memberSelect,
           }),
-        () => prisma.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } }, select: memberSelect }),
+        () =>
+          prisma.member.findUnique({
+            where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+            select: memberSelect,
+          }),
       ),
     saveProfile: (workspaceId, memberId, profile, fetchedAt) =>
       prisma.member.update({
