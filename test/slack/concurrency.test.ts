@@ -5,31 +5,31 @@ import { POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../support/test-databas
 
 // Found by bench/log-command.bench.ts: several first requests at once from a
 // new person, naming a new customer, made two members or two customers.
-describe.each([["PGlite", "pglite" as const], ...(TEST_DATABASE_URL ? [["PostgreSQL", "postgres" as const]] : [])])(
-  "requests at once on %s",
-  (_name, database) => {
-    let app: TestApp;
-    beforeAll(async () => {
-      app = await startTestApp({ database });
-      app.slack.addUser({ id: "U0RUSH", name: "rush" });
-    });
-    afterAll(() => app.stop());
+const DATABASES: Array<[string, "pglite" | "postgres"]> = [["PGlite", "pglite"]];
+if (TEST_DATABASE_URL) DATABASES.push(["PostgreSQL", "postgres"]);
 
-    it("register one member and one customer, and log every interaction", async () => {
-      const responses = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          app.driver.command("/rapport", `log Brand New Co order: item ${i}`, { user: "U0RUSH" }),
-        ),
-      );
-      expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
-      await Promise.all(responses.map((r) => answerTo(app, r.responseUrl)));
-      const db = app.rapport.database.prisma;
-      expect(await db.member.count({ where: { slackUserId: "U0RUSH" } })).toBe(1);
-      expect(await db.customer.count()).toBe(1);
-      expect(await db.interaction.count()).toBe(8);
-      expect(app.logs.lines().filter((line) => line.level === 50)).toEqual([]);
-    });
-  },
-);
+describe.each(DATABASES)("requests at once on %s", (_name, database) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ database });
+    app.slack.addUser({ id: "U0RUSH", name: "rush" });
+  });
+  afterAll(() => app.stop());
+
+  it("register one member and one customer, and log every interaction", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        app.driver.command("/rapport", `log Brand New Co order: item ${i}`, { user: "U0RUSH" }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    await Promise.all(responses.map((r) => answerTo(app, r.responseUrl)));
+    const db = app.rapport.database.prisma;
+    expect(await db.member.count({ where: { slackUserId: "U0RUSH" } })).toBe(1);
+    expect(await db.customer.count()).toBe(1);
+    expect(await db.interaction.count()).toBe(8);
+    expect(app.logs.lines().filter((line) => line.level === 50)).toEqual([]);
+  });
+});
 
 it.skipIf(Boolean(TEST_DATABASE_URL))(`PostgreSQL case (${POSTGRES_SKIP_REASON})`, () => {});

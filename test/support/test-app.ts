@@ -50,7 +50,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config: Config = databaseUrl ? parsed.config : { ...parsed.config, database: { kind: "pglite" } };
   const logs = memoryLogger();
   let offset = 0;
-  const clock = { advance: (ms: number) => void (offset += ms), now: () => new Date(Date.now() + offset) };
+  const clock = {
+    advance(ms: number) {
+      offset += ms;
+    },
+    now: () => new Date(Date.now() + offset),
+  };
   const rapport = await startRapport(config, logs.logger, {
     now: clock.now,
     database: databaseUrl ? {} : { pgliteTemplate: await pgliteTemplate() },
