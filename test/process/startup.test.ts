@@ -105,7 +105,9 @@ describe("starting Rapport as a process", () => {
       try {
         await migrate(driver, createLogger("silent"));
         // As if the file had been edited after it was applied.
-        await driver.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name LIKE '%_init'`);
+        await driver.query(
+          `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name LIKE '%_init'`,
+        );
         const main = runMain({
           SLACK_BOT_TOKEN: "xoxb-1-x",
           SLACK_SIGNING_SECRET: "s",
