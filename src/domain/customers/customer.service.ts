@@ -38,6 +38,10 @@ export function createCustomerService(customers: CustomerRepository) {
       };
       if (key.kind === "name") {
         const close = await closeNames(workspaceId, key.value);
+        // Created by a concurrent request since the exact look-up: it is this customer, not a near miss.
+        const same = close.filter((c) => normalizeName(c.name) === key.value);
+        if (same.length === 1 && same[0]) return { status: "found", customer: same[0] };
+        if (same.length > 1) return { status: "ambiguous", candidates: same };
         if (close.length > 0) return { status: "close", candidates: close, typed };
       }
       return { status: "new", customer: typed };
