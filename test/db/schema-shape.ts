@@ -105,8 +105,9 @@ export function shapeFromSchema(schemaPath: string): Shape {
       }
       const type =
         field.kind === "enum" ? field.type : field.nativeType ? nativeType(field.nativeType) : SCALAR_TYPES[field.type];
-      columns[field.dbName ?? field.name] =
-        `${type}${field.isList ? "[]" : ""} ${field.isRequired ? "NOT NULL" : "NULL"}`;
+      // Prisma Migrate creates scalar lists (Int[]) as nullable array columns.
+      const notNull = field.isRequired && !field.isList;
+      columns[field.dbName ?? field.name] = `${type}${field.isList ? "[]" : ""} ${notNull ? "NOT NULL" : "NULL"}`;
     }
     shape.tables[table] = columns;
   }
