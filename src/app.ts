@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config/config.js";
@@ -9,6 +10,8 @@ import { createCustomerRepository } from "./domain/customers/customer.repository
 import { createCustomerService } from "./domain/customers/customer.service.js";
 import { createDeliveryRepository } from "./domain/deliveries/delivery.repository.js";
 import { createDraftRepository } from "./domain/drafts/draft.repository.js";
+import { createEscalationRepository } from "./domain/escalations/escalation.repository.js";
+import { createEscalationService } from "./domain/escalations/escalation.service.js";
 import { createFollowUpRepository } from "./domain/follow-ups/follow-up.repository.js";
 import { createFollowUpService } from "./domain/follow-ups/follow-up.service.js";
 import { createIntakeRepository } from "./domain/intake/intake.repository.js";
@@ -17,10 +20,15 @@ import { createInteractionRepository } from "./domain/interactions/interaction.r
 import { createInteractionService } from "./domain/interactions/interaction.service.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
+import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
+import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
 import { createI18n } from "./i18n/i18n.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
+import { createJobRunRepository } from "./scheduler/job-run.repository.js";
+import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
+import { createEscalationNotifier } from "./slack/escalation-notifier.js";
 import { healthRoutes } from "./slack/health-routes.js";
 import { registerActions } from "./slack/listeners/actions/index.js";
 import { registerCommands } from "./slack/listeners/commands/index.js";
@@ -37,6 +45,7 @@ export interface Rapport {
   /** The port the HTTP server listens on (useful when PORT=0). */
   port: number;
   database: Database;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -46,6 +55,8 @@ export interface RapportOptions {
   drainTimeoutMs?: number;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Run the node-cron clock (tests drive jobs with scheduler.runNow instead). */
+  clock?: boolean;
 }
 
 // The composition root: config → db → repositories → services → Slack app.
@@ -70,22 +81,36 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   });
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
-  const deps: SlackDeps = {
-    identify: createPersonResolver(members, i18n, config.defaultLocale),
-    members,
-    customers: createCustomerService(customerRepository),
-    interactions: createInteractionService(createInteractionRepository(prisma, customerRepository), now),
-    drafts: createDraftRepository(prisma),
-    intake: createIntakeService(createIntakeRepository(prisma), members),
-    followUps: createFollowUpService(createFollowUpRepository(prisma), now),
-    now,
-  };
-
+  const interactions = createInteractionService(createInteractionRepository(prisma, customerRepository), now);
+  const followUps = createFollowUpService(createFollowUpRepository(prisma), now);
+  const settingsRepository = createSettingsRepository(prisma);
   const app = createSlackApp(
     config,
     toBoltLogger(logger),
     healthRoutes(createReadinessCheck(database.sql, migrations)),
   );
+  const escalations = createEscalationService({
+    escalations: createEscalationRepository(prisma),
+    settings: settingsRepository,
+    interactions,
+    followUps,
+    notifier: createEscalationNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    now,
+    log: (message, context) => logger.warn(context, message),
+  });
+  const deps: SlackDeps = {
+    identify: createPersonResolver(members, i18n, config.defaultLocale),
+    members,
+    customers: createCustomerService(customerRepository),
+    interactions,
+    drafts: createDraftRepository(prisma),
+    intake: createIntakeService(createIntakeRepository(prisma), members),
+    followUps,
+    escalations,
+    settings: createSettingsService(settingsRepository, members),
+    now,
+  };
+
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
   app.use(deduplicateEvents(deliveries));
@@ -100,15 +125,25 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const started = (await app.start(config.port)) as Server | undefined;
   const address = started?.address?.() as AddressInfo | null | undefined;
   const port = address?.port ?? config.port;
-  logger.info({ port, database: database.kind, socketMode: Boolean(config.slack.appToken) }, "Rapport is running");
 
+  const scheduler = startScheduler(
+    [{ name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() }],
+    createJobRunRepository(prisma),
+    randomUUID(),
+    logger,
+    options.clock ?? true,
+  );
+
+  logger.info({ port, database: database.kind, socketMode: Boolean(config.slack.appToken) }, "Rapport is running");
   let stopping: Promise<void> | undefined;
   return {
     port,
     database,
+    scheduler,
     stop() {
       stopping ??= (async () => {
-        // Stop taking requests, let those in flight finish, then close the database.
+        // Stop taking requests and ticking, let what is in flight finish, then close the database.
+        await scheduler.stop();
         await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
         await inFlight.drained(options.drainTimeoutMs ?? 10_000);
         await database.close();

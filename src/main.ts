@@ -18,7 +18,27 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const rapport = await startRapport(config, logger).catch((error: unknown) => {
+// Signals are handled from the first moment: one that arrives while Rapport starts stops it once started.
+let stopRequested = false;
+let started: Awaited<ReturnType<typeof startRapport>> | undefined;
+function shutdown(signal: string) {
+  if (stopRequested) return;
+  stopRequested = true;
+  logger.info({ signal }, "shutting down");
+  if (!started) return; // the start below sees stopRequested and stops
+  started.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+
+started = await startRapport(config, logger).catch((error: unknown) => {
   if (error instanceof MigrationError) fail(`Rapport cannot start: ${error.message}`);
   if (isDatabaseUnavailable(error)) {
     const where =
@@ -30,17 +50,7 @@ const rapport = await startRapport(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, "Rapport could not start");
   process.exit(1);
 });
-
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, "shutting down");
-    rapport.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  });
+if (stopRequested) {
+  stopRequested = false;
+  shutdown("early signal");
 }
-process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));

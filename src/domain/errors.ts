@@ -6,7 +6,10 @@ export type DomainErrorCode =
   | "interactionNotFound"
   | "customerNotFound"
   | "draftNotFound"
-  | "adminOnly";
+  | "adminOnly"
+  | "escalationNotFound"
+  | "alreadyDecided"
+  | "assigneeNotManager";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -1,9 +1,11 @@
 import type { CustomerService } from "../domain/customers/customer.service.js";
 import type { DraftRepository } from "../domain/drafts/draft.repository.js";
+import type { EscalationService } from "../domain/escalations/escalation.service.js";
 import type { FollowUpService } from "../domain/follow-ups/follow-up.service.js";
 import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { IdentifyPerson } from "./people.js";
 
 /** What the Slack listeners may call: services only, never Prisma. */
@@ -15,5 +17,7 @@ export interface SlackDeps {
   drafts: DraftRepository;
   intake: IntakeService;
   followUps: FollowUpService;
+  escalations: EscalationService;
+  settings: SettingsService;
   now: () => Date;
 }

@@ -20,6 +20,9 @@ export const SHORTCUTS = {
 export const CALLBACKS = {
   logForm: "log_interaction_form",
   followUpForm: "follow_up_form",
+  escalateForm: "escalate_form",
+  decisionNote: "escalation_decision_note",
+  reassignForm: "escalation_reassign",
 } as const;
 
 export const ACTIONS = {
@@ -33,6 +36,13 @@ export const ACTIONS = {
   pickCustomer: "draft_pick_customer",
   createCustomer: "draft_create_customer",
   timelinePage: "customer_timeline_page",
+  escalate: "interaction_escalate",
+  claim: "escalation_claim",
+  approve: "escalation_approve",
+  reject: "escalation_reject",
+  reassign: "escalation_reassign",
+  resolve: "escalation_resolve",
+  cancel: "escalation_cancel",
 } as const;
 
 export const BLOCK_IDS = {
@@ -47,6 +57,15 @@ export const BLOCK_IDS = {
   followUpDays: "follow_up_days",
   followUpNote: "follow_up_note",
   cardActions: "interaction_actions",
+  escalate: "escalate",
+  reason: "reason",
+  severity: "severity",
+  requestedAction: "requested_action",
+  amount: "amount",
+  escalationNote: "escalation_note",
+  decisionNote: "decision_note",
+  assignee: "assignee",
+  escalationActions: "escalation_actions",
 } as const;
 
 /** Each input's action_id is its block_id with this suffix. */

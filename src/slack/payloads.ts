@@ -24,6 +24,10 @@ export const LogFormMetadataSchema = z.object({
     .optional(),
 });
 
+export const EscalationRefSchema = z.object({ e: z.uuid() });
+export const DecisionMetadataSchema = z.object({ e: z.uuid(), d: z.enum(["approve", "reject"]) });
+export const EscalateMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
+
 export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 
 export type LogFormMetadata = z.infer<typeof LogFormMetadataSchema>;

@@ -58,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   const rapport = await startRapport(config, logs.logger, {
     now: clock.now,
+    clock: false,
     database: databaseUrl ? {} : { pgliteTemplate: await pgliteTemplate() },
     drainTimeoutMs: 5_000,
   });

@@ -6,6 +6,7 @@ export interface NewFollowUp {
   customerId: string;
   assigneeId: string;
   interactionId: string | null;
+  escalationId?: string | null;
   dueAt: Date;
   note: string;
 }

@@ -29,6 +29,8 @@ export function createMemberService(repository: MemberRepository, options: Membe
 
   return {
     workspaceIdOf: workspaceIdFor,
+    /** A member already registered, without asking Slack. */
+    findKnown: (workspaceId: string, slackUserId: string) => repository.find(workspaceId, slackUserId),
 
     /** The member behind a Slack user, registered as an agent on first use and refreshed when stale. */
     async identify(slackTeamId: string, slackUserId: string, profiles: ProfileSource): Promise<Member> {

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
 import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
+import { askAction, decideAction, escalateAction } from "./escalation.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
 import { timelinePageAction } from "./timeline.actions.js";
 
@@ -17,4 +18,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(startsWith(ACTIONS.pickCustomer), pickCustomerAction(deps));
   app.action(ACTIONS.createCustomer, createCustomerAction(deps));
   app.action(startsWith(ACTIONS.timelinePage), timelinePageAction(deps));
+  app.action(ACTIONS.escalate, escalateAction(deps));
+  app.action(ACTIONS.claim, decideAction(deps, "claim"));
+  app.action(ACTIONS.resolve, decideAction(deps, "resolve"));
+  app.action(ACTIONS.approve, askAction(deps, "approve"));
+  app.action(ACTIONS.reject, askAction(deps, "reject"));
+  app.action(ACTIONS.reassign, askAction(deps, "reassign"));
 }

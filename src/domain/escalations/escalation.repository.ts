@@ -1,0 +1,226 @@
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
+import type { Decision, EscalationDetails, EscalationStatus, PersonRef, RaiseEscalation } from "./escalation.types.js";
+
+const person = { select: { id: true, slackUserId: true, displayName: true } } as const;
+const include = {
+  customer: { select: { id: true, name: true, tier: true } },
+  interaction: { select: { id: true, kind: true, summary: true, occurredAt: true } },
+  raisedBy: person,
+  claimedBy: person,
+  team: { select: { id: true, name: true, directorId: true, directorChannelId: true } },
+} as const;
+
+type Row = Prisma.EscalationGetPayload<{ include: typeof include }>;
+
+export interface NewEscalation extends RaiseEscalation {
+  customerId: string;
+  teamId: string | null;
+  channelId: string | null;
+  dueAt: Date;
+  handoffAt: Date;
+}
+
+export interface EscalationRepository {
+  create(input: NewEscalation): Promise<EscalationDetails>;
+  get(workspaceId: string, id: string): Promise<EscalationDetails | null>;
+  /** For the scheduler, which works across workspaces. */
+  getById(id: string): Promise<EscalationDetails | null>;
+  customerTier(workspaceId: string, customerId: string): Promise<string | null>;
+  findByMessage(workspaceId: string, channelId: string, ts: string): Promise<EscalationDetails | null>;
+  /**
+   * Moves it from one of `from` to `to` only if nobody changed it since `version`:
+   * of two managers acting at once, one wins. Null when another change came first.
+   */
+  transition(
+    e: EscalationDetails,
+    change: {
+      decision: Decision;
+      from: EscalationStatus[];
+      to: EscalationStatus;
+      actorId: string;
+      note: string | null;
+      claimedById?: string | null;
+      now: Date;
+    },
+  ): Promise<EscalationDetails | null>;
+  recordPosted(id: string, channelId: string, ts: string): Promise<void>;
+  recordPostFailure(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Ids of open escalations whose deadline passed without a reminder, claimed for this caller. */
+  claimDueReminders(now: Date, limit: number): Promise<string[]>;
+  claimDueHandoffs(now: Date, limit: number): Promise<string[]>;
+  claimDuePosts(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
+  releaseReminder(id: string): Promise<void>;
+  releaseHandoff(id: string): Promise<void>;
+}
+
+export function createEscalationRepository(prisma: PrismaClient): EscalationRepository {
+  async function details(row: Row | null): Promise<EscalationDetails | null> {
+    if (!row) return null;
+    const [complaints, recent, decidedBy] = await Promise.all([
+      prisma.interaction.count({
+        where: { workspaceId: row.workspaceId, customerId: row.customerId, kind: "complaint", deletedAt: null },
+      }),
+      prisma.interaction.findMany({
+        where: { workspaceId: row.workspaceId, customerId: row.customerId, deletedAt: null },
+        orderBy: { occurredAt: "desc" },
+        take: 5,
+        select: { kind: true, summary: true, occurredAt: true },
+      }),
+      row.decidedById ? prisma.member.findUnique({ where: { id: row.decidedById }, ...person }) : null,
+    ]);
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      status: row.status,
+      severity: row.severity,
+      reason: row.reason,
+      requestedAction: row.requestedAction as EscalationDetails["requestedAction"],
+      amount: row.amount?.toString() ?? null,
+      note: row.note,
+      version: row.version,
+      createdAt: row.createdAt,
+      dueAt: row.dueAt,
+      handoffAt: row.handoffAt,
+      decidedAt: row.decidedAt,
+      decisionNote: row.decisionNote,
+      channelId: row.channelId,
+      messageTs: row.messageTs,
+      postAttempts: row.postAttempts,
+      customer: row.customer,
+      interaction: row.interaction,
+      raisedBy: row.raisedBy,
+      claimedBy: row.claimedBy,
+      decidedBy: decidedBy as PersonRef | null,
+      team: row.team,
+      history: { complaints, recent },
+    };
+  }
+
+  const claimIds = async (sql: Prisma.Sql) => (await prisma.$queryRaw<Array<{ id: string }>>(sql)).map((r) => r.id);
+
+  return {
+    async create(input) {
+      const row = await prisma.$transaction(async (tx) => {
+        const created = await tx.escalation.create({
+          data: {
+            workspaceId: input.workspaceId,
+            interactionId: input.interactionId,
+            customerId: input.customerId,
+            teamId: input.teamId,
+            raisedById: input.raisedById,
+            severity: input.severity,
+            reason: input.reason,
+            requestedAction: input.requestedAction,
+            amount: input.amount ?? null,
+            note: input.note ?? null,
+            channelId: input.channelId,
+            dueAt: input.dueAt,
+            handoffAt: input.handoffAt,
+          },
+          include,
+        });
+        await tx.escalationEvent.create({
+          data: { escalationId: created.id, actorId: input.raisedById, toStatus: "open", note: input.reason },
+        });
+        await tx.interaction.update({ where: { id: input.interactionId }, data: { outcome: "escalated" } });
+        await recordAudit(tx, {
+          workspaceId: input.workspaceId,
+          actorId: input.raisedById,
+          action: "escalation.raised",
+          entityType: "Escalation",
+          entityId: created.id,
+          data: { severity: input.severity, requestedAction: input.requestedAction, channelId: input.channelId },
+        });
+        return created;
+      });
+      return (await details(row)) as EscalationDetails;
+    },
+    async get(workspaceId, id) {
+      return details(await prisma.escalation.findFirst({ where: { workspaceId, id }, include }));
+    },
+    async getById(id) {
+      return details(await prisma.escalation.findUnique({ where: { id }, include }));
+    },
+    async customerTier(workspaceId, customerId) {
+      return (
+        (await prisma.customer.findFirst({ where: { workspaceId, id: customerId }, select: { tier: true } }))?.tier ??
+        null
+      );
+    },
+    async findByMessage(workspaceId, channelId, ts) {
+      return details(await prisma.escalation.findFirst({ where: { workspaceId, channelId, messageTs: ts }, include }));
+    },
+    async transition(e, change) {
+      const decided = ["approved", "rejected", "resolved"].includes(change.to);
+      const updated = await prisma.$transaction(async (tx) => {
+        const { count } = await tx.escalation.updateMany({
+          where: { id: e.id, workspaceId: e.workspaceId, version: e.version, status: { in: change.from } },
+          data: {
+            status: change.to,
+            version: { increment: 1 },
+            ...(change.claimedById !== undefined ? { claimedById: change.claimedById } : {}),
+            ...(decided ? { decidedById: change.actorId, decidedAt: change.now, decisionNote: change.note } : {}),
+          },
+        });
+        if (count === 0) return false;
+        await tx.escalationEvent.create({
+          data: {
+            escalationId: e.id,
+            actorId: change.actorId,
+            fromStatus: e.status,
+            toStatus: change.to,
+            note: change.note,
+          },
+        });
+        await recordAudit(tx, {
+          workspaceId: e.workspaceId,
+          actorId: change.actorId,
+          action: `escalation.${change.decision}`,
+          entityType: "Escalation",
+          entityId: e.id,
+          data: { from: e.status, to: change.to, note: change.note },
+        });
+        return true;
+      });
+      if (!updated) return null;
+      return details(await prisma.escalation.findUnique({ where: { id: e.id }, include }));
+    },
+    async recordPosted(id, channelId, ts) {
+      await prisma.escalation.update({
+        where: { id },
+        data: { channelId, messageTs: ts, nextPostAt: null, postError: null, postAttempts: { increment: 1 } },
+      });
+    },
+    async recordPostFailure(id, error, retryAt) {
+      await prisma.escalation.update({
+        where: { id },
+        data: { postError: error.slice(0, 500), nextPostAt: retryAt, postAttempts: { increment: 1 } },
+      });
+    },
+    claimDueReminders: (now, limit) =>
+      claimIds(Prisma.sql`
+        UPDATE "Escalation" SET "remindedAt" = ${now} WHERE id IN (
+          SELECT id FROM "Escalation" WHERE status = 'open' AND "dueAt" <= ${now} AND "remindedAt" IS NULL AND "messageTs" IS NOT NULL
+          ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id`),
+    claimDueHandoffs: (now, limit) =>
+      claimIds(Prisma.sql`
+        UPDATE "Escalation" SET "handedOffAt" = ${now} WHERE id IN (
+          SELECT id FROM "Escalation" WHERE status = 'open' AND "handoffAt" <= ${now} AND "handedOffAt" IS NULL
+          ORDER BY "handoffAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id`),
+    claimDuePosts: (now, leaseUntil, limit) =>
+      claimIds(Prisma.sql`
+        UPDATE "Escalation" SET "nextPostAt" = ${leaseUntil} WHERE id IN (
+          SELECT id FROM "Escalation" WHERE "nextPostAt" <= ${now} AND "messageTs" IS NULL AND "channelId" IS NOT NULL
+          ORDER BY "nextPostAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id`),
+    async releaseReminder(id) {
+      await prisma.escalation.update({ where: { id }, data: { remindedAt: null } });
+    },
+    async releaseHandoff(id) {
+      await prisma.escalation.update({ where: { id }, data: { handedOffAt: null } });
+    },
+  };
+}

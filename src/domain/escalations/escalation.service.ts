@@ -1,0 +1,241 @@
+import { DomainError, Errors } from "../errors.js";
+import type { FollowUpService } from "../follow-ups/follow-up.service.js";
+import type { InteractionService } from "../interactions/interaction.service.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import { calendarOf } from "../workspace-settings/settings.service.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import { addBusinessMinutes } from "./business-calendar.js";
+import type { EscalationNotifier } from "./escalation.notifier.js";
+import type { EscalationRepository } from "./escalation.repository.js";
+import {
+  type Decision,
+  type EscalationDetails,
+  type PersonRef,
+  type RaiseEscalation,
+  TRANSITIONS,
+} from "./escalation.types.js";
+import { pickRoute } from "./routing.js";
+
+// A satisfaction check with the customer this many days after a decision.
+export const SATISFACTION_FOLLOW_UP_DAYS = 3;
+// Posting a card that failed is tried again after 1, 2, 4 … minutes, at most an hour apart.
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 60 * 60_000;
+const BATCH = 50;
+
+export function retryDelay(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface EscalationDeps {
+  escalations: EscalationRepository;
+  settings: SettingsRepository;
+  interactions: InteractionService;
+  followUps: FollowUpService;
+  notifier: EscalationNotifier;
+  now: () => Date;
+  log: (message: string, context: Record<string, unknown>) => void;
+}
+
+const personOf = (m: { id: string; slackUserId: string; displayName?: string | null }): PersonRef => ({
+  id: m.id,
+  slackUserId: m.slackUserId,
+  displayName: m.displayName ?? null,
+});
+
+export function createEscalationService(deps: EscalationDeps) {
+  const { escalations, notifier } = deps;
+
+  const admins = (settings: WorkspaceSettings) => settings.people.filter((p) => p.role === "admin").map(personOf);
+
+  /** The managers of the escalation's team (every manager when it has none). */
+  function managersOf(settings: WorkspaceSettings, e: EscalationDetails): PersonRef[] {
+    return settings.people.filter((p) => p.role === "manager" && (!e.team || p.teamId === e.team.id)).map(personOf);
+  }
+
+  /** Only the team's managers or its director decide; with no team, any manager or director. */
+  function mayDecide(settings: WorkspaceSettings, e: EscalationDetails, member: Member): boolean {
+    const teamId = settings.people.find((p) => p.id === member.id)?.teamId ?? null;
+    if (!e.team) return member.role === "manager" || member.role === "director";
+    if (e.team.directorId === member.id) return true;
+    return member.role === "manager" && teamId === e.team.id;
+  }
+
+  async function post(
+    e: EscalationDetails,
+    channelId: string,
+    settings: WorkspaceSettings,
+  ): Promise<EscalationDetails> {
+    try {
+      const posted = await notifier.postCard(e, channelId);
+      await escalations.recordPosted(e.id, posted.channelId, posted.ts);
+      return { ...e, channelId: posted.channelId, messageTs: posted.ts };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const retryAt = new Date(deps.now().getTime() + retryDelay(e.postAttempts + 1));
+      await escalations.recordPostFailure(e.id, reason, retryAt);
+      deps.log("escalation card not posted", { escalation: e.id, reason, retryAt });
+      // The first failure is told to the agent and the admins; later ones only retried.
+      if (e.postAttempts === 0) await notifier.postFailed(e, reason, admins(settings), retryAt).catch(() => {});
+      return e;
+    }
+  }
+
+  async function mustGet(workspaceId: string, id: string): Promise<EscalationDetails> {
+    const e = await escalations.get(workspaceId, id);
+    if (!e) throw new DomainError("escalationNotFound");
+    return e;
+  }
+
+  return {
+    /** Stores and routes the escalation; `publish` then posts its card. */
+    async raise(input: RaiseEscalation, raisedBy: Member): Promise<EscalationDetails> {
+      const interaction = await deps.interactions.get(input.workspaceId, input.interactionId);
+      const settings = await deps.settings.load(input.workspaceId);
+      const teamId = settings.people.find((p) => p.id === raisedBy.id)?.teamId ?? null;
+      const team = settings.teams.find((t) => t.id === teamId) ?? null;
+      const tier = await escalations.customerTier(input.workspaceId, interaction.customerId);
+      const route = pickRoute(settings.routes, { teamId, kind: interaction.kind, severity: input.severity, tier });
+      const now = deps.now();
+      const limit = settings.limits[input.severity];
+      const calendar = calendarOf(settings);
+      return escalations.create({
+        ...input,
+        customerId: interaction.customerId,
+        teamId: route?.teamId ?? teamId,
+        channelId: route?.channelId ?? team?.managersChannelId ?? null,
+        dueAt: addBusinessMinutes(now, limit, calendar),
+        handoffAt: addBusinessMinutes(now, 2 * limit, calendar),
+      });
+    },
+
+    /** Posts the card where it was routed; with no managers' channel, says what is missing. A failed post is retried later. */
+    async publish(e: EscalationDetails): Promise<EscalationDetails> {
+      const settings = await deps.settings.load(e.workspaceId);
+      if (!e.channelId) {
+        await notifier.noRoute(e, admins(settings));
+        return e;
+      }
+      return post(e, e.channelId, settings);
+    },
+
+    /** Refuses (politely, through the error reporter) anyone who may not decide on it. */
+    async assertMayDecide(workspaceId: string, id: string, member: Member): Promise<EscalationDetails> {
+      const e = await mustGet(workspaceId, id);
+      if (!mayDecide(await deps.settings.load(workspaceId), e, member)) throw Errors.notAllowed();
+      return e;
+    },
+
+    get: mustGet,
+    findByMessage: (workspaceId: string, channelId: string, ts: string) =>
+      escalations.findByMessage(workspaceId, channelId, ts),
+
+    /**
+     * A manager (or the agent, to cancel) acts. Refused politely when not allowed;
+     * when another decision came first, says who made it.
+     */
+    async decide(
+      workspaceId: string,
+      id: string,
+      actor: Member,
+      decision: Decision,
+      note: string | null,
+      assignee?: Member,
+    ) {
+      const e = await mustGet(workspaceId, id);
+      const settings = await deps.settings.load(workspaceId);
+      if (decision === "cancel" ? actor.id !== e.raisedBy.id : !mayDecide(settings, e, actor))
+        throw Errors.notAllowed();
+      if (decision === "reassign" && (!assignee || !mayDecide(settings, e, assignee)))
+        throw new DomainError("assigneeNotManager");
+      const rule = TRANSITIONS[decision];
+      if (!rule.from.includes(e.status)) throw alreadyDecided(e);
+      const to = rule.to === "same" ? e.status : rule.to;
+      const claimedById = decision === "claim" ? actor.id : decision === "reassign" ? assignee?.id : undefined;
+      const updated = await escalations.transition(e, {
+        decision,
+        from: rule.from,
+        to,
+        actorId: actor.id,
+        note,
+        claimedById,
+        now: deps.now(),
+      });
+      if (!updated) throw alreadyDecided(await mustGet(workspaceId, id));
+      if (decision === "approve" || decision === "resolve") {
+        const interaction = await deps.interactions.get(workspaceId, e.interaction.id);
+        await deps.followUps.addForInteraction(
+          interaction,
+          e.raisedBy.id,
+          SATISFACTION_FOLLOW_UP_DAYS,
+          `Satisfaction check: ${e.reason}`.slice(0, 500),
+          e.id,
+        );
+      }
+      const event = { decision, actor: personOf(actor), note, from: e.status, to };
+      // Slack being slow or down must not undo a decision already stored.
+      await notifier
+        .updateCard(updated)
+        .catch((error: unknown) => deps.log("card not updated", { escalation: id, error: String(error) }));
+      await notifier
+        .announce(updated, event)
+        .catch((error: unknown) => deps.log("decision not announced", { escalation: id, error: String(error) }));
+      return updated;
+    },
+
+    /** One scheduler tick: reminders, director hand-offs and card retries that are due. */
+    async processDue(): Promise<{ reminded: number; handedOff: number; reposted: number }> {
+      const now = deps.now();
+      let reminded = 0;
+      let handedOff = 0;
+      let reposted = 0;
+      for (const id of await escalations.claimDueHandoffs(now, BATCH)) {
+        try {
+          const full = await findAnywhere(id);
+          const settings = await deps.settings.load(full.workspaceId);
+          const team = settings.teams.find((t) => t.id === full.team?.id);
+          const director = team?.directorId ? settings.people.find((p) => p.id === team.directorId) : undefined;
+          await notifier.handToDirector(full, director ? personOf(director) : null, team?.directorChannelId ?? null);
+          handedOff++;
+        } catch (error) {
+          await escalations.releaseHandoff(id);
+          deps.log("director hand-off failed; will retry", { escalation: id, error: String(error) });
+        }
+      }
+      for (const id of await escalations.claimDueReminders(now, BATCH)) {
+        try {
+          const e = await findAnywhere(id);
+          const settings = await deps.settings.load(e.workspaceId);
+          await notifier.remind(e, managersOf(settings, e));
+          reminded++;
+        } catch (error) {
+          await escalations.releaseReminder(id);
+          deps.log("reminder failed; will retry", { escalation: id, error: String(error) });
+        }
+      }
+      const lease = new Date(now.getTime() + RETRY_MAX_MS);
+      for (const id of await escalations.claimDuePosts(now, lease, BATCH)) {
+        const e = await findAnywhere(id);
+        const settings = await deps.settings.load(e.workspaceId);
+        if (!e.channelId) continue;
+        const after = await post(e, e.channelId, settings);
+        if (after.messageTs) reposted++;
+      }
+      return { reminded, handedOff, reposted };
+    },
+  };
+
+  async function findAnywhere(id: string): Promise<EscalationDetails> {
+    const e = await escalations.getById(id);
+    if (!e) throw new DomainError("escalationNotFound");
+    return e;
+  }
+}
+
+function alreadyDecided(e: EscalationDetails): DomainError {
+  const by = e.decidedBy ?? e.claimedBy;
+  return new DomainError("alreadyDecided", { status: e.status, by: by?.slackUserId ?? "" });
+}
+
+export type EscalationService = ReturnType<typeof createEscalationService>;

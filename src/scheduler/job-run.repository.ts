@@ -1,0 +1,21 @@
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+/** Claims one scheduled fire of a job for one instance: the JobRun row is the claim. */
+export interface JobRunRepository {
+  claim(jobName: string, scheduledFor: Date, instanceId: string): Promise<boolean>;
+  finish(jobName: string, scheduledFor: Date): Promise<void>;
+}
+
+export function createJobRunRepository(prisma: PrismaClient): JobRunRepository {
+  return {
+    async claim(jobName, scheduledFor, instanceId) {
+      const inserted = await prisma.$executeRaw`
+        INSERT INTO "JobRun" ("jobName", "scheduledFor", "instanceId") VALUES (${jobName}, ${scheduledFor}, ${instanceId})
+        ON CONFLICT ("jobName", "scheduledFor") DO NOTHING`;
+      return inserted === 1;
+    },
+    async finish(jobName, scheduledFor) {
+      await prisma.jobRun.updateMany({ where: { jobName, scheduledFor }, data: { finishedAt: new Date() } });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { WebClient } from "@slack/web-api";
+import type { EscalationNotifier } from "../domain/escalations/escalation.notifier.js";
+import type { EscalationDetails, PersonRef } from "../domain/escalations/escalation.types.js";
+import type { MemberService } from "../domain/members/member.service.js";
+import type { I18n, Translate } from "../i18n/i18n.js";
+import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import { mention, slackDate } from "./format.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
+import { buildEscalationCard, describeDecision } from "./views/escalation-card.view.js";
+
+const section = (text: string) => ({
+  text,
+  blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
+});
+
+/** Escalation messages in Slack: cards and threads in the workspace's language, DMs in each recipient's. */
+export function createEscalationNotifier(deps: {
+  client: WebClient;
+  i18n: I18n;
+  members: MemberService;
+  defaultLocale: SupportedLocale;
+}): EscalationNotifier {
+  const { client } = deps;
+  const channelT = (): Translate => deps.i18n.translator(deps.defaultLocale);
+
+  async function personT(workspaceId: string, person: PersonRef): Promise<Translate> {
+    const member = await deps.members.findKnown(workspaceId, person.slackUserId);
+    const locale = matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale;
+    return deps.i18n.translator(locale);
+  }
+
+  async function dm(workspaceId: string, person: PersonRef, build: (t: Translate) => string) {
+    const t = await personT(workspaceId, person);
+    await client.chat.postMessage({ channel: person.slackUserId, ...section(build(t)) });
+  }
+
+  const inThread = (e: EscalationDetails, text: string) =>
+    e.channelId && e.messageTs
+      ? client.chat.postMessage({ channel: e.channelId, thread_ts: e.messageTs, ...section(text) })
+      : Promise.resolve();
+
+  return {
+    async postCard(e, channelId) {
+      const result = await client.chat.postMessage({ channel: channelId, ...buildEscalationCard(channelT(), e) });
+      if (!result.ts) throw new Error("Slack did not return the message's timestamp");
+      await dm(e.workspaceId, e.raisedBy, (t) =>
+        t("escalation.dm.posted", { customer: escapeMrkdwn(e.customer.name), channel: channelId }),
+      );
+      return { channelId: result.channel ?? channelId, ts: result.ts };
+    },
+    async updateCard(e) {
+      if (!e.channelId || !e.messageTs) return;
+      await client.chat.update({ channel: e.channelId, ts: e.messageTs, ...buildEscalationCard(channelT(), e) });
+    },
+    async announce(e, event) {
+      await inThread(e, describeDecision(channelT(), e, event));
+      if (event.actor.id !== e.raisedBy.id) await dm(e.workspaceId, e.raisedBy, (t) => describeDecision(t, e, event));
+    },
+    async postFailed(e, reason, admins, retryAt) {
+      const channel = e.channelId ?? "";
+      await dm(e.workspaceId, e.raisedBy, (t) =>
+        t("escalation.dm.postFailed", {
+          customer: escapeMrkdwn(e.customer.name),
+          channel,
+          retry: retryAt ? slackDate(retryAt) : "",
+        }),
+      );
+      for (const admin of admins) {
+        await dm(e.workspaceId, admin, (t) =>
+          t("escalation.admin.postFailed", {
+            channel,
+            reason: escapeMrkdwn(reason),
+            agent: mention(e.raisedBy.slackUserId),
+          }),
+        );
+      }
+    },
+    async noRoute(e, admins) {
+      await dm(e.workspaceId, e.raisedBy, (t) =>
+        t("escalation.dm.noRoute", { customer: escapeMrkdwn(e.customer.name) }),
+      );
+      for (const admin of admins)
+        await dm(e.workspaceId, admin, (t) =>
+          t("escalation.admin.noRoute", { agent: mention(e.raisedBy.slackUserId) }),
+        );
+    },
+    async remind(e, managers) {
+      const people = managers.map((m) => mention(m.slackUserId)).join(" ");
+      await inThread(
+        e,
+        channelT()("escalation.reminder", {
+          people: people || channelT()("escalation.noManagers"),
+          deadline: slackDate(e.dueAt),
+        }),
+      );
+    },
+    async handToDirector(e, director, channelId) {
+      const link =
+        e.channelId && e.messageTs
+          ? `https://slack.com/archives/${e.channelId}/p${e.messageTs.replace(".", "")}`
+          : null;
+      const text = (t: Translate) =>
+        t("escalation.handoff", {
+          customer: escapeMrkdwn(e.customer.name),
+          severity: t(`severity.${e.severity}`),
+          deadline: slackDate(e.dueAt),
+        }) + (link ? `\n<${link}|${t("escalation.openCard")}>` : "");
+      if (director) await dm(e.workspaceId, director, text);
+      if (channelId) await client.chat.postMessage({ channel: channelId, ...section(text(channelT())) });
+      await inThread(
+        e,
+        channelT()("escalation.handoffThread", {
+          person: director ? mention(director.slackUserId) : channelT()("escalation.noDirector"),
+        }),
+      );
+    },
+  };
+}

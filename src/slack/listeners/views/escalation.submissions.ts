@@ -1,0 +1,119 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { DomainError } from "../../../domain/errors.js";
+import { REQUESTED_ACTIONS, SEVERITIES } from "../../../domain/escalations/escalation.types.js";
+import type { SlackDeps } from "../../deps.js";
+import { BLOCK_IDS, inputAction } from "../../ids.js";
+import { DecisionMetadataSchema, decode, EscalateMetadataSchema, EscalationRefSchema } from "../../payloads.js";
+import type { Person } from "../../people.js";
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type Values = SubmitArgs["view"]["state"]["values"];
+
+const text = (values: Values, block: string) => (values[block]?.[inputAction(block)]?.value ?? "").trim();
+const selected = (values: Values, block: string) =>
+  values[block]?.[inputAction(block)]?.selected_option?.value ?? undefined;
+
+async function person(deps: SlackDeps, args: SubmitArgs): Promise<Person> {
+  const found = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+  args.context.locale = found.locale;
+  return found;
+}
+
+function refusal(p: Person, error: unknown): string {
+  if (error instanceof DomainError) return p.t(`errors.${error.code}`, error.params);
+  throw error;
+}
+
+/** The escalate form: stored before the form closes, the card posted after. */
+export function escalateSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const p = await person(deps, args);
+    const { view } = args;
+    const metadata = decode(EscalateMetadataSchema, view.private_metadata);
+    const values = view.state.values;
+    const reason = text(values, BLOCK_IDS.reason);
+    const severity = SEVERITIES.find((s) => s === selected(values, BLOCK_IDS.severity));
+    const requestedAction = REQUESTED_ACTIONS.find((a) => a === selected(values, BLOCK_IDS.requestedAction));
+    const amountText = text(values, BLOCK_IDS.amount);
+    const amount = amountText ? Number(amountText) : null;
+    const errors: Record<string, string> = {};
+    if (!reason) errors[BLOCK_IDS.reason] = p.t("escalation.errors.reasonRequired");
+    if (amount !== null && !(Number.isFinite(amount) && amount >= 0 && amount < 1e10))
+      errors[BLOCK_IDS.amount] = p.t("escalation.errors.amount");
+    if (!severity || !requestedAction) errors[BLOCK_IDS.reason] = p.t("errors.badPayload");
+    if (Object.keys(errors).length > 0 || !severity || !requestedAction) {
+      await args.ack({ response_action: "errors", errors });
+      return;
+    }
+    let escalation: Awaited<ReturnType<SlackDeps["escalations"]["raise"]>>;
+    try {
+      escalation = await deps.escalations.raise(
+        {
+          workspaceId: p.member.workspaceId,
+          interactionId: metadata.i,
+          raisedById: p.member.id,
+          reason,
+          severity,
+          requestedAction,
+          amount,
+          note: text(values, BLOCK_IDS.escalationNote) || null,
+        },
+        p.member,
+      );
+    } catch (error) {
+      const message =
+        error instanceof DomainError ? p.t(`errors.${error.code}`, error.params) : p.t("form.errors.saveFailed");
+      if (!(error instanceof DomainError)) args.logger.error(error);
+      await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.reason]: message } });
+      return;
+    }
+    await args.ack();
+    await deps.escalations.publish(escalation);
+  };
+}
+
+/** Approve or Reject with a note; a refusal or a decision someone else made first shows beside the note. */
+export function decisionNoteSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const p = await person(deps, args);
+    const { e, d } = decode(DecisionMetadataSchema, args.view.private_metadata);
+    const note = text(args.view.state.values, BLOCK_IDS.decisionNote);
+    if (!note) {
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.decisionNote]: p.t("escalation.errors.noteRequired") },
+      });
+      return;
+    }
+    try {
+      await deps.escalations.decide(p.member.workspaceId, e, p.member, d, note);
+    } catch (error) {
+      await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.decisionNote]: refusal(p, error) } });
+      return;
+    }
+    await args.ack();
+  };
+}
+
+export function reassignSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const p = await person(deps, args);
+    const { e } = decode(EscalationRefSchema, args.view.private_metadata);
+    const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
+    if (!userId) {
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.assignee]: p.t("escalation.errors.assigneeNotManager") },
+      });
+      return;
+    }
+    try {
+      const assignee = await deps.identify(args.body.team?.id ?? "", userId, args.client);
+      await deps.escalations.decide(p.member.workspaceId, e, p.member, "reassign", null, assignee.member);
+    } catch (error) {
+      await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.assignee]: refusal(p, error) } });
+      return;
+    }
+    await args.ack();
+  };
+}
