@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | "adminOnly"
   | "escalationNotFound"
   | "alreadyDecided"
-  | "assigneeNotManager";
+  | "assigneeNotManager"
+  | "notAllowedEscalation"
+  | "unknownTeam";
 
 export class DomainError extends Error {
   override name = "DomainError";

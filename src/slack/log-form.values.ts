@@ -7,13 +7,13 @@ import { ACTIONS, BLOCK_IDS, inputAction } from "./ids.js";
 // The log form's submitted state, checked field by field; each problem is
 // reported beside its field and nothing is stored.
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    { selected_option?: { value: string } | null; value?: string | null; selected_date_time?: number | null }
-  >
->;
+interface StateValue {
+  selected_option?: { value: string } | null;
+  selected_options?: Array<{ value: string }>;
+  value?: string | null;
+  selected_date_time?: number | null;
+}
+type StateValues = Record<string, Record<string, StateValue>>;
 
 export const LogFormValuesSchema = z.object({
   customer: z.union([
@@ -27,6 +27,7 @@ export const LogFormValuesSchema = z.object({
   sentiment: z.enum(SENTIMENTS).nullable(),
   occurredAt: z.date(),
   followUpInDays: z.number().int().nullable(),
+  escalate: z.boolean(),
 });
 
 export type LogFormValues = z.infer<typeof LogFormValuesSchema>;
@@ -73,6 +74,7 @@ export function readLogForm(values: StateValues, t: Translate, now: Date): FormR
     sentiment: field(BLOCK_IDS.sentiment)?.selected_option?.value ?? null,
     occurredAt,
     followUpInDays: days,
+    escalate: (field(BLOCK_IDS.escalate)?.selected_options ?? []).some((o) => o.value === "yes"),
   });
   if (!parsed.success) {
     // Only a forged or stale payload gets here: the form offers no other values.

@@ -1,4 +1,4 @@
-import { DomainError, Errors } from "../errors.js";
+import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
@@ -123,7 +123,7 @@ export function createEscalationService(deps: EscalationDeps) {
     /** Refuses (politely, through the error reporter) anyone who may not decide on it. */
     async assertMayDecide(workspaceId: string, id: string, member: Member): Promise<EscalationDetails> {
       const e = await mustGet(workspaceId, id);
-      if (!mayDecide(await deps.settings.load(workspaceId), e, member)) throw Errors.notAllowed();
+      if (!mayDecide(await deps.settings.load(workspaceId), e, member)) throw new DomainError("notAllowedEscalation");
       return e;
     },
 
@@ -145,8 +145,9 @@ export function createEscalationService(deps: EscalationDeps) {
     ) {
       const e = await mustGet(workspaceId, id);
       const settings = await deps.settings.load(workspaceId);
-      if (decision === "cancel" ? actor.id !== e.raisedBy.id : !mayDecide(settings, e, actor))
-        throw Errors.notAllowed();
+      if (decision === "cancel" ? actor.id !== e.raisedBy.id : !mayDecide(settings, e, actor)) {
+        throw new DomainError("notAllowedEscalation");
+      }
       if (decision === "reassign" && (!assignee || !mayDecide(settings, e, assignee)))
         throw new DomainError("assigneeNotManager");
       const rule = TRANSITIONS[decision];

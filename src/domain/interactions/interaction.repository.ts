@@ -18,6 +18,7 @@ export interface InteractionRepository {
   log(input: LogInteraction): Promise<{ interaction: Interaction; created: boolean }>;
   get(workspaceId: string, id: string): Promise<Interaction | null>;
   findBySource(workspaceId: string, channelId: string, messageTs: string): Promise<Interaction | null>;
+  latestForCustomer(workspaceId: string, customerId: string): Promise<Interaction | null>;
   update(workspaceId: string, id: string, changes: InteractionChanges, actorId: string): Promise<Interaction>;
   setPermalink(workspaceId: string, id: string, permalink: string): Promise<void>;
   softDelete(workspaceId: string, id: string, actorId: string, at: Date, reason: string): Promise<Interaction>;
@@ -145,6 +146,14 @@ export function createInteractionRepository(
     },
     async get(workspaceId, id) {
       const row = await prisma.interaction.findFirst({ where: { workspaceId, id }, select });
+      return row ? toInteraction(row) : null;
+    },
+    async latestForCustomer(workspaceId, customerId) {
+      const row = await prisma.interaction.findFirst({
+        where: { workspaceId, customerId, deletedAt: null },
+        orderBy: { occurredAt: "desc" },
+        select,
+      });
       return row ? toInteraction(row) : null;
     },
     async findBySource(workspaceId, channelId, messageTs) {

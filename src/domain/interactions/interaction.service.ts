@@ -70,6 +70,8 @@ export function createInteractionService(interactions: InteractionRepository, no
     /** The message's permalink, fetched after the interaction was stored. */
     attachPermalink: (workspaceId: string, id: string, permalink: string) =>
       interactions.setPermalink(workspaceId, id, permalink),
+    latestForCustomer: (workspaceId: string, customerId: string) =>
+      interactions.latestForCustomer(workspaceId, customerId),
     findBySource: (workspaceId: string, channelId: string, messageTs: string) =>
       interactions.findBySource(workspaceId, channelId, messageTs),
     context: (workspaceId: string, customerId: string) => interactions.context(workspaceId, customerId, now()),

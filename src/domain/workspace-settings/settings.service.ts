@@ -1,7 +1,9 @@
-import { Errors } from "../errors.js";
+import { DomainError, Errors } from "../errors.js";
 import type { BusinessCalendar } from "../escalations/business-calendar.js";
+import type { Severity } from "../escalations/escalation.types.js";
+import type { Kind } from "../interactions/vocabulary.js";
 import type { MemberService } from "../members/member.service.js";
-import type { Member } from "../members/member.types.js";
+import type { Member, Role } from "../members/member.types.js";
 import type { SettingsRepository } from "./settings.repository.js";
 import type { WorkspaceSettings } from "./settings.types.js";
 
@@ -15,16 +17,58 @@ export function calendarOf(settings: WorkspaceSettings): BusinessCalendar {
   };
 }
 
-/** Workspace set-up; every change is for admins only, and recorded. */
+/** Workspace set-up: teams, roles, routes, business hours, time limits, days off. Admins only; every change recorded. */
 export function createSettingsService(settings: SettingsRepository, members: MemberService) {
-  async function asAdmin<T>(admin: Member, change: () => Promise<T>): Promise<T> {
-    if (!(await members.ensureAdmin(admin))) throw Errors.adminOnly();
-    return change();
+  async function teamId(workspaceId: string, name: string | null | undefined): Promise<string | null> {
+    if (!name) return null;
+    const team = (await settings.load(workspaceId)).teams.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!team) throw new DomainError("unknownTeam", { name });
+    return team.id;
   }
   return {
     load: (workspaceId: string) => settings.load(workspaceId),
-    asAdmin,
-    repository: settings,
+
+    /** Runs `change` only for an admin (the first person to try in a new workspace becomes one). */
+    async asAdmin<T>(admin: Member, change: () => Promise<T>): Promise<T> {
+      if (!(await members.ensureAdmin(admin))) throw Errors.adminOnly();
+      return change();
+    },
+
+    saveTeam: (
+      actor: Member,
+      name: string,
+      changes: { managersChannelId?: string; directorId?: string; directorChannelId?: string },
+    ) => settings.upsertTeam(actor.workspaceId, actor.id, name, changes),
+
+    async setRole(actor: Member, target: Member, role: Role, teamName?: string) {
+      const team = teamName === undefined ? undefined : await teamId(actor.workspaceId, teamName);
+      await settings.setRole(actor.workspaceId, actor.id, target.id, role, team);
+    },
+
+    async addRoute(
+      actor: Member,
+      route: {
+        channelId: string;
+        teamName: string | null;
+        kind: Kind | null;
+        severity: Severity | null;
+        tier: string | null;
+      },
+    ) {
+      const { teamName, ...rest } = route;
+      await settings.addRoute(actor.workspaceId, actor.id, {
+        ...rest,
+        teamId: await teamId(actor.workspaceId, teamName),
+      });
+    },
+
+    clearRoutes: (actor: Member) => settings.clearRoutes(actor.workspaceId, actor.id),
+    setHours: (actor: Member, hours: { start: number; end: number; days: number[]; timeZone?: string }) =>
+      settings.setHours(actor.workspaceId, actor.id, hours),
+    setLimit: (actor: Member, severity: Severity, minutes: number) =>
+      settings.setLimit(actor.workspaceId, actor.id, severity, minutes),
+    setHoliday: (actor: Member, date: string, on: boolean) =>
+      settings.setHoliday(actor.workspaceId, actor.id, date, on),
   };
 }
 

@@ -1,8 +1,12 @@
-import type { HomeView } from "@slack/types";
+import type { HomeView, KnownBlock } from "@slack/types";
+import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { buildHelpMessage } from "./help.view.js";
+import { buildSettingsSummary } from "./settings.view.js";
 
-/** The App Home tab: until a person has work in Rapport, it shows what the app does. */
-export function buildHomeView(t: Translate): HomeView {
-  return { type: "home", blocks: buildHelpMessage(t).blocks };
+/** The App Home tab: what the app does, and for admins the workspace's set-up. */
+export function buildHomeView(t: Translate, settings?: WorkspaceSettings): HomeView {
+  const blocks: KnownBlock[] = [...buildHelpMessage(t).blocks];
+  if (settings) blocks.push({ type: "divider" }, ...buildSettingsSummary(t, settings).blocks);
+  return { type: "home", blocks };
 }

@@ -55,6 +55,7 @@ export function buildInteractionCard(
     ...(interaction.sourcePermalink ? [`<${encodeURI(interaction.sourcePermalink)}|${t("card.source")}>`] : []),
   ].join(" · ");
   const buttons: ActionsBlock["elements"] = [
+    { type: "button", action_id: ACTIONS.escalate, text: { type: "plain_text", text: t("card.escalate") }, value: ref },
     {
       type: "button",
       action_id: ACTIONS.addFollowUp,

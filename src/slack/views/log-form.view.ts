@@ -150,6 +150,17 @@ export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: Lo
         : [
             {
               type: "input" as const,
+              block_id: BLOCK_IDS.escalate,
+              optional: true,
+              label: plain(t("form.escalate")),
+              element: {
+                type: "checkboxes" as const,
+                action_id: inputAction(BLOCK_IDS.escalate),
+                options: [{ text: plain(shorten(t("form.escalateOption"), 75)), value: "yes" }],
+              },
+            },
+            {
+              type: "input" as const,
               block_id: BLOCK_IDS.followUpDays,
               optional: true,
               label: plain(t("form.followUpDays")),

@@ -3,8 +3,10 @@ import type { SlackDeps } from "../../deps.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
 import { customerSubcommand } from "./customer.subcommand.js";
+import { escalateSubcommand } from "./escalate.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
+import { SETUP_SUBCOMMANDS } from "./setup.subcommands.js";
 import type { Subcommand } from "./subcommand.js";
 
 // `/rapport <word> …`: one entry per subcommand.
@@ -15,7 +17,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   log: logSubcommand,
   customer: customerSubcommand,
   intake: intakeSubcommand,
+  escalate: escalateSubcommand,
+  ...SETUP_SUBCOMMANDS,
 };
+
+const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route"]);
 
 export function splitCommandText(text: string): { word: string; args: string } {
   const trimmed = text.trim();
@@ -37,7 +43,7 @@ export function rapportCommand(deps: SlackDeps) {
       });
       return;
     }
-    // The intake command reads Slack's channel mention; everything else reads what the person typed.
-    await run({ person, args: word === "intake" ? args : plainFromSlack(args), command, client, respond, deps });
+    // Set-up commands read Slack's channel and people mentions; the others read what the person typed.
+    await run({ person, args: RAW_ARGUMENTS.has(word) ? args : plainFromSlack(args), command, client, respond, deps });
   };
 }

@@ -3,6 +3,7 @@ import type { SlackDeps } from "../../deps.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { handleDirectMessage } from "./direct-message.event.js";
 import { handleIntakeEdit, handleIntakePost } from "./intake-message.event.js";
+import { handleThreadReply } from "./thread-reply.event.js";
 
 type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
 
@@ -39,8 +40,19 @@ export function messageEvent(deps: SlackDeps) {
     const isEdit = message.subtype === "message_changed" && message.message;
     const post = isEdit ? (message.message as RawMessage) : message;
     if (!isEdit && !NEW_POST_SUBTYPES.has(message.subtype)) return;
-    // Only top-level posts: replies in threads (ours included) are conversation, not intake.
-    if (post.thread_ts && post.thread_ts !== post.ts) return;
+    // Replies in threads are conversation, not intake; in an escalation card's thread they may be a decision.
+    if (post.thread_ts && post.thread_ts !== post.ts) {
+      if (!isEdit && post.user && !message.subtype) {
+        await handleThreadReply(deps, client, {
+          teamId,
+          channel: message.channel,
+          threadTs: post.thread_ts,
+          user: post.user,
+          text: post.text ?? "",
+        });
+      }
+      return;
+    }
     const posterId = post.user ?? context.botUserId;
     if (!posterId) return;
     // The channel check first: it is the cheapest way out for the many messages that are not intake.

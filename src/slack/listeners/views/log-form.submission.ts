@@ -8,6 +8,7 @@ import { loggedCard } from "../../logged-card.js";
 import { BadPayloadError, decode, type LogFormMetadata, LogFormMetadataSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
+import { buildEscalateForm } from "../../views/escalation-forms.view.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -40,10 +41,11 @@ async function store(
       },
     );
   }
+  const { escalate: _escalate, ...fields } = values;
   return deps.interactions.log({
     workspaceId: member.workspaceId,
     authorId: member.id,
-    ...values,
+    ...fields,
     source: metadata.source ?? null,
     // Slack sends a double-clicked submit twice with the same view id: the second finds the first.
     requestKey: `view:${viewId}`,
@@ -82,7 +84,12 @@ export function logFormSubmission(deps: SlackDeps) {
       await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: message } });
       return;
     }
-    await ack();
+    // "Escalate to a manager" ticked: the same window goes on to the escalation form.
+    if (form.values.escalate && !metadata.interactionId) {
+      await ack({ response_action: "update", view: buildEscalateForm(t, logged.interaction, metadata.channelId) });
+    } else {
+      await ack();
+    }
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;
     if (metadata.draftId) await deps.drafts.markLogged(workspaceId, metadata.draftId, logged.interaction.id);
