@@ -59,6 +59,7 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
       "outcome",
       "sentiment",
       "occurred_at",
+      "escalate",
       "follow_up_days",
     ]);
     const shown = Number(blocks.find((b) => b.block_id === "occurred_at")?.element.initial_date_time);
