@@ -55,7 +55,7 @@ const index = new Map<string, Decision>(
 /** "approve — refund agreed" → { decision: approve, note: "refund agreed" }; anything else is conversation (null). */
 export function parseDecisionReply(text: string): { decision: Decision; note: string } | null {
   const cleaned = text.replace(/^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*/, "").trim();
-  const match = /^(\S+?)[\s:,.!—-]*([\s\S]*)$/u.exec(cleaned);
+  const match = /^([^\s:,.!—-]+)[\s:,.!—-]*([\s\S]*)$/u.exec(cleaned);
   if (!match?.[1]) return null;
   const decision = index.get(match[1].normalize("NFC").toLowerCase());
   return decision ? { decision, note: (match[2] ?? "").trim() } : null;

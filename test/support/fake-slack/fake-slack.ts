@@ -13,6 +13,8 @@ export interface RecordedCall {
   method: string;
   args: Json;
   at: number;
+  /** What the fake answered (absent for a failure it was told to give). */
+  result?: Json;
 }
 
 export interface FakeUser {
@@ -135,7 +137,8 @@ export class FakeSlack {
 
     const method = url.pathname.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"]);
-    this.calls.push({ method, args, at: Date.now() });
+    const call: RecordedCall = { method, args, at: Date.now() };
+    this.calls.push(call);
 
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -152,6 +155,7 @@ export class FakeSlack {
     if (auth !== `Bearer ${this.botToken}`) return reply(200, { ok: false, error: "invalid_auth" });
 
     const result = this.answer(method, args);
+    call.result = result;
     reply(200, result);
   }
 
