@@ -5,40 +5,9 @@ import { startTestApp, type TestApp } from "../support/test-app.js";
 
 type Json = Record<string, unknown>;
 
-const ADMIN = { user: "U0ADMIN", channel: "C0SETUP" };
-const AGENT = { user: "U0AGENT", channel: "C0SUPPORT" };
-const MGR1 = { user: "U0MGR1", channel: "C0MGRS" };
-const MGR2 = { user: "U0MGR2", channel: "C0MGRS" };
-const OTHER_MGR = { user: "U0MGRX", channel: "C0MGRS" };
-const DIRECTOR = "U0DIR";
-const HOUR = 3_600_000;
+import { ADMIN, AGENT, DIRECTOR, MGR1, MGR2, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
 
-export async function setUpWorkspace(app: TestApp, extra: string[] = []) {
-  for (const [id, name] of [
-    [ADMIN.user, "ada"],
-    [AGENT.user, "abe"],
-    [MGR1.user, "mia"],
-    [MGR2.user, "max"],
-    [OTHER_MGR.user, "xena"],
-    [DIRECTOR, "dora"],
-  ] as const) {
-    app.slack.addUser({ id, name });
-  }
-  for (const text of [
-    "team Support channel <#C0MGRS|managers> director <@U0DIR|dora> director-channel <#C0DIRS|directors>",
-    "team Sales channel <#C0SALESMGR|sales-managers>",
-    "role <@U0AGENT|abe> agent team Support",
-    "role <@U0MGR1|mia> manager team Support",
-    "role <@U0MGR2|max> manager team Support",
-    "role <@U0MGRX|xena> manager team Sales",
-    "role <@U0DIR|dora> director",
-    "hours 00:00-24:00 mon-sun UTC",
-    ...extra,
-  ]) {
-    const answer = await answerTo(app, (await app.driver.command("/rapport", text, ADMIN)).responseUrl);
-    expect(answer.text, text).not.toContain("Usage");
-  }
-}
+const HOUR = 3_600_000;
 
 /** Logs an interaction as the agent and raises an escalation on it from the card's button. */
 async function escalate(

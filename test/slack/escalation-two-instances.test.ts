@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import {
+  createScratchDatabase,
+  POSTGRES_SKIP_REASON,
+  type ScratchDatabase,
+  TEST_DATABASE_URL,
+} from "../support/test-database.js";
+import { setUpWorkspace } from "../support/workspace-setup.js";
+
+type Json = Record<string, unknown>;
+const HOUR = 3_600_000;
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  `two instances on one PostgreSQL${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIP_REASON})`}`,
+  () => {
+    let scratch: ScratchDatabase;
+    let a: TestApp;
+    let b: TestApp;
+
+    beforeAll(async () => {
+      scratch = await createScratchDatabase();
+      [a, b] = await Promise.all([
+        startTestApp({ postgresUrl: scratch.url }),
+        startTestApp({ postgresUrl: scratch.url }),
+      ]);
+      await setUpWorkspace(a);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+      await scratch?.drop();
+    });
+
+    const reminders = () =>
+      [a, b]
+        .flatMap((app) => app.slack.callsTo("chat.postMessage"))
+        .filter((c) => c.result?.ok && textOf(c.args).includes("Still unclaimed"));
+    const handoffs = () =>
+      [a, b]
+        .flatMap((app) => app.slack.callsTo("chat.postMessage"))
+        .filter((c) => c.result?.ok && c.args.channel === "U0DIR");
+
+    it("send a deadline reminder and a director hand-off once, not once per instance", async () => {
+      const card = await answerTo(
+        a,
+        (
+          await a.driver.command("/rapport", "log Acme complaint phone: broken", {
+            user: "U0AGENT",
+            channel: "C0SUPPORT",
+          })
+        ).responseUrl,
+      );
+      const escalate = button(card, "interaction_escalate");
+      const opened = a.slack.callsTo("views.open").length;
+      await a.driver.blockAction({ user: "U0AGENT" }, { action_id: escalate.action_id, value: escalate.value });
+      const view = (await latest(a, "views.open", opened)).args.view as Json;
+      const state = {
+        values: {
+          reason: { reason_input: { value: "refund please" } },
+          severity: { severity_input: { selected_option: { value: "normal" } } },
+          requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+          amount: { amount_input: { value: null } },
+          escalation_note: { escalation_note_input: { value: null } },
+        },
+      };
+      await a.driver.viewSubmission(
+        { user: "U0AGENT" },
+        { id: "V2INST", callback_id: view.callback_id, private_metadata: view.private_metadata, state },
+      );
+      await expect
+        .poll(async () => (await a.rapport.database.prisma.escalation.findFirst())?.messageTs ?? null)
+        .not.toBeNull();
+
+      // Both clocks jump past the 8-hour limit; both schedulers fire the same minute, then the next ones.
+      for (const app of [a, b]) app.clock.advance(8 * HOUR + 60_000);
+      const slot = new Date(Math.floor(a.clock.now().getTime() / 60_000) * 60_000);
+      const ran = await Promise.all([
+        a.rapport.scheduler.runNow("escalation-deadlines", slot),
+        b.rapport.scheduler.runNow("escalation-deadlines", slot),
+      ]);
+      expect(ran.filter(Boolean)).toHaveLength(1);
+      await Promise.all([
+        a.rapport.scheduler.runNow("escalation-deadlines", new Date(slot.getTime() + 60_000)),
+        b.rapport.scheduler.runNow("escalation-deadlines", new Date(slot.getTime() + 120_000)),
+      ]);
+      expect(reminders()).toHaveLength(1);
+
+      for (const app of [a, b]) app.clock.advance(8 * HOUR);
+      await Promise.all([
+        a.rapport.scheduler.runNow("escalation-deadlines", new Date(slot.getTime() + 8 * HOUR + 60_000)),
+        b.rapport.scheduler.runNow("escalation-deadlines", new Date(slot.getTime() + 8 * HOUR + 120_000)),
+      ]);
+      expect(handoffs()).toHaveLength(1);
+      expect(reminders()).toHaveLength(1);
+      const runs = await a.rapport.database.prisma.jobRun.findMany();
+      expect(runs.every((run) => run.finishedAt !== null)).toBe(true);
+    });
+  },
+);

@@ -1,0 +1,38 @@
+import { expect } from "vitest";
+import { answerTo } from "./slack-helpers.js";
+import type { TestApp } from "./test-app.js";
+
+// A workspace with two teams, their managers, a director and an admin, open around the clock (UTC).
+export const ADMIN = { user: "U0ADMIN", channel: "C0SETUP" };
+export const AGENT = { user: "U0AGENT", channel: "C0SUPPORT" };
+export const MGR1 = { user: "U0MGR1", channel: "C0MGRS" };
+export const MGR2 = { user: "U0MGR2", channel: "C0MGRS" };
+export const OTHER_MGR = { user: "U0MGRX", channel: "C0MGRS" };
+export const DIRECTOR = "U0DIR";
+
+export async function setUpWorkspace(app: TestApp, extra: string[] = []) {
+  for (const [id, name] of [
+    [ADMIN.user, "ada"],
+    [AGENT.user, "abe"],
+    [MGR1.user, "mia"],
+    [MGR2.user, "max"],
+    [OTHER_MGR.user, "xena"],
+    [DIRECTOR, "dora"],
+  ] as const) {
+    app.slack.addUser({ id, name });
+  }
+  for (const text of [
+    "team Support channel <#C0MGRS|managers> director <@U0DIR|dora> director-channel <#C0DIRS|directors>",
+    "team Sales channel <#C0SALESMGR|sales-managers>",
+    "role <@U0AGENT|abe> agent team Support",
+    "role <@U0MGR1|mia> manager team Support",
+    "role <@U0MGR2|max> manager team Support",
+    "role <@U0MGRX|xena> manager team Sales",
+    "role <@U0DIR|dora> director",
+    "hours 00:00-24:00 mon-sun UTC",
+    ...extra,
+  ]) {
+    const answer = await answerTo(app, (await app.driver.command("/rapport", text, ADMIN)).responseUrl);
+    expect(answer.text, text).not.toContain("Usage");
+  }
+}
