@@ -5,8 +5,23 @@ import type { MemberService } from "../domain/members/member.service.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
+import { ACTIONS } from "./ids.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
+import { EscalationRefSchema, encode } from "./payloads.js";
 import { buildEscalationCard, describeDecision } from "./views/escalation-card.view.js";
+
+/** The agent may take an escalation back while no manager has claimed it. */
+const cancelButton = (t: Translate, escalationId: string) => ({
+  type: "actions" as const,
+  elements: [
+    {
+      type: "button" as const,
+      action_id: ACTIONS.cancel,
+      value: encode(EscalationRefSchema, { e: escalationId }),
+      text: { type: "plain_text" as const, text: t("escalation.cancel") },
+    },
+  ],
+});
 
 const section = (text: string) => ({
   text,
@@ -43,9 +58,13 @@ export function createEscalationNotifier(deps: {
     async postCard(e, channelId) {
       const result = await client.chat.postMessage({ channel: channelId, ...buildEscalationCard(channelT(), e) });
       if (!result.ts) throw new Error("Slack did not return the message's timestamp");
-      await dm(e.workspaceId, e.raisedBy, (t) =>
-        t("escalation.dm.posted", { customer: escapeMrkdwn(e.customer.name), channel: channelId }),
-      );
+      const t = await personT(e.workspaceId, e.raisedBy);
+      const text = t("escalation.dm.posted", { customer: escapeMrkdwn(e.customer.name), channel: channelId });
+      await client.chat.postMessage({
+        channel: e.raisedBy.slackUserId,
+        text,
+        blocks: [...section(text).blocks, cancelButton(t, e.id)],
+      });
       return { channelId: result.channel ?? channelId, ts: result.ts };
     },
     async updateCard(e) {

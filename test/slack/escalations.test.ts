@@ -382,6 +382,61 @@ describe("escalations", () => {
       expect(stored).toMatchObject({ status: "open", version: 0 });
     });
 
+    it("lets the agent cancel while it is open, and a manager reassign it to another manager of the team", async () => {
+      const first = await raised();
+      const dm = await app.slack.waitFor(
+        "chat.postMessage",
+        (a) => a.channel === AGENT.user && textOf(a).includes("escalation_cancel"),
+      );
+      const cancel = button(dm.args, "escalation_cancel");
+      const refused = app.slack.newResponseUrl();
+      await app.driver.blockAction(
+        MGR1,
+        { action_id: cancel.action_id, value: cancel.value },
+        { response_url: refused },
+      );
+      expect((await answerTo(app, refused)).text).toBe(
+        "Only the managers of this team, or its director, can decide on it.",
+      );
+      await app.driver.blockAction(AGENT, { action_id: cancel.action_id, value: cancel.value });
+      await expect
+        .poll(async () => (await db().escalation.findUniqueOrThrow({ where: { id: first.escalation.id } })).status)
+        .toBe("cancelled");
+      const cancelledCard = await app.slack.waitFor(
+        "chat.update",
+        (a) => a.ts === first.ts && textOf(a).includes("Cancelled"),
+      );
+      expect(textOf(cancelledCard.args)).not.toContain("escalation_claim");
+
+      const second = await raised();
+      const reassign = button(second.card.args, "escalation_reassign");
+      const opened = app.slack.callsTo("views.open").length;
+      await app.driver.blockAction(MGR1, { action_id: reassign.action_id, value: reassign.value });
+      const form = (await latest(app, "views.open", opened)).args.view as Json;
+      const pick = (user: string) => ({
+        values: { assignee: { assignee_input: { type: "users_select", selected_user: user } } },
+      });
+      const wrong = await app.driver.viewSubmission(MGR1, {
+        id: "VRA1",
+        callback_id: form.callback_id,
+        private_metadata: form.private_metadata,
+        state: pick(AGENT.user),
+      });
+      expect(JSON.parse(wrong.body).errors.assignee).toBe("Choose a manager of this team.");
+      const ok = await app.driver.viewSubmission(MGR1, {
+        id: "VRA2",
+        callback_id: form.callback_id,
+        private_metadata: form.private_metadata,
+        state: pick(MGR2.user),
+      });
+      expect(ok.body).toBe("");
+      const stored = await db().escalation.findUniqueOrThrow({
+        where: { id: second.escalation.id },
+        include: { claimedBy: true },
+      });
+      expect(stored).toMatchObject({ status: "claimed", claimedBy: { slackUserId: MGR2.user } });
+    });
+
     it("the director of the team may decide", async () => {
       const { escalation, ts } = await raised();
       await app.driver.event({

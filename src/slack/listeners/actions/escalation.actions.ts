@@ -18,7 +18,7 @@ export function escalateAction(deps: SlackDeps) {
 }
 
 /** Claim and Resolve act at once; the state change updates the card and tells the agent. */
-export function decideAction(deps: SlackDeps, decision: "claim" | "resolve") {
+export function decideAction(deps: SlackDeps, decision: "claim" | "resolve" | "cancel") {
   return async (args: ActionArgs) => {
     await args.ack();
     const { e } = decode(EscalationRefSchema, actionValue(args));

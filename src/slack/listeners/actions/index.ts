@@ -21,6 +21,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.escalate, escalateAction(deps));
   app.action(ACTIONS.claim, decideAction(deps, "claim"));
   app.action(ACTIONS.resolve, decideAction(deps, "resolve"));
+  app.action(ACTIONS.cancel, decideAction(deps, "cancel"));
   app.action(ACTIONS.approve, askAction(deps, "approve"));
   app.action(ACTIONS.reject, askAction(deps, "reject"));
   app.action(ACTIONS.reassign, askAction(deps, "reassign"));
