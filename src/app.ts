@@ -20,11 +20,11 @@ import { createInteractionRepository } from "./domain/interactions/interaction.r
 import { createInteractionService } from "./domain/interactions/interaction.service.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
+import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
 import { createI18n } from "./i18n/i18n.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
-import { createJobRunRepository } from "./scheduler/job-run.repository.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createErrorReporter } from "./slack/error-reporter.js";

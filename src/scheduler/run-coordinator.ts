@@ -1,5 +1,5 @@
 import type { RunCoordinator } from "node-cron";
-import type { JobRunRepository } from "./job-run.repository.js";
+import type { JobRunRepository } from "../domain/scheduling/job-run.repository.js";
 
 /**
  * node-cron's RunCoordinator backed by the database: of several instances,

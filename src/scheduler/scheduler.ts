@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
+import type { JobRunRepository } from "../domain/scheduling/job-run.repository.js";
 import type { Logger } from "../logging/logger.js";
-import type { JobRunRepository } from "./job-run.repository.js";
 import { databaseRunCoordinator } from "./run-coordinator.js";
 
 export interface Job {

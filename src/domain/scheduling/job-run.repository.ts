@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** Claims one scheduled fire of a job for one instance: the JobRun row is the claim. */
 export interface JobRunRepository {
