@@ -48,7 +48,7 @@ export function buildEscalationCard(t: Translate, e: EscalationDetails): { text:
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `*${t("escalation.history", { count: e.history.complaints })}*\n${quoteSummary(e.interaction.summary, 600)}${history ? `\n${history}` : ""}`,
+        text: `*${e.history.complaints > 0 ? t("escalation.history", { count: e.history.complaints }) : t("escalation.historyNoComplaints")}*\n${quoteSummary(e.interaction.summary, 600)}${history ? `\n${history}` : ""}`,
       },
     },
   ];

@@ -31,13 +31,19 @@ export function quoteSummary(summary: string, max = 2_500): string {
     .join("\n");
 }
 
+// Zero has its own sentence ("No complaints…"), not a plural form: in Latvian the
+// plural category called "zero" also covers 10–20, so it cannot stand for "none".
 export function describeContext(t: Translate, context: CustomerContext): string {
   const parts = [
-    t("card.recentComplaints", { count: context.recentComplaints }),
-    t("card.openEscalations", { count: context.openEscalations }),
+    context.recentComplaints > 0
+      ? t("card.recentComplaints", { count: context.recentComplaints })
+      : t("card.noRecentComplaints"),
+    context.openEscalations > 0
+      ? t("card.openEscalations", { count: context.openEscalations })
+      : t("card.noOpenEscalations"),
     context.followUpsDue > 0 && context.nextFollowUpAt
       ? t("card.followUpsDue", { count: context.followUpsDue, date: slackDate(context.nextFollowUpAt, "date") })
-      : t("card.followUpsDue", { count: 0 }),
+      : t("card.noFollowUpsDue"),
   ];
   return parts.join(" · ");
 }
