@@ -1,10 +1,15 @@
 import i18next, { type TFunction } from "i18next";
 import en from "./locales/en.json" with { type: "json" };
+import fi from "./locales/fi.json" with { type: "json" };
+import hi from "./locales/hi.json" with { type: "json" };
+import lv from "./locales/lv.json" with { type: "json" };
+import pt from "./locales/pt.json" with { type: "json" };
+import ta from "./locales/ta.json" with { type: "json" };
 import { SUPPORTED_LOCALES, type SupportedLocale } from "./locales.js";
 
 export type Translate = TFunction;
 
-export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en };
+export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en, pt, fi, lv, hi, ta };
 
 /** One i18next instance for the whole app; every text a person sees comes through it. */
 export async function createI18n(defaultLocale: SupportedLocale) {

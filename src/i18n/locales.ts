@@ -1,4 +1,4 @@
-export const SUPPORTED_LOCALES = ["en"] as const;
+export const SUPPORTED_LOCALES = ["en", "pt", "fi", "lv", "hi", "ta"] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
 /** Maps a Slack locale such as "pt-BR" or "en-US" to a catalog we have, if any. */

@@ -36,7 +36,17 @@ export function createEscalationNotifier(deps: {
   defaultLocale: SupportedLocale;
 }): EscalationNotifier {
   const { client } = deps;
-  const channelT = (): Translate => deps.i18n.translator(deps.defaultLocale);
+  // Cards and thread lines are read by everyone in the channel: the workspace's language.
+  const workspaceTs = new Map<string, Translate>();
+  async function channelTFor(workspaceId: string): Promise<Translate> {
+    let t = workspaceTs.get(workspaceId);
+    if (!t) {
+      const locale = matchLocale(await deps.members.workspaceLocale(workspaceId)) ?? deps.defaultLocale;
+      t = deps.i18n.translator(locale);
+      workspaceTs.set(workspaceId, t);
+    }
+    return t;
+  }
 
   async function personT(workspaceId: string, person: PersonRef): Promise<Translate> {
     const member = await deps.members.findKnown(workspaceId, person.slackUserId);
@@ -56,7 +66,8 @@ export function createEscalationNotifier(deps: {
 
   return {
     async postCard(e, channelId) {
-      const result = await client.chat.postMessage({ channel: channelId, ...buildEscalationCard(channelT(), e) });
+      const ct = await channelTFor(e.workspaceId);
+      const result = await client.chat.postMessage({ channel: channelId, ...buildEscalationCard(ct, e) });
       if (!result.ts) throw new Error("Slack did not return the message's timestamp");
       const t = await personT(e.workspaceId, e.raisedBy);
       const text = t("escalation.dm.posted", { customer: escapeMrkdwn(e.customer.name), channel: channelId });
@@ -68,11 +79,13 @@ export function createEscalationNotifier(deps: {
       return { channelId: result.channel ?? channelId, ts: result.ts };
     },
     async updateCard(e) {
+      const ct = await channelTFor(e.workspaceId);
       if (!e.channelId || !e.messageTs) return;
-      await client.chat.update({ channel: e.channelId, ts: e.messageTs, ...buildEscalationCard(channelT(), e) });
+      await client.chat.update({ channel: e.channelId, ts: e.messageTs, ...buildEscalationCard(ct, e) });
     },
     async announce(e, event) {
-      await inThread(e, describeDecision(channelT(), e, event));
+      const ct = await channelTFor(e.workspaceId);
+      await inThread(e, describeDecision(ct, e, event));
       if (event.actor.id !== e.raisedBy.id) await dm(e.workspaceId, e.raisedBy, (t) => describeDecision(t, e, event));
     },
     async postFailed(e, reason, admins, retryAt) {
@@ -104,16 +117,18 @@ export function createEscalationNotifier(deps: {
         );
     },
     async remind(e, managers) {
+      const ct = await channelTFor(e.workspaceId);
       const people = managers.map((m) => mention(m.slackUserId)).join(" ");
       await inThread(
         e,
-        channelT()("escalation.reminder", {
-          people: people || channelT()("escalation.noManagers"),
+        ct("escalation.reminder", {
+          people: people || ct("escalation.noManagers"),
           deadline: slackDate(e.dueAt),
         }),
       );
     },
     async handToDirector(e, director, channelId) {
+      const ct = await channelTFor(e.workspaceId);
       const link =
         e.channelId && e.messageTs
           ? `https://slack.com/archives/${e.channelId}/p${e.messageTs.replace(".", "")}`
@@ -125,11 +140,11 @@ export function createEscalationNotifier(deps: {
           deadline: slackDate(e.dueAt),
         }) + (link ? `\n<${link}|${t("escalation.openCard")}>` : "");
       if (director) await dm(e.workspaceId, director, text);
-      if (channelId) await client.chat.postMessage({ channel: channelId, ...section(text(channelT())) });
+      if (channelId) await client.chat.postMessage({ channel: channelId, ...section(text(ct)) });
       await inThread(
         e,
-        channelT()("escalation.handoffThread", {
-          person: director ? mention(director.slackUserId) : channelT()("escalation.noDirector"),
+        ct("escalation.handoffThread", {
+          person: director ? mention(director.slackUserId) : ct("escalation.noDirector"),
         }),
       );
     },

@@ -29,6 +29,11 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
       Object.assign(member, profile, { profileFetchedAt: fetchedAt });
       return member;
     },
+    setLocaleOverride: async (_w, id, locale) => {
+      const member = members.find((m) => m.id === id);
+      if (member) member.localeOverride = locale;
+    },
+    workspaceLocale: async () => "en",
     countWithRole: async (workspaceId, role) =>
       members.filter((m) => m.workspaceId === workspaceId && m.role === role).length,
     setRole: async (_w, id, role) => {

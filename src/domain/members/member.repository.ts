@@ -16,6 +16,8 @@ export interface MemberRepository {
   ): Promise<Member>;
   saveProfile(workspaceId: string, memberId: string, profile: Profile, fetchedAt: Date): Promise<Member>;
   countWithRole(workspaceId: string, role: Role): Promise<number>;
+  setLocaleOverride(workspaceId: string, memberId: string, locale: string | null): Promise<void>;
+  workspaceLocale(workspaceId: string): Promise<string>;
   setRole(workspaceId: string, memberId: string, role: Role, actorId: string): Promise<Member>;
 }
 
@@ -84,6 +86,13 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
         select: memberSelect,
       }),
     countWithRole: (workspaceId, role) => prisma.member.count({ where: { workspaceId, role } }),
+    async setLocaleOverride(workspaceId, memberId, locale) {
+      await prisma.member.update({ where: { id: memberId, workspaceId }, data: { localeOverride: locale } });
+    },
+    async workspaceLocale(workspaceId) {
+      return (await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultLocale: true } }))
+        .defaultLocale;
+    },
     setRole: (workspaceId, memberId, role, actorId) =>
       prisma.$transaction(async (tx) => {
         const member = await tx.member.update({

@@ -31,6 +31,11 @@ export function createMemberService(repository: MemberRepository, options: Membe
     workspaceIdOf: workspaceIdFor,
     /** A member already registered, without asking Slack. */
     findKnown: (workspaceId: string, slackUserId: string) => repository.find(workspaceId, slackUserId),
+    /** The language a person chose over their Slack one (null: follow Slack again). */
+    setLanguage: (member: Member, locale: string | null) =>
+      repository.setLocaleOverride(member.workspaceId, member.id, locale),
+    /** The language of messages posted to the workspace's shared channels. */
+    workspaceLocale: (workspaceId: string) => repository.workspaceLocale(workspaceId),
 
     /** The member behind a Slack user, registered as an agent on first use and refreshed when stale. */
     async identify(slackTeamId: string, slackUserId: string, profiles: ProfileSource): Promise<Member> {

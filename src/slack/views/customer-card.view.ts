@@ -55,8 +55,13 @@ export function buildCustomerCard(t: Translate, input: CustomerCardInput): { tex
       block.accessory = {
         type: "overflow",
         action_id: ACTIONS.interactionMenu,
-        options: (["edit", "delete"] as const).map((a) => ({
-          text: { type: "plain_text", text: shorten(t(`customer.${a}`), 75) },
+        options: (
+          [
+            ["edit", "customer.edit"],
+            ["delete", "customer.delete"],
+          ] as const
+        ).map(([a, key]) => ({
+          text: { type: "plain_text", text: shorten(t(key), 75) },
           value: encode(MenuChoiceSchema, { a, i: entry.id }),
         })),
       };

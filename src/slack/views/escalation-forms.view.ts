@@ -81,14 +81,19 @@ export function buildEscalateForm(t: Translate, interaction: Interaction, channe
   };
 }
 
+const DECISION_KEYS = {
+  approve: { title: "escalation.approveTitle", submit: "escalation.approve" },
+  reject: { title: "escalation.rejectTitle", submit: "escalation.reject" },
+} as const;
+
 /** Approve or Reject: the decision's note. */
 export function buildDecisionNoteForm(t: Translate, escalationId: string, decision: "approve" | "reject"): ModalView {
   return {
     type: "modal",
     callback_id: CALLBACKS.decisionNote,
     private_metadata: encode(DecisionMetadataSchema, { e: escalationId, d: decision }),
-    title: plain(shorten(t(`escalation.${decision}Title`), 24)),
-    submit: plain(shorten(t(`escalation.${decision}`), 24)),
+    title: plain(shorten(t(DECISION_KEYS[decision].title), 24)),
+    submit: plain(shorten(t(DECISION_KEYS[decision].submit), 24)),
     close: plain(shorten(t("form.cancel"), 24)),
     blocks: [
       {

@@ -7,7 +7,15 @@ export interface HelpMessage {
   blocks: KnownBlock[];
 }
 
-const COMMAND_KEYS = ["commandLog", "commandLogForm", "commandCustomer", "commandIntake", "commandHelp"] as const;
+const COMMAND_KEYS = [
+  "help.commandLog",
+  "help.commandLogForm",
+  "help.commandCustomer",
+  "help.commandEscalate",
+  "help.commandIntake",
+  "help.commandLanguage",
+  "help.commandHelp",
+] as const;
 
 /** What Rapport can do, in the reader's language. */
 export function buildHelpMessage(t: Translate): HelpMessage {
@@ -21,7 +29,7 @@ export function buildHelpMessage(t: Translate): HelpMessage {
         block_id: BLOCK_IDS.helpCommands,
         text: {
           type: "mrkdwn",
-          text: [t("help.commandsTitle"), ...COMMAND_KEYS.map((key) => `• ${t(`help.${key}`)}`)].join("\n"),
+          text: [t("help.commandsTitle"), ...COMMAND_KEYS.map((key) => `• ${t(key)}`)].join("\n"),
         },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: t("help.vocabulary") }] },

@@ -6,6 +6,9 @@ import { ACTIONS, BLOCK_IDS } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
 import { encode, InteractionRefSchema } from "../payloads.js";
 
+const STATE_KEYS = { logged: "card.logged", updated: "card.updated", duplicate: "card.duplicate" } as const;
+const REMOVED_KEYS = { undone: "card.undone", deleted: "card.deleted" } as const;
+
 export interface InteractionCardInput {
   interaction: Interaction;
   context: CustomerContext;
@@ -54,7 +57,7 @@ export function buildInteractionCard(
 ): { text: string; blocks: KnownBlock[] } {
   const { interaction, context } = input;
   const ref = encode(InteractionRefSchema, { i: interaction.id });
-  const headline = t(`card.${input.state}`);
+  const headline = t(STATE_KEYS[input.state]);
   const details = [
     t("card.when", { date: slackDate(interaction.occurredAt) }),
     t("card.by", { person: mention(interaction.authorSlackUserId) }),
@@ -98,6 +101,6 @@ export function buildInteractionCard(
 
 /** What the card becomes once undone or deleted: no buttons left to press. */
 export function buildRemovedCard(t: Translate, interaction: Interaction, how: "undone" | "deleted") {
-  const text = `*${t(`card.${how}`)}* ${describeInteraction(t, interaction)}`;
-  return { text: t(`card.${how}`), blocks: [{ type: "section", text: { type: "mrkdwn", text } }] as KnownBlock[] };
+  const text = `*${t(REMOVED_KEYS[how])}* ${describeInteraction(t, interaction)}`;
+  return { text: t(REMOVED_KEYS[how]), blocks: [{ type: "section", text: { type: "mrkdwn", text } }] as KnownBlock[] };
 }

@@ -5,6 +5,7 @@ import { buildHelpMessage } from "../../views/help.view.js";
 import { customerSubcommand } from "./customer.subcommand.js";
 import { escalateSubcommand } from "./escalate.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
+import { languageSubcommand } from "./language.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
 import { SETUP_SUBCOMMANDS } from "./setup.subcommands.js";
 import type { Subcommand } from "./subcommand.js";
@@ -18,6 +19,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   customer: customerSubcommand,
   intake: intakeSubcommand,
   escalate: escalateSubcommand,
+  language: languageSubcommand,
   ...SETUP_SUBCOMMANDS,
 };
 

@@ -71,7 +71,10 @@ const role: Subcommand = async (input) => {
     await deps.settings.setRole(person.member, target, newRole, values.team);
   });
   const teamText = values.team ? ` (${escapeMrkdwn(values.team)})` : "";
-  await say(input, person.t("setup.roleSaved", { person: mention(slackId), role: newRole, team: teamText }));
+  await say(
+    input,
+    person.t("setup.roleSaved", { person: mention(slackId), role: person.t(`role.${newRole}`), team: teamText }),
+  );
 };
 
 /** `route #channel [team <name>] [kind <kind>] [severity <s>] [tier <t>]`, or `route clear` */
