@@ -1,0 +1,277 @@
+import type { KnownBlock } from "@slack/types";
+import { describe, expect, it } from "vitest";
+import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
+import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
+import type { WorkspaceSettings } from "../../src/domain/workspace-settings/settings.types.js";
+import { createI18n } from "../../src/i18n/i18n.js";
+import { SUPPORTED_LOCALES } from "../../src/i18n/locales.js";
+import { buildCustomerCard, buildCustomerList } from "../../src/slack/views/customer-card.view.js";
+import { buildErrorMessage } from "../../src/slack/views/error.view.js";
+import { buildEscalationCard, describeDecision } from "../../src/slack/views/escalation-card.view.js";
+import {
+  buildDecisionNoteForm,
+  buildEscalateForm,
+  buildReassignForm,
+} from "../../src/slack/views/escalation-forms.view.js";
+import { buildFollowUpForm } from "../../src/slack/views/follow-up-form.view.js";
+import { buildHelpMessage } from "../../src/slack/views/help.view.js";
+import { buildHomeView } from "../../src/slack/views/home.view.js";
+import { buildInteractionCard, buildRemovedCard } from "../../src/slack/views/interaction-card.view.js";
+import { buildLogForm } from "../../src/slack/views/log-form.view.js";
+import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/slack/views/log-problems.view.js";
+import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
+import { checkBlocks, checkView, LIMITS } from "../support/fake-slack/limits.js";
+
+// Every view builder, in every language, with the longest realistic values:
+// Slack's limits hold, and texts the catalogs provide fit without being cut.
+
+const i18n = await createI18n("en");
+const ID = "3f1a9c2e-8b7d-4e6f-a5c4-1d2e3f4a5b6c";
+const longName =
+  "Maria Fernanda da Conceição Albuquerque Vasconcelos & Filhos — Importação e Exportação Lda. (Filial Norte)".slice(
+    0,
+    120,
+  );
+const longText =
+  `Cliente <@U123> diz: "<!channel> o pedido #4471 chegou danificado" & pede reembolso. ${"Sehr lange Beschreibung mit vielen Wörtern und Details. ".repeat(60)}`.slice(
+    0,
+    2000,
+  );
+const at = new Date("2026-11-24T10:30:00Z");
+
+const interaction: Interaction = {
+  id: ID,
+  workspaceId: ID,
+  customerId: ID,
+  customerName: longName,
+  authorId: ID,
+  authorSlackUserId: "U0AGENT",
+  kind: "complaint",
+  channel: "in_person",
+  summary: longText,
+  outcome: "escalated",
+  sentiment: "negative",
+  occurredAt: at,
+  createdAt: at,
+  deletedAt: null,
+  sourcePermalink: "https://example.slack.com/archives/C1/p1700000000000100",
+  sourceChannelId: "C1",
+  sourceMessageTs: "1700000000.000100",
+  fromIntake: false,
+};
+const person = { id: ID, slackUserId: "U0MGR1", displayName: longName };
+const escalation: EscalationDetails = {
+  id: ID,
+  workspaceId: ID,
+  status: "claimed",
+  severity: "urgent",
+  reason: longText,
+  requestedAction: "manager_call",
+  amount: "123456.78",
+  note: longText,
+  version: 3,
+  createdAt: at,
+  dueAt: at,
+  handoffAt: at,
+  decidedAt: null,
+  decisionNote: longText,
+  channelId: "C0MGRS",
+  messageTs: "1700000000.000200",
+  postAttempts: 1,
+  customer: { id: ID, name: longName, tier: "gold" },
+  interaction: { id: ID, kind: "complaint", summary: longText, occurredAt: at },
+  raisedBy: person,
+  claimedBy: person,
+  decidedBy: null,
+  team: { id: ID, name: longName, directorId: ID, directorChannelId: "C0DIRS" },
+  history: {
+    complaints: 21,
+    recent: Array.from({ length: 5 }, () => ({ kind: "complaint" as const, summary: longText, occurredAt: at })),
+  },
+};
+const settings: WorkspaceSettings = {
+  id: ID,
+  timeZone: "Asia/Kolkata",
+  defaultLocale: "en",
+  businessStart: 540,
+  businessEnd: 1080,
+  businessDays: [1, 2, 3, 4, 5, 6],
+  limits: { low: 1440, normal: 480, high: 240, urgent: 90 },
+  holidays: Array.from({ length: 20 }, (_, i) => `2026-12-${String(i + 1).padStart(2, "0")}`),
+  teams: Array.from({ length: 12 }, (_, i) => ({
+    id: `${i}`,
+    name: `${longName} ${i}`,
+    managersChannelId: i % 3 ? "C0MGRS" : null,
+    directorId: ID,
+    directorSlackId: "U0DIR",
+    directorChannelId: "C0DIRS",
+  })),
+  routes: Array.from({ length: 12 }, (_, i) => ({
+    id: `${i}`,
+    teamId: `${i}`,
+    kind: "complaint" as const,
+    severity: "urgent" as const,
+    tier: "gold",
+    channelId: "C0URGENT",
+  })),
+  people: [],
+};
+const timeline = Array.from({ length: 10 }, (_, i) =>
+  i % 3 === 0
+    ? { type: "escalation" as const, id: ID, at, status: "open", severity: "urgent", reason: longText }
+    : i % 3 === 1
+      ? { type: "followUp" as const, id: ID, at, status: "pending", note: longText, assignee: longName }
+      : {
+          type: "interaction" as const,
+          id: ID,
+          at,
+          kind: "order" as const,
+          channel: "social" as const,
+          summary: longText,
+          outcome: "pending" as const,
+          author: longName,
+        },
+);
+const candidates = Array.from({ length: 5 }, (_, i) => ({
+  id: ID,
+  name: `${longName} ${i}`,
+  externalId: "C-1042",
+  email: "a.very.long.address@example.com",
+  phone: null,
+  tier: null,
+  status: "active" as const,
+  ownerName: null,
+}));
+
+type Message = { text: string; blocks: KnownBlock[] };
+
+function messages(locale: (typeof SUPPORTED_LOCALES)[number]): Record<string, Message> {
+  const t = i18n.translator(locale);
+  const context = { recentComplaints: 21, openEscalations: 2, followUpsDue: 11, nextFollowUpAt: at };
+  return {
+    help: buildHelpMessage(t),
+    interactionCard: buildInteractionCard(t, { interaction, context, canUndo: true, state: "logged" }),
+    removedCard: buildRemovedCard(t, interaction, "undone"),
+    customerCard: buildCustomerCard(t, {
+      customer: { ...candidates[0], ownerName: longName, phone: "+351 912 345 678" } as never,
+      entries: timeline,
+      total: 250,
+      offset: 10,
+    }),
+    customerList: buildCustomerList(t, longName, candidates),
+    logProblem: buildLogProblem(t, t("log.errors.unknownKind", { word: "complant", suggestion: "complaint" }), ID),
+    customerChoice: buildCustomerChoice(t, { typed: longName, candidates, draftId: ID, allowCreate: true }),
+    draftCard: buildDraftCard(t, {
+      draftId: ID,
+      customer: longName,
+      kind: "order",
+      channel: "in_person",
+      summary: longText,
+      canLog: true,
+      intro: t("draft.fromDm"),
+    }),
+    error: buildErrorMessage(t("errors.unavailable"), t, `/rapport log ${longText}`),
+    escalationCard: buildEscalationCard(t, escalation),
+    settings: buildSettingsSummary(t, settings),
+    decision: {
+      text: "",
+      blocks: [
+        {
+          type: "section",
+          text: {
+            type: "mrkdwn",
+            text: describeDecision(t, escalation, {
+              decision: "approve",
+              actor: person,
+              note: longText,
+              from: "claimed",
+              to: "approved",
+            }),
+          },
+        },
+      ],
+    },
+  };
+}
+
+function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
+  const t = i18n.translator(locale);
+  return {
+    logForm: buildLogForm(
+      t,
+      { customer: { newName: longName }, kind: "feedback", channel: "social", summary: longText, sentiment: "neutral" },
+      {
+        draftId: ID,
+        channelId: "C0SUPPORT",
+        source: { channelId: "C0SUPPORT", messageTs: "1700000000.000100", authorSlackId: "U0CUSTOMER" },
+      },
+    ),
+    editForm: buildLogForm(t, { customer: { id: ID, name: longName } }, { interactionId: ID, channelId: "C0SUPPORT" }),
+    followUpForm: buildFollowUpForm(t, interaction, "C0SUPPORT"),
+    escalateForm: buildEscalateForm(t, interaction, "C0SUPPORT"),
+    approveForm: buildDecisionNoteForm(t, ID, "approve"),
+    rejectForm: buildDecisionNoteForm(t, ID, "reject"),
+    reassignForm: buildReassignForm(t, ID),
+    home: buildHomeView(t, settings),
+  };
+}
+
+/** Texts that come from the catalogs only (titles, buttons, options): they must fit as written. */
+function catalogTexts(view: Record<string, unknown>): string[] {
+  const texts: string[] = [];
+  for (const key of ["title", "submit", "close"]) {
+    const value = view[key] as { text?: string } | undefined;
+    if (value?.text) texts.push(value.text);
+  }
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const element = node as Record<string, unknown>;
+    if (
+      (element.type === "button" ||
+        element.type === "static_select" ||
+        element.type === "radio_buttons" ||
+        element.type === "checkboxes") &&
+      !String(element.action_id ?? "").startsWith("draft_")
+    ) {
+      if (element.type === "button") texts.push(String((element.text as { text: string }).text));
+      for (const option of (element.options as Array<{ text: { text: string } }>) ?? []) texts.push(option.text.text);
+    }
+    Object.values(element).forEach(visit);
+  };
+  visit(view.blocks);
+  return texts;
+}
+
+describe.each(SUPPORTED_LOCALES)("views in %s", (locale) => {
+  it("messages keep within Slack's limits (50 blocks, 3,000 per section, 150 per header, 75 per button)", () => {
+    for (const [name, message] of Object.entries(messages(locale))) {
+      expect({ name, problems: checkBlocks(message.blocks, LIMITS.messageBlocks) }).toEqual({ name, problems: [] });
+      expect(message.text.length, name).toBeLessThanOrEqual(LIMITS.messageText);
+    }
+  });
+
+  it("modals and the home tab keep within Slack's limits (100 blocks, title 24, private_metadata 3,000)", () => {
+    for (const [name, view] of Object.entries(views(locale))) {
+      expect({ name, problems: checkView(view) }).toEqual({ name, problems: [] });
+    }
+  });
+
+  it("titles, buttons and options fit as the catalog wrote them: nothing is cut", () => {
+    for (const [name, view] of Object.entries({
+      ...views(locale),
+      card: { blocks: messages(locale).interactionCard.blocks },
+      escalation: { blocks: messages(locale).escalationCard.blocks },
+    })) {
+      const cut = catalogTexts(view as unknown as Record<string, unknown>).filter((text) => text.endsWith("…"));
+      expect({ name, cut }).toEqual({ name, cut: [] });
+    }
+  });
+
+  it("shows user text escaped, never as a mention or a link", () => {
+    const card = JSON.stringify(messages(locale).interactionCard.blocks);
+    expect(card).not.toContain("<!channel>");
+    expect(card).not.toContain("<@U123>");
+    expect(card).toContain("&lt;!channel&gt;");
+  });
+});
