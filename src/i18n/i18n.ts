@@ -32,3 +32,15 @@ export async function createI18n(defaultLocale: SupportedLocale) {
 }
 
 export type I18n = Awaited<ReturnType<typeof createI18n>>;
+
+/** The language a translator speaks, for Intl formatting beside it. */
+export function localeOf(t: Translate): string {
+  return (t as unknown as { lng?: string }).lng ?? "en";
+}
+
+/** A number as the reader's language writes it (1 234,5 · 1,234.5 · 1.234,5). */
+export function formatNumber(t: Translate, value: number | string): string {
+  const number = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  return new Intl.NumberFormat(localeOf(t), { maximumFractionDigits: 2 }).format(number);
+}

@@ -1,4 +1,3 @@
-import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
@@ -143,9 +142,7 @@ const candidates = Array.from({ length: 5 }, (_, i) => ({
   ownerName: null,
 }));
 
-type Message = { text: string; blocks: KnownBlock[] };
-
-function messages(locale: (typeof SUPPORTED_LOCALES)[number]): Record<string, Message> {
+function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
   const t = i18n.translator(locale);
   const context = { recentComplaints: 21, openEscalations: 2, followUpsDue: 11, nextFollowUpAt: at };
   return {

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { MGR1, setUpWorkspace } from "../support/workspace-setup.js";
+
+type Json = Record<string, unknown>;
+
+// One complete flow — log, escalate, approve in the thread, the satisfaction
+// follow-up — as a person whose Slack speaks Portuguese, and as one whose Slack
+// speaks Hindi. Their own messages come in their language; the managers'
+// channel keeps the workspace's (English here).
+const FLOWS = [
+  {
+    locale: "pt-BR",
+    user: "U0AGENTPT",
+    log: "Maria Silva reclamação telefone: a encomenda chegou danificada",
+    card: ["Registado:", "Reclamação por Telefone com *Maria Silva*", "Escalar", "Acompanhar"],
+    form: "Escalar para um gestor",
+    posted: "O seu escalamento de *Maria Silva* está com os gestores",
+    approved: "aprovou o escalamento de Maria Silva",
+    customerCard: ["Acompanhamento", "Reclamação"],
+  },
+  {
+    locale: "hi-IN",
+    user: "U0AGENTHI",
+    log: "Maria Silva शिकायत फोन: पार्सल टूटा हुआ पहुँचा",
+    card: ["दर्ज किया गया:", "शिकायत · फ़ोन · *Maria Silva*", "एस्केलेट करें", "फ़ॉलो-अप जोड़ें"],
+    form: "मैनेजर को एस्केलेट करें",
+    posted: "*Maria Silva* के लिए आपका एस्केलेशन",
+    approved: "ने Maria Silva का एस्केलेशन स्वीकार किया",
+    customerCard: ["फ़ॉलो-अप", "शिकायत"],
+  },
+];
+
+describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
+  let app: TestApp;
+  const agent = () => ({ user: flow.user, channel: "C0SUPPORT" });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    app.slack.addUser({ id: flow.user, name: "localized", locale: flow.locale, tz: "Asia/Kolkata" });
+    await setUpWorkspace(app, [`role <@${flow.user}|localized> agent team Support`]);
+  });
+  afterAll(() => app.stop());
+
+  it("logs, escalates, is approved and gets a satisfaction follow-up, each message in the right language", async () => {
+    const card = await answerTo(app, (await app.driver.command("/rapport", `log ${flow.log}`, agent())).responseUrl);
+    for (const text of flow.card) expect(textOf(card)).toContain(text);
+
+    const escalate = button(card, "interaction_escalate");
+    const opened = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(agent(), { action_id: escalate.action_id, value: escalate.value });
+    const form = (await latest(app, "views.open", opened)).args.view as Json;
+    expect(form.title).toMatchObject({ text: flow.form });
+    const state = {
+      values: {
+        reason: { reason_input: { value: "refund" } },
+        severity: { severity_input: { selected_option: { value: "high" } } },
+        requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+        amount: { amount_input: { value: "1234.5" } },
+        escalation_note: { escalation_note_input: { value: null } },
+      },
+    };
+    await app.driver.viewSubmission(agent(), {
+      id: `V${flow.user}`,
+      callback_id: form.callback_id,
+      private_metadata: form.private_metadata,
+      state,
+    });
+
+    const channelCard = await app.slack.waitFor("chat.postMessage", (a) => a.channel === "C0MGRS" && !a.thread_ts);
+    expect(textOf(channelCard.args)).toContain("High escalation: Maria Silva");
+    expect(textOf(channelCard.args)).toContain("Refund (1,234.5)");
+    await app.slack.waitFor("chat.postMessage", (a) => a.channel === flow.user && textOf(a).includes(flow.posted));
+
+    const ts = String(channelCard.result?.ts);
+    await app.driver.event({
+      type: "message",
+      channel: "C0MGRS",
+      user: MGR1.user,
+      text: "aprovado reembolso ok",
+      ts: "1800000009.000001",
+      thread_ts: ts,
+    });
+    await app.slack.waitFor("chat.postMessage", (a) => a.channel === flow.user && textOf(a).includes(flow.approved));
+    const followUps = await app.rapport.database.prisma.followUp.findMany({ include: { assignee: true } });
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]?.assignee.slackUserId).toBe(flow.user);
+
+    const customer = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Maria Silva", agent())).responseUrl,
+    );
+    for (const text of flow.customerCard) expect(textOf(customer)).toContain(text);
+  });
+});
