@@ -24,6 +24,7 @@ import { createJobRunRepository } from "./domain/scheduling/job-run.repository.j
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
 import { createI18n } from "./i18n/i18n.js";
+import { matchLocale } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import type { SlackDeps } from "./slack/deps.js";
@@ -108,6 +109,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     followUps,
     escalations,
     settings: createSettingsService(settingsRepository, members),
+    channelTranslator: async (workspaceId) =>
+      i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),
     now,
   };
 

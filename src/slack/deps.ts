@@ -6,6 +6,7 @@ import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
+import type { Translate } from "../i18n/i18n.js";
 import type { IdentifyPerson } from "./people.js";
 
 /** What the Slack listeners may call: services only, never Prisma. */
@@ -19,5 +20,7 @@ export interface SlackDeps {
   followUps: FollowUpService;
   escalations: EscalationService;
   settings: SettingsService;
+  /** The workspace's language, for what is posted where everyone reads it. */
+  channelTranslator: (workspaceId: string) => Promise<Translate>;
   now: () => Date;
 }

@@ -20,7 +20,9 @@ export interface IntakePost {
  * the card with buttons to correct it. An unknown customer leaves a draft instead.
  */
 export async function handleIntakePost(deps: SlackDeps, author: Person, client: WebClient, post: IntakePost) {
-  const { member, t } = author;
+  const { member } = author;
+  // The thread is read by the whole channel: the workspace's language.
+  const t = await deps.channelTranslator(member.workspaceId);
   const guess = guessFromText(post.text, { channel: "other" });
   const match = guess.customer ? await deps.customers.match(member.workspaceId, guess.customer) : undefined;
   const source = { channelId: post.channel, messageTs: post.ts, authorSlackId: post.postedBy };
@@ -40,7 +42,7 @@ export async function handleIntakePost(deps: SlackDeps, author: Person, client: 
     });
     if (!logged.created) return; // the same message delivered again
     await client.reactions.add({ channel: post.channel, timestamp: post.ts, name: "white_check_mark" });
-    const card = loggedCard(deps, author, logged);
+    const card = loggedCard(deps, { ...author, t }, logged);
     await client.chat.postMessage({
       channel: post.channel,
       thread_ts: post.ts,

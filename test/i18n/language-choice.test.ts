@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerTo } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+describe("which language Rapport answers in", () => {
+  let app: TestApp;
+  const ask = async (user: string, text: string) =>
+    answerTo(app, (await app.driver.command("/rapport", text, { user })).responseUrl);
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { DEFAULT_LOCALE: "pt" } });
+    app.slack.addUser({ id: "U0LV", name: "liga", locale: "lv-LV" });
+    app.slack.addUser({ id: "U0DE", name: "dieter", locale: "de-DE" });
+    app.slack.addUser({ id: "U0EN", name: "emma", locale: "en-US" });
+  });
+  afterAll(() => app.stop());
+
+  it("follows the person's Slack language when Rapport speaks it", async () => {
+    expect((await ask("U0LV", "help")).text).toBe("Rapport: klientu attiecības Slack");
+  });
+
+  it("falls back to the workspace's default for a language it does not speak", async () => {
+    expect((await ask("U0DE", "help")).text).toBe("Rapport: relacionamento com o cliente no Slack");
+  });
+
+  it("lets a person choose another language, and go back to Slack's", async () => {
+    expect((await ask("U0EN", "help")).text).toBe("Rapport: customer relations in Slack");
+    expect((await ask("U0EN", "language ta")).text).toBe("இனி உங்களுக்குத் தமிழில் பதிலளிப்பேன்.");
+    expect((await ask("U0EN", "help")).text).toBe("Rapport: Slack-இல் வாடிக்கையாளர் உறவுகள்");
+    expect((await ask("U0EN", "language klingon")).text).toBe(
+      "பயன்பாடு: `/rapport language en|pt|fi|lv|hi|ta`, அல்லது Slack மொழிக்கு `auto`.",
+    );
+    expect((await ask("U0EN", "language auto")).text).toBe("From now on I answer you in your Slack language.");
+    expect((await ask("U0EN", "help")).text).toBe("Rapport: customer relations in Slack");
+  });
+
+  it("uses the language's plural forms (Latvian: 1, 11 and 21 complaints differ)", async () => {
+    const counts: string[] = [];
+    for (const n of [1, 11, 21]) {
+      await app.rapport.database.prisma.interaction.deleteMany();
+      for (let i = 0; i < n; i++) await ask("U0LV", `log Rīgas Ūdens sūdzība: ${i}`);
+      const card = await ask("U0LV", "log Rīgas Ūdens jautājums: vēl viens");
+      counts.push(/\d+ sūdzīb\S+/.exec(JSON.stringify(card.blocks))?.[0] ?? "");
+    }
+    expect(counts).toEqual(["1 sūdzība", "11 sūdzību", "21 sūdzība"]);
+  });
+});
