@@ -126,6 +126,7 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     }
     const choice = await answerTo(app, (await log("Ana Costa: which one?")).responseUrl);
     expect(textOf(choice)).toContain("Several customers match");
+    expect(textOf(choice)).toContain("Usage: `/rapport log <customer> [kind] [channel]: <summary>`");
     expect(buttonsOf(choice).filter((b) => b.action_id.startsWith("draft_pick_customer"))).toHaveLength(2);
     expect(buttonsOf(choice).some((b) => b.action_id === "draft_create_customer")).toBe(false);
     expect(await app.rapport.database.prisma.interaction.count()).toBe(0);

@@ -60,6 +60,7 @@ export function buildCustomerChoice(
     text,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text } },
+      { type: "context", elements: [{ type: "mrkdwn", text: t("log.usage") }] },
       { type: "actions", elements: [...buttons, ...extra, openFormButton(t, input.draftId)] },
     ],
   };

@@ -1,0 +1,43 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * A form submission always gets an answer within Slack's 3 seconds: if its
+ * handler fails before answering (a stale or forged form), the form says so
+ * instead of Slack's "trouble connecting"; the error still reaches the reporter.
+ */
+export function answered(deps: SlackDeps, handler: (args: SubmitArgs) => Promise<void>) {
+  return async (args: SubmitArgs) => {
+    let acked = false;
+    const ack: SubmitArgs["ack"] = async (response?: Parameters<SubmitArgs["ack"]>[0]) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack });
+    } catch (error) {
+      if (!acked) {
+        const t = await deps
+          .identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client)
+          .then((p) => p.t)
+          .catch(() => null);
+        await args.ack(
+          t
+            ? {
+                response_action: "update",
+                view: {
+                  type: "modal",
+                  title: { type: "plain_text", text: "Rapport" },
+                  close: { type: "plain_text", text: t("form.cancel") },
+                  blocks: [{ type: "section", text: { type: "mrkdwn", text: t("errors.badPayload") } }],
+                },
+              }
+            : { response_action: "clear" },
+        );
+      }
+      throw error;
+    }
+  };
+}
