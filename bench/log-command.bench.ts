@@ -2,11 +2,7 @@
 // PostgreSQL, next to a bare Bolt app that only acks, measured in the same run.
 // Prints requests per second and ack latency p50/p99 (median of the rounds) and
 // the ratio to the baseline.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createScratchDatabase } from "../test/support/test-database.js";
-import { fmt, load, median, startBareBolt, startRapportTarget, type Target } from "./support.js";
+import { fmt, forEachTarget, load, median, type Target } from "./support.js";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -31,40 +27,26 @@ async function measure(target: Target, round: number) {
 }
 
 export async function benchLogCommand(): Promise<void> {
-  const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
-  const scratch = await createScratchDatabase(POSTGRES).catch(() => undefined);
-  const targets: Array<() => Promise<Target>> = [
-    startBareBolt,
-    () => startRapportTarget("Rapport on PGlite", `file:${folder}`),
-    ...(scratch ? [() => startRapportTarget("Rapport on PostgreSQL", scratch.url)] : []),
-  ];
   console.log(`\n/rapport log: ${REQUESTS} signed commands, ${CONCURRENCY} at a time, ${ROUNDS} rounds (medians)`);
   console.log(
     `${"target".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}  vs bare (req/s, p50)`,
   );
   let baseline: { rps: number; p50: number } | undefined;
-  for (const start of targets) {
-    const target = await start();
-    try {
-      const rounds = [];
-      for (let round = 0; round < ROUNDS; round++) rounds.push(await measure(target, round));
-      const rps = median(rounds.map((r) => r.rps));
-      const p50 = median(rounds.map((r) => r.p50));
-      const p99 = median(rounds.map((r) => r.p99));
-      const failures = rounds.reduce((n, r) => n + r.failures, 0);
-      baseline ??= { rps, p50 };
-      const ratio = `${(rps / baseline.rps).toFixed(2)}x, ${(p50 / baseline.p50).toFixed(2)}x`;
-      console.log(
-        `${target.name.padEnd(28)}${fmt(rps, 0)}${fmt(p50)}${fmt(p99)}  ${ratio}${failures ? `  (${failures} non-200)` : ""}`,
-      );
-      if (target.rapport) {
-        const stored = await target.rapport.database.prisma.interaction.count();
-        console.log(`${"".padEnd(28)}stored ${stored} interactions (expected ${REQUESTS * ROUNDS})`);
-      }
-    } finally {
-      await target.stop();
+  await forEachTarget(POSTGRES, async (target) => {
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) rounds.push(await measure(target, round));
+    const rps = median(rounds.map((r) => r.rps));
+    const p50 = median(rounds.map((r) => r.p50));
+    const p99 = median(rounds.map((r) => r.p99));
+    const failures = rounds.reduce((n, r) => n + r.failures, 0);
+    baseline ??= { rps, p50 };
+    const ratio = `${(rps / baseline.rps).toFixed(2)}x, ${(p50 / baseline.p50).toFixed(2)}x`;
+    console.log(
+      `${target.name.padEnd(28)}${fmt(rps, 0)}${fmt(p50)}${fmt(p99)}  ${ratio}${failures ? `  (${failures} non-200)` : ""}`,
+    );
+    if (target.rapport) {
+      const stored = await target.rapport.database.prisma.interaction.count();
+      console.log(`${"".padEnd(28)}stored ${stored} interactions (expected ${REQUESTS * ROUNDS})`);
     }
-  }
-  await scratch?.drop();
-  await rm(folder, { recursive: true, force: true });
+  });
 }

@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { type Rapport, startRapport } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
 import { createLogger } from "../src/logging/logger.js";
 import { FakeSlack } from "../test/support/fake-slack/fake-slack.js";
 import { SlackDriver } from "../test/support/slack-driver.js";
+import { createScratchDatabase } from "../test/support/test-database.js";
 
 export interface Target {
   name: string;
@@ -102,3 +106,34 @@ export async function load(total: number, concurrency: number, send: (i: number)
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
+
+/**
+ * Runs `measure` against the bare Bolt baseline, then Rapport on PGlite, then
+ * Rapport on PostgreSQL (when `postgresAdminUrl` answers), one at a time, and
+ * cleans up after each.
+ */
+export async function forEachTarget(
+  postgresAdminUrl: string,
+  measure: (target: Target) => Promise<void>,
+): Promise<void> {
+  const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
+  const scratch = await createScratchDatabase(postgresAdminUrl).catch(() => undefined);
+  const targets: Array<() => Promise<Target>> = [
+    startBareBolt,
+    () => startRapportTarget("Rapport on PGlite", `file:${folder}`),
+    ...(scratch ? [() => startRapportTarget("Rapport on PostgreSQL", scratch.url)] : []),
+  ];
+  try {
+    for (const start of targets) {
+      const target = await start();
+      try {
+        await measure(target);
+      } finally {
+        await target.stop();
+      }
+    }
+  } finally {
+    await scratch?.drop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
