@@ -30,6 +30,7 @@ import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
 import { createEscalationNotifier } from "./slack/escalation-notifier.js";
+import { createFollowUpNotifier } from "./slack/follow-up-notifier.js";
 import { healthRoutes } from "./slack/health-routes.js";
 import { registerActions } from "./slack/listeners/actions/index.js";
 import { registerCommands } from "./slack/listeners/commands/index.js";
@@ -83,13 +84,21 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
   const interactions = createInteractionService(createInteractionRepository(prisma, customerRepository), now);
-  const followUps = createFollowUpService(createFollowUpRepository(prisma), now);
+
   const settingsRepository = createSettingsRepository(prisma);
   const app = createSlackApp(
     config,
     toBoltLogger(logger),
     healthRoutes(createReadinessCheck(database.sql, migrations)),
   );
+  const followUps = createFollowUpService({
+    followUps: createFollowUpRepository(prisma),
+    settings: settingsRepository,
+    interactions,
+    notifier: createFollowUpNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    now,
+    log: (message, context) => logger.warn(context, message),
+  });
   const escalations = createEscalationService({
     escalations: createEscalationRepository(prisma),
     settings: settingsRepository,
@@ -130,7 +139,10 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const port = address?.port ?? config.port;
 
   const scheduler = startScheduler(
-    [{ name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() }],
+    [
+      { name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() },
+      { name: "follow-ups", schedule: "* * * * *", run: () => followUps.processDue() },
+    ],
     createJobRunRepository(prisma),
     randomUUID(),
     logger,

@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | "alreadyDecided"
   | "assigneeNotManager"
   | "notAllowedEscalation"
-  | "unknownTeam";
+  | "unknownTeam"
+  | "followUpNotFound";
 
 export class DomainError extends Error {
   override name = "DomainError";
@@ -31,6 +32,7 @@ export const Errors = {
   customerNotFound: (name: string) => new DomainError("customerNotFound", { name }),
   draftNotFound: () => new DomainError("draftNotFound"),
   adminOnly: () => new DomainError("adminOnly"),
+  followUpNotFound: () => new DomainError("followUpNotFound"),
 };
 
 // Connection-level failures: the database is down or unreachable, not a bad query.

@@ -23,6 +23,8 @@ export const CALLBACKS = {
   escalateForm: "escalate_form",
   decisionNote: "escalation_decision_note",
   reassignForm: "escalation_reassign",
+  followUpDone: "follow_up_done",
+  followUpReassign: "follow_up_reassign",
 } as const;
 
 export const ACTIONS = {
@@ -43,6 +45,10 @@ export const ACTIONS = {
   reassign: "escalation_reassign",
   resolve: "escalation_resolve",
   cancel: "escalation_cancel",
+  followUpDone: "follow_up_done",
+  followUpSnooze: "follow_up_snooze",
+  followUpSnoozeDate: "follow_up_snooze_date",
+  followUpReassign: "follow_up_reassign",
 } as const;
 
 export const BLOCK_IDS = {
@@ -66,6 +72,8 @@ export const BLOCK_IDS = {
   decisionNote: "decision_note",
   assignee: "assignee",
   escalationActions: "escalation_actions",
+  followUpOutcome: "follow_up_outcome",
+  followUpOutcomeNote: "follow_up_outcome_note",
 } as const;
 
 /** Each input's action_id is its block_id with this suffix. */

@@ -28,6 +28,9 @@ export const EscalationRefSchema = z.object({ e: z.uuid() });
 export const DecisionMetadataSchema = z.object({ e: z.uuid(), d: z.enum(["approve", "reject"]) });
 export const EscalateMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 
+export const FollowUpRefSchema = z.object({ f: z.uuid() });
+export const SnoozeChoiceSchema = z.object({ f: z.uuid(), s: z.enum(["hour", "tomorrow", "next_week"]) });
+
 export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 
 export type LogFormMetadata = z.infer<typeof LogFormMetadataSchema>;

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import type { FollowUpDetails } from "./follow-up.types.js";
 
 export interface NewFollowUp {
   workspaceId: string;
@@ -13,9 +14,65 @@ export interface NewFollowUp {
 
 export interface FollowUpRepository {
   create(followUp: NewFollowUp): Promise<{ id: string; dueAt: Date }>;
+  get(workspaceId: string, id: string): Promise<FollowUpDetails | null>;
+  /** Pending follow-ups past due whose DM has not gone out, and open overdue ones, across workspaces. */
+  due(now: Date, limit: number): Promise<FollowUpDetails[]>;
+  /** Holds one for this instance until `until`, unless another holds it: true when this call got it. */
+  lease(id: string, now: Date, until: Date): Promise<boolean>;
+  release(id: string): Promise<void>;
+  markDelivered(id: string, channelId: string, ts: string, at: Date): Promise<void>;
+  markReminded(id: string, at: Date): Promise<void>;
+  markManagerTold(id: string, at: Date): Promise<void>;
+  complete(id: string, actorId: string, outcome: string, at: Date): Promise<boolean>;
+  reschedule(id: string, actorId: string, dueAt: Date): Promise<void>;
+  reassign(id: string, actorId: string, assigneeId: string): Promise<void>;
 }
 
+const person = {
+  select: {
+    id: true,
+    slackUserId: true,
+    displayName: true,
+    timeZone: true,
+    teamId: true,
+    workDayStart: true,
+    workDayEnd: true,
+  },
+} as const;
+const include = { customer: { select: { id: true, name: true } }, assignee: person } as const;
+type Row = Prisma.FollowUpGetPayload<{ include: typeof include }>;
+
 export function createFollowUpRepository(prisma: PrismaClient): FollowUpRepository {
+  async function details(row: Row | null): Promise<FollowUpDetails | null> {
+    if (!row) return null;
+    const recent = await prisma.interaction.findMany({
+      where: { workspaceId: row.workspaceId, customerId: row.customerId, deletedAt: null },
+      orderBy: { occurredAt: "desc" },
+      take: 3,
+      select: { kind: true, summary: true, occurredAt: true },
+    });
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      status: row.status,
+      note: row.note,
+      dueAt: row.dueAt,
+      notifiedAt: row.notifiedAt,
+      lastRemindedAt: row.lastRemindedAt,
+      managerToldAt: row.managerToldAt,
+      outcome: row.outcome,
+      dmChannelId: row.dmChannelId,
+      dmTs: row.dmTs,
+      interactionId: row.interactionId,
+      escalationId: row.escalationId,
+      customer: row.customer,
+      assignee: row.assignee,
+      recent,
+    };
+  }
+  const audit = (workspaceId: string, actorId: string, action: string, id: string, data: Prisma.InputJsonValue = {}) =>
+    recordAudit(prisma, { workspaceId, actorId, action, entityType: "FollowUp", entityId: id, data });
+
   return {
     create: (followUp) =>
       prisma.$transaction(async (tx) => {
@@ -29,5 +86,68 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
         });
         return row;
       }),
+    async get(workspaceId, id) {
+      return details(await prisma.followUp.findFirst({ where: { workspaceId, id }, include }));
+    },
+    async due(now, limit) {
+      const rows = await prisma.followUp.findMany({
+        where: { status: "pending", dueAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        orderBy: { dueAt: "asc" },
+        take: limit,
+        include,
+      });
+      return (await Promise.all(rows.map(details))).filter((d): d is FollowUpDetails => d !== null);
+    },
+    async lease(id, now, until) {
+      const taken = await prisma.$executeRaw`
+        UPDATE "FollowUp" SET "leaseUntil" = ${until}
+        WHERE id = ${id}::uuid AND status = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})`;
+      return taken === 1;
+    },
+    async release(id) {
+      await prisma.followUp.update({ where: { id }, data: { leaseUntil: null } });
+    },
+    async markDelivered(id, channelId, ts, at) {
+      await prisma.followUp.update({
+        where: { id },
+        data: { notifiedAt: at, lastRemindedAt: at, dmChannelId: channelId, dmTs: ts, leaseUntil: null },
+      });
+    },
+    async markReminded(id, at) {
+      await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null } });
+    },
+    async markManagerTold(id, at) {
+      await prisma.followUp.update({ where: { id }, data: { managerToldAt: at, leaseUntil: null } });
+    },
+    async complete(id, actorId, outcome, at) {
+      const { count } = await prisma.followUp.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "done", completedAt: at, outcome },
+      });
+      if (count === 1) {
+        const { workspaceId } = await prisma.followUp.findUniqueOrThrow({
+          where: { id },
+          select: { workspaceId: true },
+        });
+        await audit(workspaceId, actorId, "followUp.done", id, { outcome });
+      }
+      return count === 1;
+    },
+    async reschedule(id, actorId, dueAt) {
+      const row = await prisma.followUp.update({
+        where: { id },
+        data: { dueAt, notifiedAt: null, lastRemindedAt: null, leaseUntil: null },
+        select: { workspaceId: true },
+      });
+      await audit(row.workspaceId, actorId, "followUp.snoozed", id, { dueAt: dueAt.toISOString() });
+    },
+    async reassign(id, actorId, assigneeId) {
+      const row = await prisma.followUp.update({
+        where: { id },
+        data: { assigneeId, notifiedAt: null, lastRemindedAt: null, dmChannelId: null, dmTs: null, leaseUntil: null },
+        select: { workspaceId: true },
+      });
+      await audit(row.workspaceId, actorId, "followUp.reassigned", id, { assigneeId });
+    },
   };
 }

@@ -1,10 +1,108 @@
+import { Errors } from "../errors.js";
+import { type BusinessCalendar, fromZoned, isBusinessDay, zoned } from "../escalations/business-calendar.js";
+import type { PersonRef } from "../escalations/escalation.types.js";
+import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Interaction } from "../interactions/interaction.types.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import { calendarOf } from "../workspace-settings/settings.service.js";
+import type { FollowUpNotifier } from "./follow-up.notifier.js";
 import type { FollowUpRepository } from "./follow-up.repository.js";
+import type { FollowUpDetails, FollowUpOutcome, Snooze } from "./follow-up.types.js";
+import type { When } from "./when.parser.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const LEASE_MS = 2 * 60 * 1000;
+const BATCH = 100;
+// Past this many days overdue, the assignee's manager hears about it.
+export const MANAGER_AFTER_DAYS = 3;
 
-export function createFollowUpService(followUps: FollowUpRepository, now: () => Date = () => new Date()) {
+export interface FollowUpDeps {
+  followUps: FollowUpRepository;
+  settings: SettingsRepository;
+  interactions: InteractionService;
+  notifier: FollowUpNotifier;
+  now: () => Date;
+  log: (message: string, context: Record<string, unknown>) => void;
+}
+
+/** The assignee's own calendar: their time zone and hours, on the workspace's working days. */
+function personalCalendar(f: FollowUpDetails, workspace: BusinessCalendar): BusinessCalendar {
   return {
+    ...workspace,
+    timeZone: f.assignee.timeZone ?? workspace.timeZone,
+    dayStart: f.assignee.workDayStart ?? workspace.dayStart,
+    dayEnd: f.assignee.workDayEnd ?? workspace.dayEnd,
+  };
+}
+
+/** Whether `at` is inside working hours for that calendar: nobody is nudged at 3 a.m. or on a day off. */
+export function isWorkingTime(at: Date, calendar: BusinessCalendar): boolean {
+  const local = zoned(at, calendar.timeZone);
+  const date = { year: local.year, month: local.month, day: local.day };
+  return (
+    isBusinessDay(calendar, date, local.weekday) &&
+    local.minutes >= calendar.dayStart &&
+    local.minutes < calendar.dayEnd
+  );
+}
+
+const localDay = (at: Date, timeZone: string) => {
+  const z = zoned(at, timeZone);
+  return `${z.year}-${z.month}-${z.day}`;
+};
+
+/** When a snooze ends: in an hour, or at the start of the next working day / next week's first working day. */
+export function snoozeUntil(snooze: Snooze | Date, now: Date, calendar: BusinessCalendar): Date {
+  if (snooze instanceof Date) {
+    const z = zoned(snooze, "UTC");
+    return fromZoned({ year: z.year, month: z.month, day: z.day }, calendar.dayStart, calendar.timeZone);
+  }
+  if (snooze === "hour") return new Date(now.getTime() + 60 * 60 * 1000);
+  const today = zoned(now, calendar.timeZone);
+  const skip = snooze === "tomorrow" ? 1 : 8 - today.weekday; // next week starts on Monday
+  for (let add = skip; add < skip + 14; add++) {
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + add));
+    const date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+    const weekday = ((day.getUTCDay() + 6) % 7) + 1;
+    if (isBusinessDay(calendar, date, weekday)) return fromZoned(date, calendar.dayStart, calendar.timeZone);
+  }
+  return new Date(now.getTime() + skip * DAY_MS);
+}
+
+/** The moment a typed "when" means, in the person's calendar. */
+export function resolveWhen(when: When, now: Date, calendar: BusinessCalendar): Date {
+  if (when.kind === "in") return new Date(now.getTime() + when.minutes * 60_000);
+  if (when.kind === "date") return snoozeUntil(new Date(`${when.date}T00:00:00Z`), now, calendar);
+  const today = zoned(now, calendar.timeZone);
+  const offset = when.kind === "day" ? when.offsetDays : ((when.weekday - today.weekday + 6) % 7) + 1;
+  if (offset === 0) return now;
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+  return fromZoned(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
+    calendar.dayStart,
+    calendar.timeZone,
+  );
+}
+
+export function createFollowUpService(deps: FollowUpDeps) {
+  const { followUps, notifier } = deps;
+
+  async function mine(workspaceId: string, id: string, actor: Member): Promise<FollowUpDetails> {
+    const f = await followUps.get(workspaceId, id);
+    if (f?.status !== "pending") throw Errors.followUpNotFound();
+    if (f.assignee.id !== actor.id && actor.role === "agent") throw Errors.notAllowed();
+    return f;
+  }
+
+  const settle = (f: FollowUpDetails, how: "done" | "snoozed" | "reassigned") =>
+    notifier
+      .settle(f, how)
+      .catch((error: unknown) => deps.log("follow-up DM not updated", { followUp: f.id, error: String(error) }));
+
+  return {
+    get: (workspaceId: string, id: string) => followUps.get(workspaceId, id),
+
     /** A follow-up on a logged interaction, due in `days` days, for the person who asked. */
     addForInteraction(
       interaction: Interaction,
@@ -14,14 +112,115 @@ export function createFollowUpService(followUps: FollowUpRepository, now: () => 
       escalationId: string | null = null,
     ) {
       return followUps.create({
-        escalationId,
         workspaceId: interaction.workspaceId,
         customerId: interaction.customerId,
         assigneeId,
         interactionId: interaction.id,
-        dueAt: new Date(now().getTime() + days * DAY_MS),
+        escalationId,
+        dueAt: new Date(deps.now().getTime() + days * DAY_MS),
         note,
       });
+    },
+
+    /** By hand: `/rapport followup <customer> <when>: <note>`, "when" read in the person's own calendar. */
+    async addForCustomer(actor: Member, customerId: string, when: When, note: string) {
+      const settings = await deps.settings.load(actor.workspaceId);
+      const calendar = { ...calendarOf(settings), timeZone: actor.timeZone ?? settings.timeZone };
+      const dueAt = resolveWhen(when, deps.now(), calendar);
+      return followUps.create({
+        workspaceId: actor.workspaceId,
+        customerId,
+        assigneeId: actor.id,
+        interactionId: null,
+        dueAt,
+        note,
+      });
+    },
+
+    /**
+     * One tick: DMs for follow-ups that came due, one reminder a working day for
+     * overdue ones, the manager told past MANAGER_AFTER_DAYS — each only in the
+     * assignee's working hours, each marked sent only after Slack took it.
+     */
+    async processDue(): Promise<{ delivered: number; reminded: number; managersTold: number }> {
+      const now = deps.now();
+      const result = { delivered: 0, reminded: 0, managersTold: 0 };
+      const settingsCache = new Map<string, Awaited<ReturnType<SettingsRepository["load"]>>>();
+      for (const f of await followUps.due(now, BATCH)) {
+        const settings = settingsCache.get(f.workspaceId) ?? (await deps.settings.load(f.workspaceId));
+        settingsCache.set(f.workspaceId, settings);
+        const calendar = personalCalendar(f, calendarOf(settings));
+        if (!isWorkingTime(now, calendar)) continue;
+        const daysOverdue = Math.floor((now.getTime() - f.dueAt.getTime()) / DAY_MS);
+        const remindToday =
+          f.notifiedAt !== null &&
+          (f.lastRemindedAt === null ||
+            localDay(f.lastRemindedAt, calendar.timeZone) !== localDay(now, calendar.timeZone));
+        const tellManager = f.notifiedAt !== null && daysOverdue >= MANAGER_AFTER_DAYS && f.managerToldAt === null;
+        if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
+        if (!(await followUps.lease(f.id, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        try {
+          if (f.notifiedAt === null) {
+            const sent = await notifier.deliver(f);
+            await followUps.markDelivered(f.id, sent.channelId, sent.ts, now);
+            result.delivered++;
+            continue;
+          }
+          if (remindToday) {
+            await notifier.remind(f);
+            await followUps.markReminded(f.id, now);
+            result.reminded++;
+          }
+          if (tellManager) {
+            const managers = settings.people
+              .filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === f.assignee.teamId)
+              .map((p): PersonRef => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
+            await notifier.tellManagers(f, managers, daysOverdue);
+            await followUps.markManagerTold(f.id, now);
+            result.managersTold++;
+          }
+        } catch (error) {
+          // Slack refused or failed: nothing is marked, the next tick tries again.
+          await followUps.release(f.id);
+          deps.log("follow-up not delivered; will retry", { followUp: f.id, error: String(error) });
+        }
+      }
+      return result;
+    },
+
+    /** Done: the outcome is logged as an interaction with the customer. */
+    async done(workspaceId: string, id: string, actor: Member, outcome: FollowUpOutcome, note: string) {
+      const f = await mine(workspaceId, id, actor);
+      const logged = await deps.interactions.log({
+        workspaceId,
+        authorId: actor.id,
+        customer: { id: f.customer.id },
+        kind: "feedback",
+        channel: "phone",
+        summary: `${f.note}\n${note}`.trim().slice(0, 2_000),
+        outcome: outcome === "not_satisfied" ? "pending" : "resolved",
+        sentiment: outcome === "satisfied" ? "positive" : outcome === "not_satisfied" ? "negative" : null,
+        occurredAt: deps.now(),
+        requestKey: `followup:${f.id}`,
+      });
+      await followUps.complete(f.id, actor.id, outcome, deps.now());
+      await settle({ ...f, status: "done", outcome }, "done");
+      return { followUp: f, interaction: logged.interaction };
+    },
+
+    async snooze(workspaceId: string, id: string, actor: Member, snooze: Snooze | Date) {
+      const f = await mine(workspaceId, id, actor);
+      const calendar = personalCalendar(f, calendarOf(await deps.settings.load(workspaceId)));
+      const until = snoozeUntil(snooze, deps.now(), calendar);
+      await followUps.reschedule(f.id, actor.id, until);
+      await settle({ ...f, dueAt: until }, "snoozed");
+      return until;
+    },
+
+    async reassign(workspaceId: string, id: string, actor: Member, assignee: Member) {
+      const f = await mine(workspaceId, id, actor);
+      await followUps.reassign(f.id, actor.id, assignee.id);
+      await settle(f, "reassigned");
     },
   };
 }

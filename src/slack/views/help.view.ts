@@ -12,6 +12,7 @@ const COMMAND_KEYS = [
   "help.commandLogForm",
   "help.commandCustomer",
   "help.commandEscalate",
+  "help.commandFollowup",
   "help.commandIntake",
   "help.commandLanguage",
   "help.commandHelp",

@@ -3,6 +3,12 @@ import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
 import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
 import { askAction, decideAction, escalateAction } from "./escalation.actions.js";
+import {
+  followUpDoneAction,
+  followUpReassignAction,
+  followUpSnoozeAction,
+  followUpSnoozeDateAction,
+} from "./follow-up.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
 import { timelinePageAction } from "./timeline.actions.js";
 
@@ -22,6 +28,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.claim, decideAction(deps, "claim"));
   app.action(ACTIONS.resolve, decideAction(deps, "resolve"));
   app.action(ACTIONS.cancel, decideAction(deps, "cancel"));
+  app.action(ACTIONS.followUpDone, followUpDoneAction(deps));
+  app.action(ACTIONS.followUpReassign, followUpReassignAction(deps));
+  app.action(ACTIONS.followUpSnooze, followUpSnoozeAction(deps));
+  app.action(startsWith(ACTIONS.followUpSnoozeDate), followUpSnoozeDateAction(deps));
   app.action(ACTIONS.approve, askAction(deps, "approve"));
   app.action(ACTIONS.reject, askAction(deps, "reject"));
   app.action(ACTIONS.reassign, askAction(deps, "reassign"));

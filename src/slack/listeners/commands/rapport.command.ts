@@ -4,6 +4,7 @@ import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
 import { customerSubcommand } from "./customer.subcommand.js";
 import { escalateSubcommand } from "./escalate.subcommand.js";
+import { followupSubcommand } from "./followup.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
 import { languageSubcommand } from "./language.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
@@ -20,6 +21,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   intake: intakeSubcommand,
   escalate: escalateSubcommand,
   language: languageSubcommand,
+  followup: followupSubcommand,
   ...SETUP_SUBCOMMANDS,
 };
 

@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { DomainError } from "../../../domain/errors.js";
+import { FOLLOW_UP_OUTCOMES } from "../../../domain/follow-ups/follow-up.types.js";
+import type { SlackDeps } from "../../deps.js";
+import { BLOCK_IDS, inputAction } from "../../ids.js";
+import { decode, FollowUpRefSchema } from "../../payloads.js";
+import { buildEscalateForm } from "../../views/escalation-forms.view.js";
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Done with an outcome: logged as an interaction; "not satisfied" goes straight on to the escalation form. */
+export function followUpDoneSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+    args.context.locale = person.locale;
+    const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
+    const values = args.view.state.values;
+    const outcome = FOLLOW_UP_OUTCOMES.find(
+      (o) => o === values[BLOCK_IDS.followUpOutcome]?.[inputAction(BLOCK_IDS.followUpOutcome)]?.selected_option?.value,
+    );
+    if (!outcome) {
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.followUpOutcome]: person.t("followUpDm.outcomeRequired") },
+      });
+      return;
+    }
+    const note = (
+      values[BLOCK_IDS.followUpOutcomeNote]?.[inputAction(BLOCK_IDS.followUpOutcomeNote)]?.value ?? ""
+    ).trim();
+    try {
+      const { interaction } = await deps.followUps.done(person.member.workspaceId, f, person.member, outcome, note);
+      if (outcome === "not_satisfied")
+        await args.ack({ response_action: "update", view: buildEscalateForm(person.t, interaction) });
+      else await args.ack();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.followUpOutcome]: person.t(`errors.${error.code}`, error.params) },
+      });
+    }
+  };
+}
+
+export function followUpReassignSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+    const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
+    const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
+    if (!userId) {
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.assignee]: person.t("followUpDm.assigneeRequired") },
+      });
+      return;
+    }
+    const assignee = await deps.identify(args.body.team?.id ?? "", userId, args.client);
+    try {
+      await deps.followUps.reassign(person.member.workspaceId, f, person.member, assignee.member);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.assignee]: person.t(`errors.${error.code}`, error.params) },
+      });
+      return;
+    }
+    await args.ack();
+  };
+}
