@@ -25,6 +25,7 @@ export const CALLBACKS = {
   reassignForm: "escalation_reassign",
   followUpDone: "follow_up_done",
   followUpReassign: "follow_up_reassign",
+  reopenEscalation: "follow_up_reopen",
 } as const;
 
 export const ACTIONS = {

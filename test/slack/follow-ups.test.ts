@@ -123,6 +123,83 @@ describe("follow-ups", () => {
     expect(dueDms(AGENT.user).filter((c) => textOf(c.args).includes("Globex"))).toHaveLength(1);
   });
 
+  it("not satisfied after an escalation: offers to re-open it, and re-opening sends it back to the managers", async () => {
+    const card = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "log Umbrella complaint: refund", AGENT)).responseUrl,
+    );
+    const escalate = button(card, "interaction_escalate");
+    const opened = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(AGENT, { action_id: escalate.action_id, value: escalate.value });
+    const view = (await latest(app, "views.open", opened)).args.view as Json;
+    const state = {
+      values: {
+        reason: { reason_input: { value: "refund" } },
+        severity: { severity_input: { selected_option: { value: "normal" } } },
+        requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+        amount: { amount_input: { value: null } },
+        escalation_note: { escalation_note_input: { value: null } },
+      },
+    };
+    await app.driver.viewSubmission(AGENT, {
+      id: "VESCRE",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state,
+    });
+    await expect.poll(async () => (await db().escalation.findFirst())?.messageTs ?? null).not.toBeNull();
+    const escalation = await db().escalation.findFirstOrThrow();
+    await app.driver.event({
+      type: "message",
+      channel: "C0MGRS",
+      user: MGR1.user,
+      text: "approve refund sent",
+      ts: "1800000200.000001",
+      thread_ts: String(escalation.messageTs),
+    });
+    await expect.poll(async () => db().followUp.count()).toBe(1);
+
+    app.clock.advance(3 * DAY + 60_000);
+    await tick();
+    const dm = dueDms(AGENT.user).at(-1);
+    const done = button(dm?.args ?? {}, "follow_up_done");
+    const before = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(AGENT, { action_id: done.action_id, value: done.value });
+    const form = (await latest(app, "views.open", before)).args.view as Json;
+    const outcome = {
+      values: {
+        follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: "not_satisfied" } } },
+        follow_up_outcome_note: { follow_up_outcome_note_input: { value: "refund never arrived" } },
+      },
+    };
+    const response = await app.driver.viewSubmission(AGENT, {
+      id: "VDONERE",
+      callback_id: form.callback_id,
+      private_metadata: form.private_metadata,
+      state: outcome,
+    });
+    const reopen = (JSON.parse(response.body) as { response_action: string; view: Json }).view;
+    expect(reopen.callback_id).toBe("follow_up_reopen");
+    const confirm = await app.driver.viewSubmission(AGENT, {
+      id: "VREOPEN",
+      callback_id: reopen.callback_id,
+      private_metadata: reopen.private_metadata,
+      state: { values: { decision_note: { decision_note_input: { value: "refund never arrived" } } } },
+    });
+    expect(confirm.body).toBe("");
+    const reopened = await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(reopened).toMatchObject({ status: "open", decidedAt: null, remindedAt: null });
+    expect(reopened.dueAt.getTime()).toBeGreaterThan(app.clock.now().getTime());
+    await app.slack.waitFor(
+      "chat.postMessage",
+      (a) => a.thread_ts === escalation.messageTs && textOf(a).includes("re-opened the escalation"),
+    );
+    await app.slack.waitFor(
+      "chat.update",
+      (a) => a.ts === escalation.messageTs && textOf(a).includes("escalation_claim"),
+    );
+  });
+
   it("arrives in each person's working hours, in their own time zone", async () => {
     await answerTo(app, (await app.driver.command("/rapport", "hours 09:00-17:00 mon-sun UTC", ADMIN)).responseUrl);
     await followUpFor(AGENT, "UTC Ltd");

@@ -99,6 +99,22 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
     expect(textOf(confirmation.args)).toContain("1 follow-up due");
   });
 
+  it("schedules a satisfaction check three days after a complaint logged as resolved", async () => {
+    const view = await openForm();
+    await submit(
+      view,
+      logFormState({
+        customer: "new:Happy End Ltd",
+        kind: "complaint",
+        summary: "Replaced the unit",
+        outcome: "resolved",
+      }),
+    );
+    const row = await db().interaction.findFirstOrThrow({ include: { followUps: true } });
+    expect(row.followUps).toHaveLength(1);
+    expect(row.followUps[0]?.dueAt.getTime()).toBe(row.occurredAt.getTime() + 3 * 86_400_000);
+  });
+
   it("shows each problem beside its field and stores nothing", async () => {
     const view = await openForm();
     const response = await submit(

@@ -42,6 +42,8 @@ export interface EscalationRepository {
       note: string | null;
       claimedById?: string | null;
       now: Date;
+      /** New time limits: a re-opened escalation starts its clock again. */
+      deadlines?: { dueAt: Date; handoffAt: Date };
     },
   ): Promise<EscalationDetails | null>;
   recordPosted(id: string, channelId: string, ts: string): Promise<void>;
@@ -161,6 +163,16 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
             version: { increment: 1 },
             ...(change.claimedById !== undefined ? { claimedById: change.claimedById } : {}),
             ...(decided ? { decidedById: change.actorId, decidedAt: change.now, decisionNote: change.note } : {}),
+            ...(change.deadlines
+              ? {
+                  ...change.deadlines,
+                  remindedAt: null,
+                  handedOffAt: null,
+                  decidedById: null,
+                  decidedAt: null,
+                  decisionNote: null,
+                }
+              : {}),
           },
         });
         if (count === 0) return false;

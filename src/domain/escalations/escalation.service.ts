@@ -1,6 +1,6 @@
 import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
-import type { InteractionService } from "../interactions/interaction.service.js";
+import { type InteractionService, SATISFACTION_CHECK_DAYS } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf } from "../workspace-settings/settings.service.js";
@@ -17,12 +17,16 @@ import {
 } from "./escalation.types.js";
 import { pickRoute } from "./routing.js";
 
-// A satisfaction check with the customer this many days after a decision.
-export const SATISFACTION_FOLLOW_UP_DAYS = 3;
 // Posting a card that failed is tried again after 1, 2, 4 … minutes, at most an hour apart.
 const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 60 * 60_000;
 const BATCH = 50;
+
+function deadlinesFrom(now: Date, settings: WorkspaceSettings, severity: EscalationDetails["severity"]) {
+  const calendar = calendarOf(settings);
+  const limit = settings.limits[severity];
+  return { dueAt: addBusinessMinutes(now, limit, calendar), handoffAt: addBusinessMinutes(now, 2 * limit, calendar) };
+}
 
 export function retryDelay(attempts: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -145,7 +149,14 @@ export function createEscalationService(deps: EscalationDeps) {
     ) {
       const e = await mustGet(workspaceId, id);
       const settings = await deps.settings.load(workspaceId);
-      if (decision === "cancel" ? actor.id !== e.raisedBy.id : !mayDecide(settings, e, actor)) {
+      // The agent cancels their own; the agent or a manager re-opens; managers decide the rest.
+      const allowed =
+        decision === "cancel"
+          ? actor.id === e.raisedBy.id
+          : decision === "reopen"
+            ? actor.id === e.raisedBy.id || mayDecide(settings, e, actor)
+            : mayDecide(settings, e, actor);
+      if (!allowed) {
         throw new DomainError("notAllowedEscalation");
       }
       if (decision === "reassign" && (!assignee || !mayDecide(settings, e, assignee)))
@@ -160,8 +171,9 @@ export function createEscalationService(deps: EscalationDeps) {
         to,
         actorId: actor.id,
         note,
-        claimedById,
+        claimedById: decision === "reopen" ? null : claimedById,
         now: deps.now(),
+        ...(decision === "reopen" ? { deadlines: deadlinesFrom(deps.now(), settings, e.severity) } : {}),
       });
       if (!updated) throw alreadyDecided(await mustGet(workspaceId, id));
       if (decision === "approve" || decision === "resolve") {
@@ -169,7 +181,7 @@ export function createEscalationService(deps: EscalationDeps) {
         await deps.followUps.addForInteraction(
           interaction,
           e.raisedBy.id,
-          SATISFACTION_FOLLOW_UP_DAYS,
+          SATISFACTION_CHECK_DAYS,
           `Satisfaction check: ${e.reason}`.slice(0, 500),
           e.id,
         );

@@ -3,7 +3,7 @@ import type { Kind } from "../interactions/vocabulary.js";
 export const SEVERITIES = ["low", "normal", "high", "urgent"] as const;
 export const REQUESTED_ACTIONS = ["refund", "replacement", "manager_call", "other"] as const;
 export const STATUSES = ["open", "claimed", "approved", "rejected", "resolved", "cancelled"] as const;
-export const DECISIONS = ["claim", "approve", "reject", "resolve", "cancel", "reassign"] as const;
+export const DECISIONS = ["claim", "approve", "reject", "resolve", "cancel", "reassign", "reopen"] as const;
 
 export type Severity = (typeof SEVERITIES)[number];
 export type RequestedAction = (typeof REQUESTED_ACTIONS)[number];
@@ -18,6 +18,8 @@ export const TRANSITIONS: Record<Decision, { from: EscalationStatus[]; to: Escal
   resolve: { from: ["approved", "rejected"], to: "resolved" },
   cancel: { from: ["open"], to: "cancelled" },
   reassign: { from: ["open", "claimed"], to: "claimed" },
+  // The customer is still not satisfied: back to the managers, with a fresh time limit.
+  reopen: { from: ["approved", "rejected", "resolved"], to: "open" },
 };
 
 export interface RaiseEscalation {

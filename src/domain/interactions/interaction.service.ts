@@ -4,6 +4,9 @@ import { UNDO_WINDOW_MS } from "./interaction.limits.js";
 import type { InteractionRepository } from "./interaction.repository.js";
 import type { CustomerContext, Interaction, InteractionChanges, LogInteraction } from "./interaction.types.js";
 
+// Days after a resolved complaint, or an approved or resolved escalation, when the customer is asked if they are satisfied.
+export const SATISFACTION_CHECK_DAYS = 3;
+
 export interface Actor {
   memberId: string;
   role: Role;
@@ -31,7 +34,11 @@ export function createInteractionService(interactions: InteractionRepository, no
 
   return {
     async log(input: LogInteraction): Promise<LoggedInteraction> {
-      const { interaction, created } = await interactions.log(input);
+      // A complaint logged as resolved gets a satisfaction check a few days later.
+      const satisfactionCheck = input.kind === "complaint" && input.outcome === "resolved" && !input.followUpInDays;
+      const { interaction, created } = await interactions.log(
+        satisfactionCheck ? { ...input, followUpInDays: SATISFACTION_CHECK_DAYS } : input,
+      );
       const context = await interactions.context(input.workspaceId, interaction.customerId, now());
       return { interaction, created, context };
     },

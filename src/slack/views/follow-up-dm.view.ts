@@ -4,7 +4,7 @@ import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
-import { encode, FollowUpRefSchema, SnoozeChoiceSchema } from "../payloads.js";
+import { EscalationRefSchema, encode, FollowUpRefSchema, SnoozeChoiceSchema } from "../payloads.js";
 import { quoteSummary } from "./interaction-card.view.js";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
@@ -109,6 +109,36 @@ export function buildFollowUpDoneForm(t: Translate, f: FollowUpDetails): ModalVi
           action_id: inputAction(BLOCK_IDS.followUpOutcomeNote),
           multiline: true,
           max_length: 1_000,
+        },
+      },
+    ],
+  };
+}
+
+/** "Not satisfied" after an escalation: offer to re-open it, so the managers look again. */
+export function buildReopenForm(t: Translate, escalationId: string, customer: string, note: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: CALLBACKS.reopenEscalation,
+    private_metadata: encode(EscalationRefSchema, { e: escalationId }),
+    title: plain(shorten(t("followUpDm.reopenTitle"), 24)),
+    submit: plain(shorten(t("followUpDm.reopenButton"), 24)),
+    close: plain(shorten(t("form.cancel"), 24)),
+    blocks: [
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: t("followUpDm.reopenText", { customer: escapeMrkdwn(customer) }) },
+      },
+      {
+        type: "input",
+        block_id: BLOCK_IDS.decisionNote,
+        label: plain(t("escalation.reason")),
+        element: {
+          type: "plain_text_input",
+          action_id: inputAction(BLOCK_IDS.decisionNote),
+          multiline: true,
+          max_length: 1_000,
+          ...(note ? { initial_value: note.slice(0, 1_000) } : {}),
         },
       },
     ],

@@ -3,8 +3,9 @@ import { DomainError } from "../../../domain/errors.js";
 import { FOLLOW_UP_OUTCOMES } from "../../../domain/follow-ups/follow-up.types.js";
 import type { SlackDeps } from "../../deps.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
-import { decode, FollowUpRefSchema } from "../../payloads.js";
+import { decode, EscalationRefSchema, FollowUpRefSchema } from "../../payloads.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
+import { buildReopenForm } from "../../views/follow-up-dm.view.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -29,10 +30,21 @@ export function followUpDoneSubmission(deps: SlackDeps) {
       values[BLOCK_IDS.followUpOutcomeNote]?.[inputAction(BLOCK_IDS.followUpOutcomeNote)]?.value ?? ""
     ).trim();
     try {
-      const { interaction } = await deps.followUps.done(person.member.workspaceId, f, person.member, outcome, note);
-      if (outcome === "not_satisfied")
-        await args.ack({ response_action: "update", view: buildEscalateForm(person.t, interaction) });
-      else await args.ack();
+      const { followUp, interaction } = await deps.followUps.done(
+        person.member.workspaceId,
+        f,
+        person.member,
+        outcome,
+        note,
+      );
+      // Not satisfied: on to re-opening the earlier escalation, or to a new one.
+      if (outcome !== "not_satisfied") await args.ack();
+      else if (followUp.escalationId) {
+        await args.ack({
+          response_action: "update",
+          view: buildReopenForm(person.t, followUp.escalationId, followUp.customer.name, note),
+        });
+      } else await args.ack({ response_action: "update", view: buildEscalateForm(person.t, interaction) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({
@@ -40,6 +52,35 @@ export function followUpDoneSubmission(deps: SlackDeps) {
         errors: { [BLOCK_IDS.followUpOutcome]: person.t(`errors.${error.code}`, error.params) },
       });
     }
+  };
+}
+
+/** Re-open: the escalation goes back to the managers with the agent's reason. */
+export function reopenSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+    const { e } = decode(EscalationRefSchema, args.view.private_metadata);
+    const reason = (
+      args.view.state.values[BLOCK_IDS.decisionNote]?.[inputAction(BLOCK_IDS.decisionNote)]?.value ?? ""
+    ).trim();
+    if (!reason) {
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.decisionNote]: person.t("escalation.errors.reasonRequired") },
+      });
+      return;
+    }
+    try {
+      await deps.escalations.decide(person.member.workspaceId, e, person.member, "reopen", reason);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await args.ack({
+        response_action: "errors",
+        errors: { [BLOCK_IDS.decisionNote]: person.t(`errors.${error.code}`, error.params) },
+      });
+      return;
+    }
+    await args.ack();
   };
 }
 

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { CALLBACKS } from "../../ids.js";
 import { decisionNoteSubmission, escalateSubmission, reassignSubmission } from "./escalation.submissions.js";
-import { followUpDoneSubmission, followUpReassignSubmission } from "./follow-up-dm.submissions.js";
+import { followUpDoneSubmission, followUpReassignSubmission, reopenSubmission } from "./follow-up-dm.submissions.js";
 import { followUpFormSubmission } from "./follow-up-form.submission.js";
 import { answered } from "./guard.js";
 import { logFormSubmission } from "./log-form.submission.js";
@@ -15,4 +15,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.reassignForm, answered(deps, reassignSubmission(deps)));
   app.view(CALLBACKS.followUpDone, answered(deps, followUpDoneSubmission(deps)));
   app.view(CALLBACKS.followUpReassign, answered(deps, followUpReassignSubmission(deps)));
+  app.view(CALLBACKS.reopenEscalation, answered(deps, reopenSubmission(deps)));
 }
