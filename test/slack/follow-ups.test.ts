@@ -224,9 +224,10 @@ describe("follow-ups", () => {
     app.clock.advance(DAY + 60_000);
     await tick();
     const dm = dueDms(AGENT.user).at(-1);
-    const select = (dm?.args.blocks as Array<{ type: string; elements?: Json[] }>)
-      .find((b) => b.type === "actions")
-      ?.elements?.find((e) => e.action_id === action) as { options: Array<{ value: string }> };
+    const blocks = (dm?.args.blocks ?? []) as Array<{ type: string; elements?: Json[] }>;
+    const select = blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === action) as {
+      options: Array<{ value: string }>;
+    };
     const option = select.options.find((o) => (JSON.parse(o.value) as { s: string }).s === choice.s);
     await app.driver.blockAction(AGENT, {
       type: "static_select",
