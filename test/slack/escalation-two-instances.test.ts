@@ -41,7 +41,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         .flatMap((app) => app.slack.callsTo("chat.postMessage"))
         .filter((c) => c.result?.ok && c.args.channel === "U0DIR");
 
-    it("send a deadline reminder and a director hand-off once, not once per instance", async () => {
+    it("send a deadline reminder, a director hand-off and a follow-up DM once, not once per instance", async () => {
       const card = await answerTo(
         a,
         (
@@ -93,6 +93,26 @@ describe.skipIf(!TEST_DATABASE_URL)(
       ]);
       expect(handoffs()).toHaveLength(1);
       expect(reminders()).toHaveLength(1);
+      // The satisfaction follow-up of an approved escalation, due later: one DM for the two instances.
+      await a.driver.event({
+        type: "message",
+        channel: "C0MGRS",
+        user: "U0MGR1",
+        text: "approve ok",
+        ts: "1800000300.000001",
+        thread_ts: String((await a.rapport.database.prisma.escalation.findFirstOrThrow()).messageTs),
+      });
+      await expect.poll(async () => a.rapport.database.prisma.followUp.count()).toBe(1);
+      for (const app of [a, b]) app.clock.advance(3 * 24 * HOUR + 60_000);
+      await Promise.all([
+        a.rapport.scheduler.runNow("follow-ups", new Date(slot.getTime() + 1_000)),
+        b.rapport.scheduler.runNow("follow-ups", new Date(slot.getTime() + 2_000)),
+      ]);
+      const followUpDms = [a, b]
+        .flatMap((app) => app.slack.callsTo("chat.postMessage"))
+        .filter((c) => c.result?.ok && c.args.channel === "U0AGENT" && textOf(c.args).includes("Time to follow up"));
+      expect(followUpDms).toHaveLength(1);
+
       const runs = await a.rapport.database.prisma.jobRun.findMany();
       expect(runs.every((run) => run.finishedAt !== null)).toBe(true);
     });
