@@ -17,8 +17,11 @@ export interface FollowUpRepository {
   get(workspaceId: string, id: string): Promise<FollowUpDetails | null>;
   /** Pending follow-ups past due whose DM has not gone out, and open overdue ones, across workspaces. */
   due(now: Date, limit: number): Promise<FollowUpDetails[]>;
-  /** Holds one for this instance until `until`, unless another holds it: true when this call got it. */
-  lease(id: string, now: Date, until: Date): Promise<boolean>;
+  /**
+   * Holds one for this instance until `until` — only if nobody holds it and it is
+   * still as `seen` (another instance may have sent it meanwhile): true when this call got it.
+   */
+  lease(seen: FollowUpDetails, now: Date, until: Date): Promise<boolean>;
   release(id: string): Promise<void>;
   markDelivered(id: string, channelId: string, ts: string, at: Date): Promise<void>;
   markReminded(id: string, at: Date): Promise<void>;
@@ -98,10 +101,14 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       });
       return (await Promise.all(rows.map(details))).filter((d): d is FollowUpDetails => d !== null);
     },
-    async lease(id, now, until) {
+    async lease(seen, now, until) {
       const taken = await prisma.$executeRaw`
         UPDATE "FollowUp" SET "leaseUntil" = ${until}
-        WHERE id = ${id}::uuid AND status = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})`;
+        WHERE id = ${seen.id}::uuid AND status = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+          AND "notifiedAt" IS NOT DISTINCT FROM ${seen.notifiedAt}::timestamptz
+          AND "lastRemindedAt" IS NOT DISTINCT FROM ${seen.lastRemindedAt}::timestamptz
+          AND "managerToldAt" IS NOT DISTINCT FROM ${seen.managerToldAt}::timestamptz
+          AND "dueAt" = ${seen.dueAt}`;
       return taken === 1;
     },
     async release(id) {

@@ -158,7 +158,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
             localDay(f.lastRemindedAt, calendar.timeZone) !== localDay(now, calendar.timeZone));
         const tellManager = f.notifiedAt !== null && daysOverdue >= MANAGER_AFTER_DAYS && f.managerToldAt === null;
         if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
-        if (!(await followUps.lease(f.id, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        if (!(await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS)))) continue;
         try {
           if (f.notifiedAt === null) {
             const sent = await notifier.deliver(f);
