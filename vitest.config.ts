@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: two workers keep PGlite start-ups from starving each other.
     maxWorkers: 2,
+    // Work that happens after Slack's ack is awaited with expect.poll; give a loaded CI machine room.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
