@@ -20,6 +20,8 @@ import { createInteractionRepository } from "./domain/interactions/interaction.r
 import { createInteractionService } from "./domain/interactions/interaction.service.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
+import { createRetentionRepository } from "./domain/retention/retention.repository.js";
+import { createRetentionService } from "./domain/retention/retention.service.js";
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
@@ -41,6 +43,7 @@ import { registerViews } from "./slack/listeners/views/index.js";
 import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
 import { createInFlightTracker } from "./slack/middleware/in-flight.js";
 import { createPersonResolver } from "./slack/people.js";
+import { createRetentionNotifier } from "./slack/retention-notifier.js";
 import { createSlackApp } from "./slack/slack-app.js";
 
 export interface Rapport {
@@ -108,6 +111,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     now,
     log: (message, context) => logger.warn(context, message),
   });
+  const retention = createRetentionService({
+    retention: createRetentionRepository(prisma),
+    settings: settingsRepository,
+    notifier: createRetentionNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    now,
+    log: (message, context) => logger.warn(context, message),
+  });
   const deps: SlackDeps = {
     identify: createPersonResolver(members, i18n, config.defaultLocale),
     members,
@@ -117,6 +127,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,
+    retention,
     settings: createSettingsService(settingsRepository, members),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),
@@ -142,6 +153,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     [
       { name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() },
       { name: "follow-ups", schedule: "* * * * *", run: () => followUps.processDue() },
+      { name: "retention", schedule: "7 * * * *", run: () => retention.processRetention() },
     ],
     createJobRunRepository(prisma),
     randomUUID(),

@@ -5,6 +5,7 @@ import type { FollowUpService } from "../domain/follow-ups/follow-up.service.js"
 import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { RetentionService } from "../domain/retention/retention.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { Translate } from "../i18n/i18n.js";
 import type { IdentifyPerson } from "./people.js";
@@ -19,6 +20,7 @@ export interface SlackDeps {
   intake: IntakeService;
   followUps: FollowUpService;
   escalations: EscalationService;
+  retention: RetentionService;
   settings: SettingsService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;

@@ -50,6 +50,10 @@ export const ACTIONS = {
   followUpSnooze: "follow_up_snooze",
   followUpSnoozeDate: "follow_up_snooze_date",
   followUpReassign: "follow_up_reassign",
+  retentionOutreach: "retention_outreach",
+  retentionOffer: "retention_offer",
+  retentionSnooze: "retention_snooze",
+  retentionChurned: "retention_churned",
 } as const;
 
 export const BLOCK_IDS = {

@@ -31,6 +31,8 @@ export const EscalateMetadataSchema = z.object({ i: z.uuid(), channelId: z.strin
 export const FollowUpRefSchema = z.object({ f: z.uuid() });
 export const SnoozeChoiceSchema = z.object({ f: z.uuid(), s: z.enum(["hour", "tomorrow", "next_week"]) });
 
+export const ConditionRefSchema = z.object({ c: z.uuid() });
+
 export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 
 export type LogFormMetadata = z.infer<typeof LogFormMetadataSchema>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
+import type { FollowUpDetails } from "../../src/domain/follow-ups/follow-up.types.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
+import type { ConditionRow } from "../../src/domain/retention/retention.repository.js";
 import type { WorkspaceSettings } from "../../src/domain/workspace-settings/settings.types.js";
 import { createI18n } from "../../src/i18n/i18n.js";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locales.js";
@@ -12,12 +14,19 @@ import {
   buildEscalateForm,
   buildReassignForm,
 } from "../../src/slack/views/escalation-forms.view.js";
+import {
+  buildFollowUpDm,
+  buildFollowUpDoneForm,
+  buildFollowUpReassignForm,
+  buildReopenForm,
+} from "../../src/slack/views/follow-up-dm.view.js";
 import { buildFollowUpForm } from "../../src/slack/views/follow-up-form.view.js";
 import { buildHelpMessage } from "../../src/slack/views/help.view.js";
 import { buildHomeView } from "../../src/slack/views/home.view.js";
 import { buildInteractionCard, buildRemovedCard } from "../../src/slack/views/interaction-card.view.js";
 import { buildLogForm } from "../../src/slack/views/log-form.view.js";
 import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/slack/views/log-problems.view.js";
+import { buildRetentionNudge } from "../../src/slack/views/retention-nudge.view.js";
 import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
 import { checkBlocks, checkView, LIMITS } from "../support/fake-slack/limits.js";
 
@@ -115,6 +124,43 @@ const settings: WorkspaceSettings = {
   })),
   people: [],
 };
+const followUp: FollowUpDetails = {
+  id: ID,
+  workspaceId: ID,
+  status: "pending",
+  note: longText,
+  dueAt: at,
+  notifiedAt: at,
+  lastRemindedAt: null,
+  managerToldAt: null,
+  outcome: null,
+  dmChannelId: "D1",
+  dmTs: "1.1",
+  interactionId: ID,
+  escalationId: ID,
+  customer: { id: ID, name: longName },
+  assignee: { ...person, timeZone: "Asia/Kolkata", teamId: ID, workDayStart: null, workDayEnd: null },
+  recent: Array.from({ length: 3 }, () => ({ kind: "complaint" as const, summary: longText, occurredAt: at })),
+};
+const condition: ConditionRow = {
+  id: ID,
+  workspaceId: ID,
+  customerId: ID,
+  customerName: longName,
+  ownerId: null,
+  condition: "at_risk",
+  score: 100,
+  reasons: [
+    { code: "complaints", count: 21, windowDays: 30 },
+    { code: "openEscalations", count: 11 },
+    { code: "negativeSentiment" },
+    { code: "silentDays", days: 365 },
+  ],
+  since: at,
+  nudgedAt: null,
+  snoozedUntil: null,
+  teamId: ID,
+};
 const timeline = Array.from({ length: 10 }, (_, i) =>
   i % 3 === 0
     ? { type: "escalation" as const, id: ID, at, status: "open", severity: "urgent", reason: longText }
@@ -170,6 +216,10 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     error: buildErrorMessage(t("errors.unavailable"), t, `/rapport log ${longText}`),
     escalationCard: buildEscalationCard(t, escalation),
     settings: buildSettingsSummary(t, settings),
+    followUpDm: buildFollowUpDm(t, followUp),
+    followUpDmSettled: buildFollowUpDm(t, followUp, "snoozed"),
+    retentionNudge: buildRetentionNudge(t, condition),
+    retentionSettled: buildRetentionNudge(t, condition, { how: "snoozed", until: at }),
     decision: {
       text: "",
       blocks: [
@@ -209,6 +259,9 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     approveForm: buildDecisionNoteForm(t, ID, "approve"),
     rejectForm: buildDecisionNoteForm(t, ID, "reject"),
     reassignForm: buildReassignForm(t, ID),
+    followUpDoneForm: buildFollowUpDoneForm(t, followUp),
+    followUpReassignForm: buildFollowUpReassignForm(t, followUp),
+    reopenForm: buildReopenForm(t, ID, longName, longText),
     home: buildHomeView(t, settings),
   };
 }
@@ -259,6 +312,8 @@ describe.each(SUPPORTED_LOCALES)("views in %s", (locale) => {
       ...views(locale),
       card: { blocks: messages(locale).interactionCard.blocks },
       escalation: { blocks: messages(locale).escalationCard.blocks },
+      followUpDm: { blocks: messages(locale).followUpDm.blocks },
+      retention: { blocks: messages(locale).retentionNudge.blocks },
     })) {
       const cut = catalogTexts(view as unknown as Record<string, unknown>).filter((text) => text.endsWith("…"));
       expect({ name, cut }).toEqual({ name, cut: [] });

@@ -10,6 +10,12 @@ import {
   followUpSnoozeDateAction,
 } from "./follow-up.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
+import {
+  retentionChurnedAction,
+  retentionOfferAction,
+  retentionOutreachAction,
+  retentionSnoozeAction,
+} from "./retention.actions.js";
 import { timelinePageAction } from "./timeline.actions.js";
 
 const startsWith = (prefix: string) => new RegExp(`^${prefix}(_|$)`);
@@ -29,6 +35,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.resolve, decideAction(deps, "resolve"));
   app.action(ACTIONS.cancel, decideAction(deps, "cancel"));
   app.action(ACTIONS.followUpDone, followUpDoneAction(deps));
+  app.action(ACTIONS.retentionOutreach, retentionOutreachAction(deps));
+  app.action(ACTIONS.retentionOffer, retentionOfferAction(deps));
+  app.action(ACTIONS.retentionSnooze, retentionSnoozeAction(deps));
+  app.action(ACTIONS.retentionChurned, retentionChurnedAction(deps));
   app.action(ACTIONS.followUpReassign, followUpReassignAction(deps));
   app.action(ACTIONS.followUpSnooze, followUpSnoozeAction(deps));
   app.action(startsWith(ACTIONS.followUpSnoozeDate), followUpSnoozeDateAction(deps));

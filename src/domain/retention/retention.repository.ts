@@ -1,0 +1,191 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
+import type { Condition, CustomerStats, Finding, Reason, Thresholds } from "./retention.rules.js";
+
+export interface ConditionRow {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  customerName: string;
+  ownerId: string | null;
+  condition: Condition;
+  score: number;
+  reasons: Reason[];
+  since: Date;
+  nudgedAt: Date | null;
+  snoozedUntil: Date | null;
+  /** The team of whoever last spoke with the customer: its managers hear when there is no owner. */
+  teamId: string | null;
+}
+
+export interface RetentionRepository {
+  workspaces(): Promise<Array<{ id: string } & Thresholds>>;
+  /** One row per active customer, computed by the database. */
+  stats(workspaceId: string, windowStart: Date): Promise<CustomerStats[]>;
+  /** Records today's findings: new crossings start, lasting ones update, ended ones clear. */
+  sync(workspaceId: string, findings: Map<string, Finding[]>, now: Date): Promise<void>;
+  dueNudges(now: Date, limit: number): Promise<ConditionRow[]>;
+  lease(row: ConditionRow, now: Date, until: Date): Promise<boolean>;
+  markNudged(id: string, at: Date): Promise<void>;
+  release(id: string): Promise<void>;
+  get(workspaceId: string, id: string): Promise<ConditionRow | null>;
+  snooze(id: string, actorId: string, until: Date): Promise<void>;
+  markChurned(workspaceId: string, customerId: string, actorId: string, at: Date): Promise<void>;
+}
+
+const include = { customer: { select: { name: true, ownerId: true } } } as const;
+type Row = Prisma.CustomerConditionGetPayload<{ include: typeof include }>;
+
+export function createRetentionRepository(prisma: PrismaClient): RetentionRepository {
+  async function toRow(row: Row): Promise<ConditionRow> {
+    const last = await prisma.interaction.findFirst({
+      where: { customerId: row.customerId, deletedAt: null },
+      orderBy: { occurredAt: "desc" },
+      select: { author: { select: { teamId: true } } },
+    });
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      customerId: row.customerId,
+      customerName: row.customer.name,
+      ownerId: row.customer.ownerId,
+      condition: row.condition as Condition,
+      score: row.score,
+      reasons: row.reasons as unknown as Reason[],
+      since: row.since,
+      nudgedAt: row.nudgedAt,
+      snoozedUntil: row.snoozedUntil,
+      teamId: last?.author.teamId ?? null,
+    };
+  }
+  return {
+    workspaces: () =>
+      prisma.workspace.findMany({
+        select: { id: true, lapsedDays: true, atRiskComplaints: true, atRiskWindowDays: true },
+      }),
+    async stats(workspaceId, windowStart) {
+      const rows = await prisma.$queryRaw<
+        Array<{
+          id: string;
+          n: bigint;
+          last: Date | null;
+          complaints: bigint;
+          escalations: bigint;
+          sentiment: string | null;
+          opted: boolean;
+        }>
+      >`
+        SELECT c.id, count(i.id) AS n, max(i."occurredAt") AS last,
+               count(i.id) FILTER (WHERE i.kind = 'complaint' AND i."occurredAt" >= ${windowStart}) AS complaints,
+               (SELECT count(*) FROM "Escalation" e WHERE e."customerId" = c.id AND e.status IN ('open', 'claimed')) AS escalations,
+               (SELECT l.sentiment::text FROM "Interaction" l WHERE l."customerId" = c.id AND l."deletedAt" IS NULL
+                 ORDER BY l."occurredAt" DESC LIMIT 1) AS sentiment,
+               c."optedOutOfOffers" AS opted
+        FROM "Customer" c
+        LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."deletedAt" IS NULL
+        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'
+        GROUP BY c.id`;
+      return rows.map((r) => ({
+        customerId: r.id,
+        interactions: Number(r.n),
+        lastInteractionAt: r.last ? new Date(r.last) : null,
+        complaintsInWindow: Number(r.complaints),
+        openEscalations: Number(r.escalations),
+        lastSentiment: r.sentiment,
+        optedOutOfOffers: r.opted,
+      }));
+    },
+    async sync(workspaceId, findings, now) {
+      const existing = await prisma.customerCondition.findMany({ where: { workspaceId } });
+      const byKey = new Map(existing.map((row) => [`${row.customerId}:${row.condition}`, row]));
+      const seen = new Set<string>();
+      for (const [customerId, list] of findings) {
+        for (const f of list) {
+          const key = `${customerId}:${f.condition}`;
+          seen.add(key);
+          const row = byKey.get(key);
+          const reasons = f.reasons as unknown as Prisma.InputJsonValue;
+          if (!row) {
+            await prisma.customerCondition.create({
+              data: { workspaceId, customerId, condition: f.condition, score: f.score, reasons, since: now },
+            });
+          } else if (row.clearedAt) {
+            // Crossed again after having recovered: a new crossing, nudged again.
+            await prisma.customerCondition.update({
+              where: { id: row.id },
+              data: { score: f.score, reasons, since: now, clearedAt: null, nudgedAt: null, snoozedUntil: null },
+            });
+          } else {
+            await prisma.customerCondition.update({ where: { id: row.id }, data: { score: f.score, reasons } });
+          }
+        }
+      }
+      const ended = existing
+        .filter((row) => !row.clearedAt && !seen.has(`${row.customerId}:${row.condition}`))
+        .map((row) => row.id);
+      if (ended.length)
+        await prisma.customerCondition.updateMany({ where: { id: { in: ended } }, data: { clearedAt: now } });
+    },
+    async dueNudges(now, limit) {
+      const rows = await prisma.customerCondition.findMany({
+        where: {
+          clearedAt: null,
+          nudgedAt: null,
+          AND: [
+            { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
+            { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          ],
+          customer: { status: "active" },
+        },
+        orderBy: { since: "asc" },
+        take: limit,
+        include,
+      });
+      return Promise.all(rows.map(toRow));
+    },
+    async lease(row, now, until) {
+      const taken = await prisma.$executeRaw`
+        UPDATE "CustomerCondition" SET "leaseUntil" = ${until}
+        WHERE id = ${row.id}::uuid AND "nudgedAt" IS NULL AND "clearedAt" IS NULL AND "since" = ${row.since}
+          AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})`;
+      return taken === 1;
+    },
+    async markNudged(id, at) {
+      await prisma.customerCondition.update({ where: { id }, data: { nudgedAt: at, leaseUntil: null } });
+    },
+    async release(id) {
+      await prisma.customerCondition.update({ where: { id }, data: { leaseUntil: null } });
+    },
+    async get(workspaceId, id) {
+      const row = await prisma.customerCondition.findFirst({ where: { workspaceId, id }, include });
+      return row ? toRow(row) : null;
+    },
+    async snooze(id, actorId, until) {
+      const row = await prisma.customerCondition.update({
+        where: { id },
+        data: { nudgedAt: null, snoozedUntil: until },
+        select: { workspaceId: true },
+      });
+      await recordAudit(prisma, {
+        workspaceId: row.workspaceId,
+        actorId,
+        action: "retention.snoozed",
+        entityType: "CustomerCondition",
+        entityId: id,
+      });
+    },
+    async markChurned(workspaceId, customerId, actorId, at) {
+      await prisma.$transaction(async (tx) => {
+        await tx.customer.update({ where: { id: customerId, workspaceId }, data: { status: "churned" } });
+        await tx.customerCondition.updateMany({ where: { customerId, clearedAt: null }, data: { clearedAt: at } });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          action: "customer.churned",
+          entityType: "Customer",
+          entityId: customerId,
+        });
+      });
+    },
+  };
+}

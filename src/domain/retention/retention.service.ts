@@ -1,0 +1,89 @@
+import { Errors } from "../errors.js";
+import type { PersonRef } from "../escalations/escalation.types.js";
+import { isWorkingTime } from "../follow-ups/follow-up.service.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import { calendarOf } from "../workspace-settings/settings.service.js";
+import type { RetentionNotifier } from "./retention.notifier.js";
+import type { RetentionRepository } from "./retention.repository.js";
+import { evaluate, type Finding } from "./retention.rules.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const LEASE_MS = 2 * 60 * 1000;
+export const RETENTION_SNOOZE_DAYS = 7;
+
+export interface RetentionDeps {
+  retention: RetentionRepository;
+  settings: SettingsRepository;
+  notifier: RetentionNotifier;
+  now: () => Date;
+  log: (message: string, context: Record<string, unknown>) => void;
+}
+
+export function createRetentionService(deps: RetentionDeps) {
+  const { retention } = deps;
+  return {
+    /**
+     * One tick: find who crossed a threshold (lapsed, at risk), record it, and
+     * nudge the owner — or the managers of the team that last spoke with the
+     * customer — once per crossing, in their working hours.
+     */
+    async processRetention(): Promise<{ findings: number; nudged: number }> {
+      const now = deps.now();
+      let findings = 0;
+      for (const workspace of await retention.workspaces()) {
+        const stats = await retention.stats(
+          workspace.id,
+          new Date(now.getTime() - workspace.atRiskWindowDays * DAY_MS),
+        );
+        const byCustomer = new Map<string, Finding[]>();
+        for (const s of stats) {
+          const found = evaluate(s, workspace, now);
+          if (found.length) byCustomer.set(s.customerId, found);
+          findings += found.length;
+        }
+        await retention.sync(workspace.id, byCustomer, now);
+      }
+      let nudged = 0;
+      for (const row of await retention.dueNudges(now, 200)) {
+        const settings = await deps.settings.load(row.workspaceId);
+        const people = settings.people;
+        const owner = row.ownerId ? people.find((p) => p.id === row.ownerId) : undefined;
+        const recipients = (
+          owner ? [owner] : people.filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === row.teamId)
+        ).map((p): PersonRef & { timeZone?: string } => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
+        if (recipients.length === 0) continue;
+        if (!isWorkingTime(now, calendarOf(settings))) continue;
+        if (!(await retention.lease(row, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        try {
+          for (const recipient of recipients) await deps.notifier.nudge(row, recipient);
+          await retention.markNudged(row.id, now);
+          nudged++;
+        } catch (error) {
+          await retention.release(row.id);
+          deps.log("retention nudge not delivered; will retry", { condition: row.id, error: String(error) });
+        }
+      }
+      return { findings, nudged };
+    },
+
+    async snooze(workspaceId: string, id: string, actor: Member) {
+      const row = await retention.get(workspaceId, id);
+      if (!row) throw Errors.customerNotFound("");
+      const until = new Date(deps.now().getTime() + RETENTION_SNOOZE_DAYS * DAY_MS);
+      await retention.snooze(row.id, actor.id, until);
+      return { row, until };
+    },
+
+    async markChurned(workspaceId: string, id: string, actor: Member) {
+      const row = await retention.get(workspaceId, id);
+      if (!row) throw Errors.customerNotFound("");
+      await retention.markChurned(workspaceId, row.customerId, actor.id, deps.now());
+      return row;
+    },
+
+    get: (workspaceId: string, id: string) => retention.get(workspaceId, id),
+  };
+}
+
+export type RetentionService = ReturnType<typeof createRetentionService>;

@@ -1,0 +1,24 @@
+import type { WebClient } from "@slack/web-api";
+import type { MemberService } from "../domain/members/member.service.js";
+import type { RetentionNotifier } from "../domain/retention/retention.notifier.js";
+import type { I18n } from "../i18n/i18n.js";
+import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import { buildRetentionNudge } from "./views/retention-nudge.view.js";
+
+/** Retention nudges by DM, in the recipient's language. */
+export function createRetentionNotifier(deps: {
+  client: WebClient;
+  i18n: I18n;
+  members: MemberService;
+  defaultLocale: SupportedLocale;
+}): RetentionNotifier {
+  return {
+    async nudge(row, recipient) {
+      const member = await deps.members.findKnown(row.workspaceId, recipient.slackUserId);
+      const t = deps.i18n.translator(
+        matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale,
+      );
+      await deps.client.chat.postMessage({ channel: recipient.slackUserId, ...buildRetentionNudge(t, row) });
+    },
+  };
+}
