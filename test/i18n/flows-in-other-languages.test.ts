@@ -19,6 +19,8 @@ const FLOWS = [
     posted: "O seu escalamento de *Maria Silva* está com os gestores",
     approved: "aprovou o escalamento de Maria Silva",
     customerCard: ["Acompanhamento", "Reclamação"],
+    followUpDm: "É hora de acompanhar *Maria Silva*",
+    settled: "Feito.",
   },
   {
     locale: "hi-IN",
@@ -29,6 +31,8 @@ const FLOWS = [
     posted: "*Maria Silva* के लिए आपका एस्केलेशन",
     approved: "ने Maria Silva का एस्केलेशन स्वीकार किया",
     customerCard: ["फ़ॉलो-अप", "शिकायत"],
+    followUpDm: "*Maria Silva* से फ़ॉलो-अप का समय",
+    settled: "हो गया।",
   },
 ];
 
@@ -43,7 +47,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
   });
   afterAll(() => app.stop());
 
-  it("logs, escalates, is approved and gets a satisfaction follow-up, each message in the right language", async () => {
+  it("logs, escalates, is approved, gets the satisfaction follow-up by DM and completes it, each message in the right language", async () => {
     const card = await answerTo(app, (await app.driver.command("/rapport", `log ${flow.log}`, agent())).responseUrl);
     for (const text of flow.card) expect(textOf(card)).toContain(text);
 
@@ -92,5 +96,32 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
       (await app.driver.command("/rapport", "customer Maria Silva", agent())).responseUrl,
     );
     for (const text of flow.customerCard) expect(textOf(customer)).toContain(text);
+
+    // Three days later, in the agent's working hours (open around the clock here): the follow-up DM, in their language.
+    app.clock.advance(3 * 24 * 3_600_000 + 60_000);
+    await app.rapport.scheduler.runNow("follow-ups", app.clock.now());
+    const dm = await app.slack.waitFor(
+      "chat.postMessage",
+      (a) => a.channel === flow.user && textOf(a).includes(flow.followUpDm),
+    );
+    const done = button(dm.args, "follow_up_done");
+    const before = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(agent(), { action_id: done.action_id, value: done.value });
+    const doneForm = (await latest(app, "views.open", before)).args.view as Json;
+    const outcome = {
+      values: {
+        follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: "satisfied" } } },
+        follow_up_outcome_note: { follow_up_outcome_note_input: { value: "ok" } },
+      },
+    };
+    const finished = await app.driver.viewSubmission(agent(), {
+      id: `VDONE${flow.user}`,
+      callback_id: doneForm.callback_id,
+      private_metadata: doneForm.private_metadata,
+      state: outcome,
+    });
+    expect(finished.body).toBe("");
+    await app.slack.waitFor("chat.update", (a) => a.channel === dm.result?.channel && textOf(a).includes(flow.settled));
+    expect((await app.rapport.database.prisma.followUp.findFirstOrThrow()).status).toBe("done");
   });
 });
