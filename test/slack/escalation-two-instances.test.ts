@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import {
   createScratchDatabase,
@@ -7,9 +7,8 @@ import {
   type ScratchDatabase,
   TEST_DATABASE_URL,
 } from "../support/test-database.js";
-import { setUpWorkspace } from "../support/workspace-setup.js";
+import { escalateFromCard, setUpWorkspace } from "../support/workspace-setup.js";
 
-type Json = Record<string, unknown>;
 const HOUR = 3_600_000;
 
 describe.skipIf(!TEST_DATABASE_URL)(
@@ -42,35 +41,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         .filter((c) => c.result?.ok && c.args.channel === "U0DIR");
 
     it("send a deadline reminder, a director hand-off and a follow-up DM once, not once per instance", async () => {
-      const card = await answerTo(
-        a,
-        (
-          await a.driver.command("/rapport", "log Acme complaint phone: broken", {
-            user: "U0AGENT",
-            channel: "C0SUPPORT",
-          })
-        ).responseUrl,
-      );
-      const escalate = button(card, "interaction_escalate");
-      const opened = a.slack.callsTo("views.open").length;
-      await a.driver.blockAction({ user: "U0AGENT" }, { action_id: escalate.action_id, value: escalate.value });
-      const view = (await latest(a, "views.open", opened)).args.view as Json;
-      const state = {
-        values: {
-          reason: { reason_input: { value: "refund please" } },
-          severity: { severity_input: { selected_option: { value: "normal" } } },
-          requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-          amount: { amount_input: { value: null } },
-          escalation_note: { escalation_note_input: { value: null } },
-        },
-      };
-      await a.driver.viewSubmission(
-        { user: "U0AGENT" },
-        { id: "V2INST", callback_id: view.callback_id, private_metadata: view.private_metadata, state },
-      );
-      await expect
-        .poll(async () => (await a.rapport.database.prisma.escalation.findFirst())?.messageTs ?? null)
-        .not.toBeNull();
+      await escalateFromCard(a, "Acme complaint phone: broken");
 
       // Both clocks jump past the 8-hour limit; both schedulers fire the same minute, then the next ones.
       for (const app of [a, b]) app.clock.advance(8 * HOUR + 60_000);

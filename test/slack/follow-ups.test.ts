@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { ADMIN, AGENT, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
+import { ADMIN, AGENT, escalateFromCard, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
 const HOUR = 3_600_000;
@@ -84,30 +84,7 @@ describe("follow-ups", () => {
   });
 
   it("is created by an approved escalation, for the agent, three days later", async () => {
-    const card = await answerTo(
-      app,
-      (await app.driver.command("/rapport", "log Globex complaint: refund", AGENT)).responseUrl,
-    );
-    const escalate = button(card, "interaction_escalate");
-    const opened = app.slack.callsTo("views.open").length;
-    await app.driver.blockAction(AGENT, { action_id: escalate.action_id, value: escalate.value });
-    const view = (await latest(app, "views.open", opened)).args.view as Json;
-    const state = {
-      values: {
-        reason: { reason_input: { value: "refund" } },
-        severity: { severity_input: { selected_option: { value: "normal" } } },
-        requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-        amount: { amount_input: { value: null } },
-        escalation_note: { escalation_note_input: { value: null } },
-      },
-    };
-    await app.driver.viewSubmission(AGENT, {
-      id: "VESCFU",
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      state,
-    });
-    await expect.poll(async () => (await db().escalation.findFirst())?.messageTs ?? null).not.toBeNull();
+    await escalateFromCard(app, "Globex complaint: refund");
     const { messageTs } = await db().escalation.findFirstOrThrow();
     await app.driver.event({
       type: "message",
@@ -124,30 +101,7 @@ describe("follow-ups", () => {
   });
 
   it("not satisfied after an escalation: offers to re-open it, and re-opening sends it back to the managers", async () => {
-    const card = await answerTo(
-      app,
-      (await app.driver.command("/rapport", "log Umbrella complaint: refund", AGENT)).responseUrl,
-    );
-    const escalate = button(card, "interaction_escalate");
-    const opened = app.slack.callsTo("views.open").length;
-    await app.driver.blockAction(AGENT, { action_id: escalate.action_id, value: escalate.value });
-    const view = (await latest(app, "views.open", opened)).args.view as Json;
-    const state = {
-      values: {
-        reason: { reason_input: { value: "refund" } },
-        severity: { severity_input: { selected_option: { value: "normal" } } },
-        requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-        amount: { amount_input: { value: null } },
-        escalation_note: { escalation_note_input: { value: null } },
-      },
-    };
-    await app.driver.viewSubmission(AGENT, {
-      id: "VESCRE",
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      state,
-    });
-    await expect.poll(async () => (await db().escalation.findFirst())?.messageTs ?? null).not.toBeNull();
+    await escalateFromCard(app, "Umbrella complaint: refund");
     const escalation = await db().escalation.findFirstOrThrow();
     await app.driver.event({
       type: "message",

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { answerTo } from "./slack-helpers.js";
+import { answerTo, button, latest } from "./slack-helpers.js";
 import type { TestApp } from "./test-app.js";
 
 // A workspace with two teams, their managers, a director and an admin, open around the clock (UTC).
@@ -35,4 +35,38 @@ export async function setUpWorkspace(app: TestApp, extra: string[] = []) {
     const answer = await answerTo(app, (await app.driver.command("/rapport", text, ADMIN)).responseUrl);
     expect(answer.text, text).not.toContain("Usage");
   }
+}
+
+/**
+ * As `who`: logs `line` with /rapport log, presses Escalate on the card and
+ * submits a normal refund escalation; resolves once its card is posted.
+ */
+export async function escalateFromCard(app: TestApp, line: string, who: { user: string; channel: string } = AGENT) {
+  const card = await answerTo(app, (await app.driver.command("/rapport", `log ${line}`, who)).responseUrl);
+  const escalate = button(card, "interaction_escalate");
+  const opened = app.slack.callsTo("views.open").length;
+  await app.driver.blockAction(who, { action_id: escalate.action_id, value: escalate.value });
+  const view = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
+  const state = {
+    values: {
+      reason: { reason_input: { value: "refund please" } },
+      severity: { severity_input: { selected_option: { value: "normal" } } },
+      requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+      amount: { amount_input: { value: null } },
+      escalation_note: { escalation_note_input: { value: null } },
+    },
+  };
+  await app.driver.viewSubmission(who, {
+    id: `V${Math.random().toString(36).slice(2)}`,
+    callback_id: view.callback_id,
+    private_metadata: view.private_metadata,
+    state,
+  });
+  await expect
+    .poll(
+      async () =>
+        (await app.rapport.database.prisma.escalation.findFirst({ orderBy: { createdAt: "desc" } }))?.messageTs ?? null,
+    )
+    .not.toBeNull();
+  return app.rapport.database.prisma.escalation.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
 }

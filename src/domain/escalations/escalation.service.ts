@@ -3,7 +3,7 @@ import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import { type InteractionService, SATISFACTION_CHECK_DAYS } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf } from "../workspace-settings/settings.service.js";
+import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
 import { addBusinessMinutes } from "./business-calendar.js";
 import type { EscalationNotifier } from "./escalation.notifier.js";
@@ -200,13 +200,14 @@ export function createEscalationService(deps: EscalationDeps) {
     /** One scheduler tick: reminders, director hand-offs and card retries that are due. */
     async processDue(): Promise<{ reminded: number; handedOff: number; reposted: number }> {
       const now = deps.now();
+      const settingsOf = settingsPerTick(deps.settings);
       let reminded = 0;
       let handedOff = 0;
       let reposted = 0;
       for (const id of await escalations.claimDueHandoffs(now, BATCH)) {
         try {
           const full = await findAnywhere(id);
-          const settings = await deps.settings.load(full.workspaceId);
+          const settings = await settingsOf(full.workspaceId);
           const team = settings.teams.find((t) => t.id === full.team?.id);
           const director = team?.directorId ? settings.people.find((p) => p.id === team.directorId) : undefined;
           await notifier.handToDirector(full, director ? personOf(director) : null, team?.directorChannelId ?? null);
@@ -219,7 +220,7 @@ export function createEscalationService(deps: EscalationDeps) {
       for (const id of await escalations.claimDueReminders(now, BATCH)) {
         try {
           const e = await findAnywhere(id);
-          const settings = await deps.settings.load(e.workspaceId);
+          const settings = await settingsOf(e.workspaceId);
           await notifier.remind(e, managersOf(settings, e));
           reminded++;
         } catch (error) {
@@ -230,7 +231,7 @@ export function createEscalationService(deps: EscalationDeps) {
       const lease = new Date(now.getTime() + RETRY_MAX_MS);
       for (const id of await escalations.claimDuePosts(now, lease, BATCH)) {
         const e = await findAnywhere(id);
-        const settings = await deps.settings.load(e.workspaceId);
+        const settings = await settingsOf(e.workspaceId);
         if (!e.channelId) continue;
         const after = await post(e, e.channelId, settings);
         if (after.messageTs) reposted++;

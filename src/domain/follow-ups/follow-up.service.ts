@@ -5,7 +5,7 @@ import type { InteractionService } from "../interactions/interaction.service.js"
 import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf } from "../workspace-settings/settings.service.js";
+import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { FollowUpNotifier } from "./follow-up.notifier.js";
 import type { FollowUpRepository } from "./follow-up.repository.js";
 import type { FollowUpDetails, FollowUpOutcome, Snooze } from "./follow-up.types.js";
@@ -145,10 +145,9 @@ export function createFollowUpService(deps: FollowUpDeps) {
     async processDue(): Promise<{ delivered: number; reminded: number; managersTold: number }> {
       const now = deps.now();
       const result = { delivered: 0, reminded: 0, managersTold: 0 };
-      const settingsCache = new Map<string, Awaited<ReturnType<SettingsRepository["load"]>>>();
+      const settingsOf = settingsPerTick(deps.settings);
       for (const f of await followUps.due(now, BATCH)) {
-        const settings = settingsCache.get(f.workspaceId) ?? (await deps.settings.load(f.workspaceId));
-        settingsCache.set(f.workspaceId, settings);
+        const settings = await settingsOf(f.workspaceId);
         const calendar = personalCalendar(f, calendarOf(settings));
         if (!isWorkingTime(now, calendar)) continue;
         const daysOverdue = Math.floor((now.getTime() - f.dueAt.getTime()) / DAY_MS);

@@ -3,7 +3,7 @@ import type { PersonRef } from "../escalations/escalation.types.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf } from "../workspace-settings/settings.service.js";
+import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { RetentionNotifier } from "./retention.notifier.js";
 import type { RetentionRepository } from "./retention.repository.js";
 import { evaluate, type Finding } from "./retention.rules.js";
@@ -45,8 +45,9 @@ export function createRetentionService(deps: RetentionDeps) {
         await retention.sync(workspace.id, byCustomer, now);
       }
       let nudged = 0;
+      const settingsOf = settingsPerTick(deps.settings);
       for (const row of await retention.dueNudges(now, 200)) {
-        const settings = await deps.settings.load(row.workspaceId);
+        const settings = await settingsOf(row.workspaceId);
         const people = settings.people;
         const owner = row.ownerId ? people.find((p) => p.id === row.ownerId) : undefined;
         const recipients = (

@@ -17,6 +17,19 @@ export function calendarOf(settings: WorkspaceSettings): BusinessCalendar {
   };
 }
 
+/** Settings read at most once per workspace: for a scheduler tick that handles many rows. */
+export function settingsPerTick(settings: SettingsRepository): (workspaceId: string) => Promise<WorkspaceSettings> {
+  const loaded = new Map<string, Promise<WorkspaceSettings>>();
+  return (workspaceId) => {
+    let found = loaded.get(workspaceId);
+    if (!found) {
+      found = settings.load(workspaceId);
+      loaded.set(workspaceId, found);
+    }
+    return found;
+  };
+}
+
 /** Workspace set-up: teams, roles, routes, business hours, time limits, days off. Admins only; every change recorded. */
 export function createSettingsService(settings: SettingsRepository, members: MemberService) {
   async function teamId(workspaceId: string, name: string | null | undefined): Promise<string | null> {

@@ -5,6 +5,7 @@ import type { Translate } from "../../i18n/i18n.js";
 import { BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
 import { DecisionMetadataSchema, EscalateMetadataSchema, EscalationRefSchema, encode } from "../payloads.js";
+import { buildAssigneeForm } from "./assignee-form.view.js";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(shorten(text, 75)), value });
@@ -113,20 +114,10 @@ export function buildDecisionNoteForm(t: Translate, escalationId: string, decisi
 
 /** Reassign: to another manager of the team. */
 export function buildReassignForm(t: Translate, escalationId: string): ModalView {
-  return {
-    type: "modal",
-    callback_id: CALLBACKS.reassignForm,
-    private_metadata: encode(EscalationRefSchema, { e: escalationId }),
-    title: plain(shorten(t("escalation.reassignTitle"), 24)),
-    submit: plain(shorten(t("escalation.reassign"), 24)),
-    close: plain(shorten(t("form.cancel"), 24)),
-    blocks: [
-      {
-        type: "input",
-        block_id: BLOCK_IDS.assignee,
-        label: plain(t("escalation.assignee")),
-        element: { type: "users_select", action_id: inputAction(BLOCK_IDS.assignee) },
-      },
-    ],
-  };
+  return buildAssigneeForm(t, {
+    callbackId: CALLBACKS.reassignForm,
+    privateMetadata: encode(EscalationRefSchema, { e: escalationId }),
+    titleKey: "escalation.reassignTitle",
+    submitKey: "escalation.reassign",
+  });
 }

@@ -5,6 +5,7 @@ import { slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
 import { EscalationRefSchema, encode, FollowUpRefSchema, SnoozeChoiceSchema } from "../payloads.js";
+import { buildAssigneeForm } from "./assignee-form.view.js";
 import { quoteSummary } from "./interaction-card.view.js";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
@@ -146,20 +147,10 @@ export function buildReopenForm(t: Translate, escalationId: string, customer: st
 }
 
 export function buildFollowUpReassignForm(t: Translate, f: FollowUpDetails): ModalView {
-  return {
-    type: "modal",
-    callback_id: CALLBACKS.followUpReassign,
-    private_metadata: encode(FollowUpRefSchema, { f: f.id }),
-    title: plain(shorten(t("followUpDm.reassignTitle"), 24)),
-    submit: plain(shorten(t("followUpDm.reassignButton"), 24)),
-    close: plain(shorten(t("form.cancel"), 24)),
-    blocks: [
-      {
-        type: "input",
-        block_id: BLOCK_IDS.assignee,
-        label: plain(t("escalation.assignee")),
-        element: { type: "users_select", action_id: inputAction(BLOCK_IDS.assignee) },
-      },
-    ],
-  };
+  return buildAssigneeForm(t, {
+    callbackId: CALLBACKS.followUpReassign,
+    privateMetadata: encode(FollowUpRefSchema, { f: f.id }),
+    titleKey: "followUpDm.reassignTitle",
+    submitKey: "followUpDm.reassignButton",
+  });
 }
