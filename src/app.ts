@@ -86,9 +86,12 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   });
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
-  const interactions = createInteractionService(createInteractionRepository(prisma, customerRepository), now);
-
   const settingsRepository = createSettingsRepository(prisma);
+  const interactions = createInteractionService(
+    createInteractionRepository(prisma, customerRepository),
+    now,
+    async (workspaceId) => (await settingsRepository.load(workspaceId)).days.satisfactionDays,
+  );
   const app = createSlackApp(
     config,
     toBoltLogger(logger),

@@ -12,7 +12,12 @@ export type DomainErrorCode =
   | "assigneeNotManager"
   | "notAllowedEscalation"
   | "unknownTeam"
-  | "followUpNotFound";
+  | "followUpNotFound"
+  | "campaignNotFound"
+  | "campaignEndsBeforeStart"
+  | "campaignAlreadyOver"
+  | "campaignNeedsTag"
+  | "campaignNeedsTeam";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -40,6 +40,8 @@ CREATE TABLE "Outreach" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "leaseUntil" TIMESTAMPTZ(3),
+    "leasedBy" TEXT,
+    "unsure" BOOLEAN NOT NULL DEFAULT false,
     "sentAt" TIMESTAMPTZ(3),
     "dmChannelId" TEXT,
     "dmTs" TEXT,

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
-import { type InteractionService, SATISFACTION_CHECK_DAYS } from "../interactions/interaction.service.js";
+import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
@@ -181,7 +181,7 @@ export function createEscalationService(deps: EscalationDeps) {
         await deps.followUps.addForInteraction(
           interaction,
           e.raisedBy.id,
-          SATISFACTION_CHECK_DAYS,
+          settings.days.satisfactionDays,
           `Satisfaction check: ${e.reason}`.slice(0, 500),
           e.id,
         );

@@ -14,8 +14,6 @@ import type { When } from "./when.parser.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE_MS = 2 * 60 * 1000;
 const BATCH = 100;
-// Past this many days overdue, the assignee's manager hears about it.
-export const MANAGER_AFTER_DAYS = 3;
 
 export interface FollowUpDeps {
   followUps: FollowUpRepository;
@@ -139,7 +137,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
 
     /**
      * One tick: DMs for follow-ups that came due, one reminder a working day for
-     * overdue ones, the manager told past MANAGER_AFTER_DAYS — each only in the
+     * overdue ones, the manager told past the workspace's overdueManagerDays — each only in the
      * assignee's working hours, each marked sent only after Slack took it.
      */
     async processDue(): Promise<{ delivered: number; reminded: number; managersTold: number }> {
@@ -155,7 +153,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
           f.notifiedAt !== null &&
           (f.lastRemindedAt === null ||
             localDay(f.lastRemindedAt, calendar.timeZone) !== localDay(now, calendar.timeZone));
-        const tellManager = f.notifiedAt !== null && daysOverdue >= MANAGER_AFTER_DAYS && f.managerToldAt === null;
+        const tellManager = f.notifiedAt !== null && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
         if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
         if (!(await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS)))) continue;
         try {

@@ -4,8 +4,9 @@ import { UNDO_WINDOW_MS } from "./interaction.limits.js";
 import type { InteractionRepository } from "./interaction.repository.js";
 import type { CustomerContext, Interaction, InteractionChanges, LogInteraction } from "./interaction.types.js";
 
-// Days after a resolved complaint, or an approved or resolved escalation, when the customer is asked if they are satisfied.
-export const SATISFACTION_CHECK_DAYS = 3;
+// Days after a resolved complaint, or an approved or resolved escalation, when the customer is asked if
+// they are satisfied, unless the workspace set its own.
+export const DEFAULT_SATISFACTION_DAYS = 3;
 
 export interface Actor {
   memberId: string;
@@ -25,7 +26,11 @@ function mayChange(actor: Actor, interaction: Interaction): boolean {
   return actor.memberId === interaction.authorId || actor.role !== "agent" || interaction.fromIntake;
 }
 
-export function createInteractionService(interactions: InteractionRepository, now: () => Date = () => new Date()) {
+export function createInteractionService(
+  interactions: InteractionRepository,
+  now: () => Date = () => new Date(),
+  satisfactionDays: (workspaceId: string) => Promise<number> = async () => DEFAULT_SATISFACTION_DAYS,
+) {
   async function existing(workspaceId: string, id: string): Promise<Interaction> {
     const interaction = await interactions.get(workspaceId, id);
     if (!interaction || interaction.deletedAt) throw Errors.interactionNotFound();
@@ -37,7 +42,7 @@ export function createInteractionService(interactions: InteractionRepository, no
       // A complaint logged as resolved gets a satisfaction check a few days later.
       const satisfactionCheck = input.kind === "complaint" && input.outcome === "resolved" && !input.followUpInDays;
       const { interaction, created } = await interactions.log(
-        satisfactionCheck ? { ...input, followUpInDays: SATISFACTION_CHECK_DAYS } : input,
+        satisfactionCheck ? { ...input, followUpInDays: await satisfactionDays(input.workspaceId) } : input,
       );
       const context = await interactions.context(input.workspaceId, interaction.customerId, now());
       return { interaction, created, context };

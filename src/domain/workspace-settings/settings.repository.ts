@@ -4,7 +4,7 @@ import type { Severity } from "../escalations/escalation.types.js";
 import type { RoutingRule } from "../escalations/routing.js";
 import type { Kind } from "../interactions/vocabulary.js";
 import type { Role } from "../members/member.types.js";
-import type { WorkspaceSettings } from "./settings.types.js";
+import type { DayCounts, WorkspaceSettings } from "./settings.types.js";
 
 export interface NewRoute {
   teamId: string | null;
@@ -38,6 +38,12 @@ export interface SettingsRepository {
   ): Promise<void>;
   setLimit(workspaceId: string, actorId: string, severity: Severity, minutes: number): Promise<void>;
   setHoliday(workspaceId: string, actorId: string, date: string, on: boolean): Promise<void>;
+  setDayCounts(workspaceId: string, actorId: string, counts: Partial<DayCounts>): Promise<void>;
+  setPersonalHours(
+    workspaceId: string,
+    memberId: string,
+    hours: { start: number; end: number } | null,
+  ): Promise<void>;
 }
 
 const LIMIT_COLUMN = { low: "limitLow", normal: "limitNormal", high: "limitHigh", urgent: "limitUrgent" } as const;
@@ -66,7 +72,17 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
           holidays: { select: { date: true }, orderBy: { date: "asc" } },
           teams: { include: { director: { select: { slackUserId: true } } }, orderBy: { name: "asc" } },
           routes: { orderBy: { createdAt: "asc" } },
-          members: { select: { id: true, slackUserId: true, role: true, teamId: true } },
+          members: {
+            select: {
+              id: true,
+              slackUserId: true,
+              role: true,
+              teamId: true,
+              timeZone: true,
+              workDayStart: true,
+              workDayEnd: true,
+            },
+          },
         },
       });
       return {
@@ -96,6 +112,13 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
             channelId: r.channelId,
           }),
         ),
+        days: {
+          lapsedDays: ws.lapsedDays,
+          atRiskComplaints: ws.atRiskComplaints,
+          atRiskWindowDays: ws.atRiskWindowDays,
+          satisfactionDays: ws.satisfactionDays,
+          overdueManagerDays: ws.overdueManagerDays,
+        },
         people: ws.members,
       };
     },
@@ -152,6 +175,17 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         await prisma.holiday.deleteMany({ where: { workspaceId, date: day } });
       }
       await audit(workspaceId, actorId, on ? "holiday.added" : "holiday.removed", workspaceId, { date });
+    },
+    async setDayCounts(workspaceId, actorId, counts) {
+      await prisma.workspace.update({ where: { id: workspaceId }, data: counts });
+      await audit(workspaceId, actorId, "days.set", workspaceId, counts);
+    },
+    async setPersonalHours(workspaceId, memberId, hours) {
+      await prisma.member.update({
+        where: { id: memberId, workspaceId },
+        data: { workDayStart: hours?.start ?? null, workDayEnd: hours?.end ?? null },
+      });
+      await audit(workspaceId, memberId, "member.hours", memberId, { hours });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Kind } from "../interactions/vocabulary.js";
 import type { MemberService } from "../members/member.service.js";
 import type { Member, Role } from "../members/member.types.js";
 import type { SettingsRepository } from "./settings.repository.js";
-import type { WorkspaceSettings } from "./settings.types.js";
+import type { DayCounts, WorkspaceSettings } from "./settings.types.js";
 
 export function calendarOf(settings: WorkspaceSettings): BusinessCalendar {
   return {
@@ -82,6 +82,11 @@ export function createSettingsService(settings: SettingsRepository, members: Mem
       settings.setLimit(actor.workspaceId, actor.id, severity, minutes),
     setHoliday: (actor: Member, date: string, on: boolean) =>
       settings.setHoliday(actor.workspaceId, actor.id, date, on),
+    setDayCounts: (actor: Member, counts: Partial<DayCounts>) =>
+      settings.setDayCounts(actor.workspaceId, actor.id, counts),
+    /** Anyone may set their own working hours (null: back to the workspace's). */
+    setPersonalHours: (person: Member, hours: { start: number; end: number } | null) =>
+      settings.setPersonalHours(person.workspaceId, person.id, hours),
   };
 }
 

@@ -11,6 +11,26 @@ export interface TeamSettings {
   directorChannelId: string | null;
 }
 
+export interface DayCounts {
+  /** Silent this many days after being active: lapsed. */
+  lapsedDays: number;
+  /** This many complaints within atRiskWindowDays: at risk. */
+  atRiskComplaints: number;
+  atRiskWindowDays: number;
+  /** A satisfaction check this many days after a resolution. */
+  satisfactionDays: number;
+  /** The manager hears of a follow-up overdue this many days. */
+  overdueManagerDays: number;
+}
+
+export const DAY_COUNT_LIMITS: Record<keyof DayCounts, { min: number; max: number }> = {
+  lapsedDays: { min: 1, max: 3650 },
+  atRiskComplaints: { min: 1, max: 100 },
+  atRiskWindowDays: { min: 1, max: 365 },
+  satisfactionDays: { min: 1, max: 365 },
+  overdueManagerDays: { min: 1, max: 365 },
+};
+
 export interface WorkspaceSettings {
   id: string;
   timeZone: string;
@@ -22,5 +42,15 @@ export interface WorkspaceSettings {
   holidays: string[];
   teams: TeamSettings[];
   routes: RoutingRule[];
-  people: Array<{ id: string; slackUserId: string; role: Role; teamId: string | null }>;
+  /** Day counts people can change: retention thresholds and follow-up timing. */
+  days: DayCounts;
+  people: Array<{
+    id: string;
+    slackUserId: string;
+    role: Role;
+    teamId: string | null;
+    timeZone: string | null;
+    workDayStart: number | null;
+    workDayEnd: number | null;
+  }>;
 }

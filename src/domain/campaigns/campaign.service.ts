@@ -1,0 +1,243 @@
+import { DomainError, Errors } from "../errors.js";
+import type { BusinessCalendar } from "../escalations/business-calendar.js";
+import { isWorkingTime } from "../follow-ups/follow-up.service.js";
+import type { InteractionService } from "../interactions/interaction.service.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import { calendarOf } from "../workspace-settings/settings.service.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import { type CampaignNotifier, NotDelivered, RateLimited } from "./campaign.notifier.js";
+import type { CampaignRepository } from "./campaign.repository.js";
+import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
+
+// Slack takes about one message a second per channel (each person's DM is one
+// channel): a batch holds at most one nudge per person and lasts at least a second.
+const PACE_MS = 1_000;
+const BATCH = 100;
+const CONCURRENCY = 10;
+// Longer than one attempt can take (the Slack call times out well before).
+const LEASE_MS = 60_000;
+const PROGRESS_EVERY_MS = 5_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+export interface CampaignDeps {
+  campaigns: CampaignRepository;
+  settings: SettingsRepository;
+  interactions: InteractionService;
+  notifier: CampaignNotifier;
+  now: () => Date;
+  instanceId: string;
+  /** How long one tick may keep delivering before it hands over to the next. */
+  deliveryBudgetMs?: number;
+  log: (message: string, context: Record<string, unknown>) => void;
+}
+
+export interface TickResult {
+  started: number;
+  sent: number;
+  retried: number;
+  skipped: number;
+  closed: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The person's calendar: their time zone and hours, on the workspace's working days. */
+function personalCalendar(person: WorkspaceSettings["people"][number], workspace: BusinessCalendar): BusinessCalendar {
+  return {
+    ...workspace,
+    timeZone: person.timeZone ?? workspace.timeZone,
+    dayStart: person.workDayStart ?? workspace.dayStart,
+    dayEnd: person.workDayEnd ?? workspace.dayEnd,
+  };
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function createCampaignService(deps: CampaignDeps) {
+  const { campaigns, notifier } = deps;
+  const budgetMs = deps.deliveryBudgetMs ?? 50_000;
+
+  async function refreshProgress(campaign: Campaign, force = false): Promise<CampaignProgress> {
+    const progress = await campaigns.progress(campaign.id);
+    const shown = JSON.stringify({ ...progress, ended: campaign.endedAt !== null });
+    if (force || shown !== campaign.progressShown || !campaign.progressTs) {
+      const posted = await notifier.showProgress(campaign, progress, deps.now());
+      await campaigns.saveProgressMessage(campaign.id, posted, shown);
+      Object.assign(campaign, { progressChannelId: posted.channelId, progressTs: posted.ts, progressShown: shown });
+    }
+    return progress;
+  }
+
+  const quietly = (what: string, context: Record<string, unknown>) => (error: unknown) =>
+    deps.log(what, { ...context, error: String(error) });
+
+  /** People who may be nudged right now, in the workspaces that have a campaign running. */
+  async function peopleAtWork(running: Campaign[], now: Date): Promise<string[]> {
+    const ids: string[] = [];
+    for (const workspaceId of new Set(running.map((c) => c.workspaceId))) {
+      const settings = await deps.settings.load(workspaceId);
+      const calendar = calendarOf(settings);
+      for (const person of settings.people)
+        if (isWorkingTime(now, personalCalendar(person, calendar))) ids.push(person.id);
+    }
+    return ids;
+  }
+
+  async function sendOne(o: Outreach, result: TickResult): Promise<void> {
+    try {
+      // Opted out or churned since the campaign started: left out.
+      if (!o.customer.active || o.customer.optedOutOfOffers) {
+        await campaigns.skip(o.id);
+        result.skipped++;
+        return;
+      }
+      // An earlier attempt may have reached Slack without its answer being recorded.
+      const earlier = o.unsure ? await notifier.findEarlier(o) : null;
+      const posted = earlier ?? (await notifier.nudge(o));
+      await campaigns.markSent(o.id, posted, deps.now());
+      result.sent++;
+    } catch (error) {
+      const wait =
+        error instanceof RateLimited
+          ? error.retryAfterSeconds * 1000
+          : Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, o.attempts - 1));
+      result.retried++;
+      const unsure = !(error instanceof RateLimited || error instanceof NotDelivered);
+      await campaigns
+        .retryLater(o.id, new Date(deps.now().getTime() + wait), unsure)
+        .catch(quietly("outreach not released; its lease will run out", { outreach: o.id }));
+      if (!(error instanceof RateLimited))
+        deps.log("win-back nudge not delivered; will retry", { outreach: o.id, error: String(error) });
+    }
+  }
+
+  /** Hands out due nudges in paced batches until none is due or the budget is spent. */
+  async function deliver(running: Campaign[], result: TickResult): Promise<void> {
+    const deadline = performance.now() + budgetMs;
+    const recipients = await peopleAtWork(running, deps.now());
+    let lastProgress = performance.now();
+    while (performance.now() < deadline) {
+      const batchStarted = performance.now();
+      const now = deps.now();
+      const batch = await campaigns.lease({
+        now,
+        until: new Date(now.getTime() + LEASE_MS),
+        recipientIds: recipients,
+        limit: BATCH,
+        instanceId: deps.instanceId,
+      });
+      if (batch.length === 0) break;
+      await inParallel(batch, CONCURRENCY, (o) => sendOne(o, result));
+      if (performance.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = performance.now();
+        for (const c of running)
+          await refreshProgress(c).catch(quietly("campaign progress not updated", { campaign: c.id }));
+      }
+      await sleep(Math.max(0, PACE_MS - (performance.now() - batchStarted)));
+    }
+  }
+
+  return {
+    async create(actor: Member, input: NewCampaign): Promise<Campaign> {
+      if (actor.role === "agent") throw Errors.notAllowed();
+      if (input.endsAt <= input.startsAt) throw new DomainError("campaignEndsBeforeStart");
+      if (input.endsAt <= deps.now()) throw new DomainError("campaignAlreadyOver");
+      if (input.segment === "tag" && !input.tag) throw new DomainError("campaignNeedsTag");
+      if (input.segment === "team" && !input.teamId) throw new DomainError("campaignNeedsTeam");
+      const campaign = await campaigns.create(actor.workspaceId, actor.id, {
+        ...input,
+        tag: input.segment === "tag" ? input.tag : null,
+        teamId: input.segment === "team" ? input.teamId : null,
+      });
+      await refreshProgress(campaign).catch(quietly("campaign progress not shown", { campaign: campaign.id }));
+      return campaign;
+    },
+
+    /**
+     * One tick: start campaigns whose day has come (their segment becomes one row
+     * per customer), hand out what is due at a pace Slack takes, notice customers
+     * who came back, close campaigns that ended, and keep each progress message true.
+     */
+    async processCampaigns(): Promise<TickResult> {
+      const result: TickResult = { started: 0, sent: 0, retried: 0, skipped: 0, closed: 0 };
+      const running = await campaigns.running(deps.now());
+      for (const campaign of running) {
+        if (campaign.populatedAt) continue;
+        // One failing campaign must not hold up the others.
+        await campaigns
+          .populate(campaign, deps.now())
+          .then(() => {
+            result.started++;
+          })
+          .catch(quietly("campaign not started", { campaign: campaign.id }));
+      }
+      const open = running.filter((c) => c.endsAt > deps.now());
+      if (open.length) await deliver(open, result);
+      for (const campaign of running.filter((c) => c.endsAt <= deps.now())) {
+        if (await campaigns.close(campaign, deps.now())) {
+          campaign.endedAt = deps.now();
+          result.closed++;
+        }
+      }
+      const touched = await campaigns.markWonBack(deps.now());
+      for (const campaign of running)
+        await refreshProgress(campaign).catch(quietly("campaign progress not updated", { campaign: campaign.id }));
+      // Customers keep coming back after a campaign ended: its message keeps counting them.
+      for (const { workspaceId, campaignId } of touched) {
+        if (running.some((c) => c.id === campaignId)) continue;
+        const ended = await campaigns.get(workspaceId, campaignId);
+        if (ended) await refreshProgress(ended).catch(quietly("campaign progress not updated", { campaignId }));
+      }
+      return result;
+    },
+
+    /**
+     * The person the customer was handed to says how it went: contacted (logged
+     * as an interaction with the customer), accepted or declined (contacted too).
+     */
+    async respond(
+      workspaceId: string,
+      outreachId: string,
+      actor: Member,
+      response: OutreachResponse,
+      contactSummary: string,
+    ): Promise<Outreach> {
+      const outreach = await campaigns.getOutreach(workspaceId, outreachId);
+      if (!outreach) throw new DomainError("campaignNotFound");
+      if (outreach.recipient.id !== actor.id && actor.role === "agent") throw Errors.notAllowed();
+      const at = deps.now();
+      if (!outreach.contactedAt) {
+        await deps.interactions.log({
+          workspaceId,
+          authorId: actor.id,
+          customer: { id: outreach.customer.id },
+          kind: "other",
+          channel: "other",
+          summary: contactSummary,
+          outcome: "pending",
+          occurredAt: at,
+          requestKey: `outreach:${outreach.id}`,
+        });
+      }
+      await campaigns.respond(outreach, response, actor.id, at);
+      const campaign = await campaigns.get(workspaceId, outreach.campaign.id);
+      if (campaign) await refreshProgress(campaign).catch(quietly("campaign progress not updated", { outreachId }));
+      return { ...outreach, contactedAt: outreach.contactedAt ?? at, response };
+    },
+
+    getOutreach: (workspaceId: string, id: string) => campaigns.getOutreach(workspaceId, id),
+  };
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;
