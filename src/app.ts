@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WebClient } from "@slack/web-api";
 import type { Config } from "./config/config.js";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { readMigrationFiles } from "./db/migration-files.js";
 import { createReadinessCheck } from "./db/readiness.js";
+import { createCampaignRepository } from "./domain/campaigns/campaign.repository.js";
+import { createCampaignService } from "./domain/campaigns/campaign.service.js";
 import { createCustomerRepository } from "./domain/customers/customer.repository.js";
 import { createCustomerService } from "./domain/customers/customer.service.js";
 import { createDeliveryRepository } from "./domain/deliveries/delivery.repository.js";
@@ -29,6 +32,7 @@ import { createI18n } from "./i18n/i18n.js";
 import { matchLocale } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
+import { createCampaignNotifier } from "./slack/campaign-notifier.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
 import { createEscalationNotifier } from "./slack/escalation-notifier.js";
@@ -121,6 +125,29 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     now,
     log: (message, context) => logger.warn(context, message),
   });
+  const instanceId = randomUUID();
+  const campaigns = createCampaignService({
+    campaigns: createCampaignRepository(prisma),
+    settings: settingsRepository,
+    interactions,
+    notifier: createCampaignNotifier({
+      client: app.client,
+      // Nudges are retried by the campaign service, which first looks for what an uncertain attempt posted.
+      delivery: new WebClient(config.slack.botToken, {
+        ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 10_000,
+        logger: toBoltLogger(logger),
+      }),
+      i18n,
+      members,
+      defaultLocale: config.defaultLocale,
+    }),
+    now,
+    instanceId,
+    log: (message, context) => logger.warn(context, message),
+  });
   const deps: SlackDeps = {
     identify: createPersonResolver(members, i18n, config.defaultLocale),
     members,
@@ -131,6 +158,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     followUps,
     escalations,
     retention,
+    campaigns,
     settings: createSettingsService(settingsRepository, members),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),
@@ -157,14 +185,18 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       { name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() },
       { name: "follow-ups", schedule: "* * * * *", run: () => followUps.processDue() },
       { name: "retention", schedule: "7 * * * *", run: () => retention.processRetention() },
+      { name: "campaigns", schedule: config.campaignSchedule, run: () => campaigns.processCampaigns() },
     ],
     createJobRunRepository(prisma),
-    randomUUID(),
+    instanceId,
     logger,
     options.clock ?? true,
   );
 
-  logger.info({ port, database: database.kind, socketMode: Boolean(config.slack.appToken) }, "Rapport is running");
+  logger.info(
+    { port, instanceId, database: database.kind, socketMode: Boolean(config.slack.appToken) },
+    "Rapport is running",
+  );
   let stopping: Promise<void> | undefined;
   return {
     port,

@@ -1,3 +1,4 @@
+import cron from "node-cron";
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "../i18n/locales.js";
 
@@ -18,6 +19,8 @@ export const SETTING_HINTS: Record<string, string> = {
   DEFAULT_LOCALE: `one of ${SUPPORTED_LOCALES.join(", ")} (default en)`,
   DEFAULT_TIME_ZONE: "an IANA time zone such as Europe/Helsinki or Asia/Kolkata (default UTC)",
   ADMIN_SLACK_USER_IDS: "comma-separated Slack user IDs such as U012ABCDEF,U034GHIJKL",
+  CAMPAIGN_SCHEDULE:
+    "a cron expression (node-cron, UTC; six fields for seconds) for how often win-back nudges are handed out (default every minute: * * * * *)",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -34,6 +37,14 @@ function isTimeZone(value: string): boolean {
 }
 
 export const EnvironmentSchema = z.object({
+  CAMPAIGN_SCHEDULE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => cron.validate(value), { error: "is not a cron expression" })
+      .default("* * * * *"),
+  ),
   SLACK_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string({ error: "is missing" }).trim().startsWith("xoxb-", { error: "must start with xoxb-" }),

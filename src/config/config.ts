@@ -21,6 +21,8 @@ export interface Config {
   defaultLocale: SupportedLocale;
   defaultTimeZone: string;
   adminSlackUserIds: string[];
+  /** How often win-back nudges are handed out (a node-cron expression). */
+  campaignSchedule: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -60,6 +62,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       defaultLocale: e.DEFAULT_LOCALE,
       defaultTimeZone: e.DEFAULT_TIME_ZONE,
       adminSlackUserIds: e.ADMIN_SLACK_USER_IDS,
+      campaignSchedule: e.CAMPAIGN_SCHEDULE,
     },
   };
 }

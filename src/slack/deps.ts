@@ -1,3 +1,4 @@
+import type { CampaignService } from "../domain/campaigns/campaign.service.js";
 import type { CustomerService } from "../domain/customers/customer.service.js";
 import type { DraftRepository } from "../domain/drafts/draft.repository.js";
 import type { EscalationService } from "../domain/escalations/escalation.service.js";
@@ -21,6 +22,7 @@ export interface SlackDeps {
   followUps: FollowUpService;
   escalations: EscalationService;
   retention: RetentionService;
+  campaigns: CampaignService;
   settings: SettingsService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;

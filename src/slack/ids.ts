@@ -26,6 +26,7 @@ export const CALLBACKS = {
   followUpDone: "follow_up_done",
   followUpReassign: "follow_up_reassign",
   reopenEscalation: "follow_up_reopen",
+  campaignForm: "campaign_form",
 } as const;
 
 export const ACTIONS = {
@@ -54,6 +55,9 @@ export const ACTIONS = {
   retentionOffer: "retention_offer",
   retentionSnooze: "retention_snooze",
   retentionChurned: "retention_churned",
+  outreachContacted: "outreach_contacted",
+  outreachAccepted: "outreach_accepted",
+  outreachDeclined: "outreach_declined",
 } as const;
 
 export const BLOCK_IDS = {
@@ -79,7 +83,18 @@ export const BLOCK_IDS = {
   escalationActions: "escalation_actions",
   followUpOutcome: "follow_up_outcome",
   followUpOutcomeNote: "follow_up_outcome_note",
+  campaignName: "campaign_name",
+  campaignOffer: "campaign_offer",
+  campaignSegment: "campaign_segment",
+  campaignTag: "campaign_tag",
+  campaignTeam: "campaign_team",
+  campaignStarts: "campaign_starts",
+  campaignEnds: "campaign_ends",
+  outreachActions: "outreach_actions",
 } as const;
+
+/** The metadata event type on a win-back nudge: how a later attempt finds an earlier one's message. */
+export const OUTREACH_EVENT = "rapport_outreach";
 
 /** Each input's action_id is its block_id with this suffix. */
 export const inputAction = (blockId: string) => `${blockId}_input`;

@@ -32,6 +32,8 @@ export const FollowUpRefSchema = z.object({ f: z.uuid() });
 export const SnoozeChoiceSchema = z.object({ f: z.uuid(), s: z.enum(["hour", "tomorrow", "next_week"]) });
 
 export const ConditionRefSchema = z.object({ c: z.uuid() });
+export const OutreachRefSchema = z.object({ o: z.uuid() });
+export const CampaignFormMetadataSchema = z.object({ tz: z.string().max(64) });
 
 export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 

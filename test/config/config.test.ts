@@ -16,8 +16,17 @@ describe("parseConfig", () => {
         defaultLocale: "en",
         defaultTimeZone: "UTC",
         adminSlackUserIds: [],
+        campaignSchedule: "* * * * *",
       },
     });
+  });
+
+  it("takes a cron expression for campaign delivery and refuses one that is not", () => {
+    const fast = parseConfig({ ...base, CAMPAIGN_SCHEDULE: "*/5 * * * * *" });
+    expect(fast.ok && fast.config.campaignSchedule).toBe("*/5 * * * * *");
+    const bad = parseConfig({ ...base, CAMPAIGN_SCHEDULE: "every minute" });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toContain("CAMPAIGN_SCHEDULE is not a cron expression");
   });
 
   it("reads file:<folder> as embedded PGlite there, and postgresql:// as PostgreSQL", () => {

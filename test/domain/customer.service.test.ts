@@ -23,6 +23,8 @@ function repository(byName: Customer[], prefixPool: Customer[] = byName): Custom
     search: async () => [],
     get: async () => null,
     create: async (_w, c) => customer(c.name),
+    retag: async () => [],
+    setOptedOut: async () => {},
   };
 }
 

@@ -105,7 +105,13 @@ const settings: WorkspaceSettings = {
   businessEnd: 1080,
   businessDays: [1, 2, 3, 4, 5, 6],
   limits: { low: 1440, normal: 480, high: 240, urgent: 90 },
-  days: { lapsedDays: 3650, atRiskComplaints: 100, atRiskWindowDays: 365, satisfactionDays: 365, overdueManagerDays: 365 },
+  days: {
+    lapsedDays: 3650,
+    atRiskComplaints: 100,
+    atRiskWindowDays: 365,
+    satisfactionDays: 365,
+    overdueManagerDays: 365,
+  },
   holidays: Array.from({ length: 20 }, (_, i) => `2026-12-${String(i + 1).padStart(2, "0")}`),
   teams: Array.from({ length: 12 }, (_, i) => ({
     id: `${i}`,

@@ -1,13 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type {
-  Campaign,
-  CampaignProgress,
-  NewCampaign,
-  Outreach,
-  OutreachResponse,
-  Posted,
-} from "./campaign.types.js";
+import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse, Posted } from "./campaign.types.js";
 
 export interface CampaignRepository {
   create(workspaceId: string, createdById: string, campaign: NewCampaign): Promise<Campaign>;
@@ -194,7 +187,10 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
       });
     },
     async skip(id) {
-      await prisma.outreach.updateMany({ where: { id, status: "pending" }, data: { status: "skipped", leaseUntil: null } });
+      await prisma.outreach.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "skipped", leaseUntil: null },
+      });
     },
     async close(campaign, now) {
       await prisma.outreach.updateMany({

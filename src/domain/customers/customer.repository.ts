@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
 import type { Customer, NewCustomer } from "./customer.types.js";
 import { normalizeEmail, normalizeName, normalizePhone } from "./normalize.js";
 
@@ -17,6 +18,9 @@ export interface CustomerRepository {
   search(workspaceId: string, query: string, limit: number): Promise<Customer[]>;
   get(workspaceId: string, id: string): Promise<Customer | null>;
   create(workspaceId: string, customer: NewCustomer, tx?: Prisma.TransactionClient): Promise<Customer>;
+  /** Adds and removes tags; returns the tags the customer has now. */
+  retag(workspaceId: string, id: string, actorId: string, add: string[], remove: string[]): Promise<string[]>;
+  setOptedOut(workspaceId: string, id: string, actorId: string, optedOut: boolean): Promise<void>;
 }
 
 const select = {
@@ -122,6 +126,32 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
       };
       // Inside the caller's transaction when there is one (PGlite has a single connection: no nesting).
       return tx ? create(tx) : prisma.$transaction(create);
+    },
+    async retag(workspaceId, id, actorId, add, remove) {
+      const [row] = await prisma.$queryRaw<Array<{ tags: string[] }>>`
+        UPDATE "Customer" SET tags = ARRAY(
+          SELECT DISTINCT t FROM unnest(tags || ${add}::text[]) AS t WHERE t <> ALL(${remove}::text[]) ORDER BY t)
+        WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+        RETURNING tags`;
+      await recordAudit(prisma, {
+        workspaceId,
+        actorId,
+        action: "customer.tagged",
+        entityType: "Customer",
+        entityId: id,
+        data: { add, remove },
+      });
+      return row?.tags ?? [];
+    },
+    async setOptedOut(workspaceId, id, actorId, optedOut) {
+      await prisma.customer.update({ where: { id, workspaceId }, data: { optedOutOfOffers: optedOut } });
+      await recordAudit(prisma, {
+        workspaceId,
+        actorId,
+        action: optedOut ? "customer.optedOut" : "customer.optedIn",
+        entityType: "Customer",
+        entityId: id,
+      });
     },
   };
 }

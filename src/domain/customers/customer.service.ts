@@ -49,6 +49,12 @@ export function createCustomerService(customers: CustomerRepository) {
     search: (workspaceId: string, query: string, limit = 20) => customers.search(workspaceId, query, limit),
     get: (workspaceId: string, id: string) => customers.get(workspaceId, id),
     create: (workspaceId: string, customer: NewCustomer) => customers.create(workspaceId, customer),
+    /** Tags are lower-case words; campaigns pick customers by them. */
+    retag: (workspaceId: string, id: string, actorId: string, add: string[], remove: string[]) =>
+      customers.retag(workspaceId, id, actorId, add, remove),
+    /** A customer who asked for no offers is left out of every campaign and lapsed nudge. */
+    setOptedOut: (workspaceId: string, id: string, actorId: string, optedOut: boolean) =>
+      customers.setOptedOut(workspaceId, id, actorId, optedOut),
   };
 }
 

@@ -153,7 +153,8 @@ export function createFollowUpService(deps: FollowUpDeps) {
           f.notifiedAt !== null &&
           (f.lastRemindedAt === null ||
             localDay(f.lastRemindedAt, calendar.timeZone) !== localDay(now, calendar.timeZone));
-        const tellManager = f.notifiedAt !== null && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
+        const tellManager =
+          f.notifiedAt !== null && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
         if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
         if (!(await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS)))) continue;
         try {

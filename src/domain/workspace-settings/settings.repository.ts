@@ -39,11 +39,7 @@ export interface SettingsRepository {
   setLimit(workspaceId: string, actorId: string, severity: Severity, minutes: number): Promise<void>;
   setHoliday(workspaceId: string, actorId: string, date: string, on: boolean): Promise<void>;
   setDayCounts(workspaceId: string, actorId: string, counts: Partial<DayCounts>): Promise<void>;
-  setPersonalHours(
-    workspaceId: string,
-    memberId: string,
-    hours: { start: number; end: number } | null,
-  ): Promise<void>;
+  setPersonalHours(workspaceId: string, memberId: string, hours: { start: number; end: number } | null): Promise<void>;
 }
 
 const LIMIT_COLUMN = { low: "limitLow", normal: "limitNormal", high: "limitHigh", urgent: "limitUrgent" } as const;

@@ -37,6 +37,7 @@ export function buildSettingsSummary(t: Translate, s: WorkspaceSettings): { text
     routes.length ? routes.join("\n") : t("setup.summaryNoRoutes"),
     t("setup.summaryHours", { hours }),
     t("setup.summaryLimits", { limits }),
+    t("setup.summaryDays", { ...s.days }),
     t("setup.summaryHolidays", { dates: s.holidays.length ? s.holidays.join(", ") : t("setup.none") }),
   ].join("\n");
   return {

@@ -2,7 +2,10 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import type { SlackDeps } from "../../deps.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
+import { campaignSubcommand } from "./campaign.subcommand.js";
 import { customerSubcommand } from "./customer.subcommand.js";
+import { CUSTOMER_OFFER_SUBCOMMANDS } from "./customer-offers.subcommands.js";
+import { DAY_SUBCOMMANDS } from "./days.subcommands.js";
 import { escalateSubcommand } from "./escalate.subcommand.js";
 import { followupSubcommand } from "./followup.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
@@ -22,7 +25,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   escalate: escalateSubcommand,
   language: languageSubcommand,
   followup: followupSubcommand,
+  campaign: campaignSubcommand,
   ...SETUP_SUBCOMMANDS,
+  ...DAY_SUBCOMMANDS,
+  ...CUSTOMER_OFFER_SUBCOMMANDS,
 };
 
 const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route"]);

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { CALLBACKS } from "../../ids.js";
+import { campaignFormSubmission } from "./campaign-form.submission.js";
 import { decisionNoteSubmission, escalateSubmission, reassignSubmission } from "./escalation.submissions.js";
 import { followUpDoneSubmission, followUpReassignSubmission, reopenSubmission } from "./follow-up-dm.submissions.js";
 import { followUpFormSubmission } from "./follow-up-form.submission.js";
@@ -16,4 +17,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.followUpDone, answered(deps, followUpDoneSubmission(deps)));
   app.view(CALLBACKS.followUpReassign, answered(deps, followUpReassignSubmission(deps)));
   app.view(CALLBACKS.reopenEscalation, answered(deps, reopenSubmission(deps)));
+  app.view(CALLBACKS.campaignForm, answered(deps, campaignFormSubmission(deps)));
 }

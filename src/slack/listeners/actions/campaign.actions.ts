@@ -1,0 +1,28 @@
+import type { OutreachResponse } from "../../../domain/campaigns/campaign.types.js";
+import type { SlackDeps } from "../../deps.js";
+import { decode, OutreachRefSchema } from "../../payloads.js";
+import { buildCampaignNudge } from "../../views/campaign-nudge.view.js";
+import { type ActionArgs, actionValue, actorOf } from "./interaction.actions.js";
+
+/** Contacted / Accepted / Declined on a win-back nudge: recorded, and the nudge shows it. */
+export function outreachResponseAction(deps: SlackDeps, response: OutreachResponse) {
+  return async (args: ActionArgs) => {
+    await args.ack();
+    const { o } = decode(OutreachRefSchema, actionValue(args));
+    const { person } = await actorOf(deps, args);
+    const current = await deps.campaigns.getOutreach(person.member.workspaceId, o);
+    const updated = await deps.campaigns.respond(
+      person.member.workspaceId,
+      o,
+      person.member,
+      response,
+      person
+        .t("campaign.contactSummary", {
+          campaign: current?.campaign.name ?? "",
+          offer: current?.campaign.offer ?? "",
+        })
+        .slice(0, 2_000),
+    );
+    await args.respond({ replace_original: true, ...buildCampaignNudge(person.t, updated) });
+  };
+}
