@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | "unknownTeam"
   | "followUpNotFound"
   | "campaignNotFound"
+  | "campaignManagersOnly"
   | "campaignEndsBeforeStart"
   | "campaignAlreadyOver"
   | "campaignNeedsTag"

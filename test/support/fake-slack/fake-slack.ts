@@ -31,6 +31,23 @@ export type Failure =
   | { kind: "server_error"; status?: number }
   | { kind: "error"; error: string };
 
+/** Random failures of one method, drawn from a seeded generator so a run can be repeated. */
+export interface Chaos {
+  rateLimited?: number;
+  serverError?: number;
+  /** A 500 after the message was posted: the caller cannot know it went through. */
+  serverErrorAfterPosting?: number;
+  retryAfterSeconds?: number;
+  seed?: number;
+}
+
+/** A message as Slack keeps it in a conversation. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  args: Json;
+}
+
 export const FAKE_TEAM_ID = "T0RAPPORT";
 export const FAKE_BOT_USER_ID = "U0RAPPBOT";
 const TRIGGER_LIFETIME_MS = 3_000;
@@ -44,6 +61,12 @@ export class FakeSlack {
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private readonly responseUrlUses = new Map<string, number>();
   private readonly messages = new Map<string, Json>();
+  private readonly history = new Map<string, StoredMessage[]>();
+  private readonly chaos = new Map<string, Chaos & { random: () => number }>();
+  private channelLimit?: { burst: number; perSecond: number };
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  /** How many 429s the per-channel limit gave. */
+  channelLimited = 0;
   private readonly views = new Map<string, Json>();
   private readonly reactions = new Set<string>();
   private readonly uploads = new Map<string, { length: number; bytes?: Buffer }>();
@@ -83,6 +106,42 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Fails calls of `method` at random, as told (until `calm`). */
+  unsettle(method: string, chaos: Chaos): void {
+    let state = chaos.seed ?? 1;
+    // mulberry32: small, fast, and the same sequence for the same seed.
+    const random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    this.chaos.set(method, { ...chaos, random });
+  }
+
+  calm(method: string): void {
+    this.chaos.delete(method);
+  }
+
+  /**
+   * Enforces chat.postMessage's limit of about one message a second per
+   * channel, with short bursts allowed: a token bucket per channel.
+   */
+  limitPerChannel(limit: { burst: number; perSecond: number } | undefined): void {
+    this.channelLimit = limit;
+    this.buckets.clear();
+  }
+
+  /** The messages posted in a conversation (a DM to a user is the conversation "D<user id>"), oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.history.get(channel) ?? [];
+  }
+
+  /** Every message posted, in every conversation. */
+  allMessages(): StoredMessage[] {
+    return [...this.history.values()].flat();
   }
 
   /** The next call of `method` is answered only after `ms` milliseconds (a slow Slack). */
@@ -143,7 +202,24 @@ export class FakeSlack {
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
-    const failure = this.failures.get(method)?.shift();
+    const chaos = this.chaos.get(method);
+    const roll = chaos ? chaos.random() : 1;
+    const odds = (p: number | undefined) => p ?? 0;
+    const failure: Failure | undefined =
+      this.failures.get(method)?.shift() ??
+      (chaos && roll < odds(chaos.rateLimited)
+        ? { kind: "rate_limited", retryAfterSeconds: chaos.retryAfterSeconds ?? 1 }
+        : chaos && roll < odds(chaos.rateLimited) + odds(chaos.serverError)
+          ? { kind: "server_error" }
+          : undefined);
+    const failAfter =
+      chaos !== undefined &&
+      !failure &&
+      roll < odds(chaos.rateLimited) + odds(chaos.serverError) + odds(chaos.serverErrorAfterPosting);
+    if (!failure && method === "chat.postMessage" && this.channelLimit && !this.takeToken(this.conversationOf(args))) {
+      this.channelLimited++;
+      return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
+    }
     if (failure?.kind === "rate_limited") {
       return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfterSeconds) });
     }
@@ -156,6 +232,7 @@ export class FakeSlack {
 
     const result = this.answer(method, args);
     call.result = result;
+    if (failAfter) return reply(500, { ok: false, error: "internal_error" });
     reply(200, result);
   }
 
@@ -197,8 +274,14 @@ export class FakeSlack {
         if (invalid) return fail(invalid.error, invalid.problems);
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
         if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
+        // A message to a user goes to the app's DM with them, as in Slack.
+        const channel = this.conversationOf(args);
+        this.messages.set(`${channel}:${ts}`, args);
         this.messages.set(`${str(args.channel)}:${ts}`, args);
-        return { ok: true, channel: args.channel, ts, message: { ...args, ts, user: FAKE_BOT_USER_ID } };
+        const stored = this.history.get(channel) ?? [];
+        stored.push({ channel, ts, args });
+        this.history.set(channel, stored);
+        return { ok: true, channel, ts, message: { ...args, ts, user: FAKE_BOT_USER_ID } };
       }
       case "chat.update": {
         const key = `${str(args.channel)}:${str(args.ts)}`;
@@ -244,6 +327,29 @@ export class FakeSlack {
       case "conversations.open":
         if (!str(args.users)) return fail("users_list_not_supplied");
         return { ok: true, channel: { id: `D${str(args.users).split(",")[0]}` } };
+      case "conversations.history": {
+        const channel = str(args.channel);
+        if (!channel) return fail("channel_not_found");
+        const oldest = Number(args.oldest ?? 0);
+        const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
+        const offset = Number(str(args.cursor).replace("offset:", "") || 0);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const newestFirst = [...(this.history.get(channel) ?? [])].filter((m) => Number(m.ts) > oldest).reverse();
+        const page = newestFirst.slice(offset, offset + limit);
+        const more = offset + limit < newestFirst.length;
+        return {
+          ok: true,
+          messages: page.map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.args.text ?? "",
+            user: FAKE_BOT_USER_ID,
+            ...(withMetadata && m.args.metadata ? { metadata: m.args.metadata } : {}),
+          })),
+          has_more: more,
+          response_metadata: { next_cursor: more ? `offset:${offset + limit}` : "" },
+        };
+      }
       case "users.info": {
         const user = this.users.get(str(args.user));
         if (!user) return fail("user_not_found");
@@ -282,6 +388,24 @@ export class FakeSlack {
       default:
         return fail("unknown_method");
     }
+  }
+
+  private conversationOf(args: Json): string {
+    const channel = typeof args.channel === "string" ? args.channel : "";
+    return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
+  }
+
+  private takeToken(channel: string): boolean {
+    const limit = this.channelLimit;
+    if (!limit) return true;
+    const now = Date.now();
+    const bucket = this.buckets.get(channel) ?? { tokens: limit.burst, at: now };
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+    bucket.at = now;
+    this.buckets.set(channel, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
   }
 
   private storeView(view: unknown, fail: (error: string, problems?: string[]) => Json, id?: string): Json {

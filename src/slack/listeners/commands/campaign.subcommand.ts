@@ -11,7 +11,7 @@ const isoDay = (at: Date, timeZone: string, addDays = 0) => {
 export async function campaignSubcommand({ person, command, client, respond, deps }: SubcommandInput): Promise<void> {
   const { member, t } = person;
   if (member.role === "agent") {
-    await respond({ response_type: "ephemeral", text: t("errors.notAllowed") });
+    await respond({ response_type: "ephemeral", text: t("errors.campaignManagersOnly") });
     return;
   }
   const settings = await deps.settings.load(member.workspaceId);

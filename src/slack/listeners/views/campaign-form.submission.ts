@@ -12,7 +12,7 @@ const FIELD_OF: Partial<Record<DomainErrorCode, string>> = {
   campaignAlreadyOver: BLOCK_IDS.campaignEnds,
   campaignNeedsTag: BLOCK_IDS.campaignTag,
   campaignNeedsTeam: BLOCK_IDS.campaignTeam,
-  notAllowed: BLOCK_IDS.campaignName,
+  campaignManagersOnly: BLOCK_IDS.campaignName,
 };
 
 const dayOf = (text: string | null | undefined) => {
