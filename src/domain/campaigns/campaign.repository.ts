@@ -16,7 +16,11 @@ export interface CampaignRepository {
     recipientIds: string[];
     limit: number;
     instanceId: string;
+    /** Leave out people sent a nudge less than this long ago. */
+    pacedMs: number;
   }): Promise<Outreach[]>;
+  /** Whether any nudge for these people is due and free, pacing aside. */
+  anyDue(now: Date, recipientIds: string[]): Promise<boolean>;
   markSent(id: string, posted: Posted, at: Date): Promise<void>;
   /** Frees the row for another attempt at `at`; `unsure`: the failed attempt may have reached Slack. */
   retryLater(id: string, at: Date, unsure: boolean): Promise<void>;
@@ -153,7 +157,7 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
           ON CONFLICT ("campaignId", "customerId") DO NOTHING`;
       });
     },
-    async lease({ now, until, recipientIds, limit, instanceId }) {
+    async lease({ now, until, recipientIds, limit, instanceId, pacedMs }) {
       if (recipientIds.length === 0) return [];
       // The UPDATE re-checks the row, so of two instances picking the same one, one gets it.
       const taken = await prisma.$queryRaw<Array<{ id: string }>>`
@@ -164,6 +168,12 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
             AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
             AND o."recipientId" = ANY(${recipientIds}::uuid[])
             AND c."endedAt" IS NULL AND c."endsAt" > ${now}
+            -- One message a second per person across all instances: none in flight, none in the last second.
+            AND NOT EXISTS (
+              SELECT 1 FROM "Outreach" b
+              WHERE b."recipientId" = o."recipientId"
+                AND ((b.status = 'pending' AND b."leaseUntil" >= ${now})
+                  OR (b.status = 'sent' AND b."sentAt" > ${new Date(now.getTime() - pacedMs)})))
           ORDER BY o."recipientId", o."nextAttemptAt", o.id
         )
         UPDATE "Outreach" o SET "leaseUntil" = ${until}, "leasedBy" = ${instanceId}, attempts = o.attempts + 1,
@@ -173,6 +183,17 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
         WHERE o.id = p.id AND o.status = 'pending' AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
         RETURNING o.id`;
       return taken.length ? outreachByIds(taken.map((t) => t.id)) : [];
+    },
+    async anyDue(now, recipientIds) {
+      if (recipientIds.length === 0) return false;
+      const [row] = await prisma.$queryRaw<Array<{ due: boolean }>>`
+        SELECT EXISTS (
+          SELECT 1 FROM "Outreach" o JOIN "Campaign" c ON c.id = o."campaignId"
+          WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
+            AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
+            AND o."recipientId" = ANY(${recipientIds}::uuid[])
+            AND c."endedAt" IS NULL AND c."endsAt" > ${now}) AS due`;
+      return row?.due ?? false;
     },
     async markSent(id, posted, at) {
       await prisma.outreach.updateMany({

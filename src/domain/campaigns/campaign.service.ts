@@ -16,7 +16,7 @@ const PACE_MS = 1_000;
 const BATCH = 100;
 const CONCURRENCY = 10;
 // Longer than one attempt can take (the Slack call times out well before).
-const LEASE_MS = 60_000;
+const LEASE_MS = 30_000;
 const PROGRESS_EVERY_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
@@ -136,8 +136,10 @@ export function createCampaignService(deps: CampaignDeps) {
         recipientIds: recipients,
         limit: BATCH,
         instanceId: deps.instanceId,
+        pacedMs: PACE_MS,
       });
-      if (batch.length === 0) break;
+      // Nothing free to send: done, unless some are only waiting for their person's pace.
+      if (batch.length === 0 && !(await campaigns.anyDue(now, recipients))) break;
       await inParallel(batch, CONCURRENCY, (o) => sendOne(o, result));
       if (performance.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = performance.now();
