@@ -1,8 +1,12 @@
 // `npm run bench`: every benchmark, one after the other. Figures, never pass/fail.
+import { benchCampaignDelivery } from "./campaign-delivery.bench.js";
 import { benchCustomerTypeahead } from "./customer-typeahead.bench.js";
 import { benchLogCommand } from "./log-command.bench.js";
+import { benchSchedulerTick } from "./scheduler-tick.bench.js";
 
 const only = process.argv[2];
 if (!only || only === "log") await benchLogCommand();
 if (!only || only === "typeahead") await benchCustomerTypeahead();
+if (!only || only === "tick") await benchSchedulerTick();
+if (!only || only === "campaign") await benchCampaignDelivery();
 process.exit(0);

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { type Rapport, startRapport } from "../src/app.js";
+import { type Rapport, type RapportOptions, startRapport } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
 import { createLogger } from "../src/logging/logger.js";
 import { FakeSlack } from "../test/support/fake-slack/fake-slack.js";
@@ -32,7 +32,12 @@ export const median = (values: number[]) =>
   );
 
 /** Rapport itself, on PGlite in a temp folder or on a PostgreSQL URL. */
-export async function startRapportTarget(name: string, databaseUrl: string): Promise<Target> {
+export async function startRapportTarget(
+  name: string,
+  databaseUrl: string,
+  options: RapportOptions = {},
+  env: Record<string, string> = {},
+): Promise<Target> {
   const slack = await new FakeSlack().start();
   const secret = randomBytes(16).toString("hex");
   const parsed = parseConfig({
@@ -41,9 +46,10 @@ export async function startRapportTarget(name: string, databaseUrl: string): Pro
     SLACK_API_URL: slack.apiUrl,
     PORT: "0",
     DATABASE_URL: databaseUrl,
+    ...env,
   });
   if (!parsed.ok) throw new Error(parsed.message);
-  const rapport = await startRapport(parsed.config, createLogger(process.env.BENCH_LOG_LEVEL ?? "silent"));
+  const rapport = await startRapport(parsed.config, createLogger(process.env.BENCH_LOG_LEVEL ?? "silent"), options);
   return {
     name,
     slack,

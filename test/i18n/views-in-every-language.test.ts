@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Campaign, Outreach } from "../../src/domain/campaigns/campaign.types.js";
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
 import type { FollowUpDetails } from "../../src/domain/follow-ups/follow-up.types.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
@@ -6,6 +7,9 @@ import type { ConditionRow } from "../../src/domain/retention/retention.reposito
 import type { WorkspaceSettings } from "../../src/domain/workspace-settings/settings.types.js";
 import { createI18n } from "../../src/i18n/i18n.js";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locales.js";
+import { buildCampaignForm } from "../../src/slack/views/campaign-form.view.js";
+import { buildCampaignNudge } from "../../src/slack/views/campaign-nudge.view.js";
+import { buildCampaignProgress } from "../../src/slack/views/campaign-progress.view.js";
 import { buildCustomerCard, buildCustomerList } from "../../src/slack/views/customer-card.view.js";
 import { buildErrorMessage } from "../../src/slack/views/error.view.js";
 import { buildEscalationCard, describeDecision } from "../../src/slack/views/escalation-card.view.js";
@@ -168,6 +172,51 @@ const condition: ConditionRow = {
   snoozedUntil: null,
   teamId: ID,
 };
+const campaign: Campaign = {
+  id: ID,
+  workspaceId: ID,
+  name: longName.slice(0, 80),
+  offer: longText.slice(0, 1000),
+  segment: "team",
+  tag: null,
+  teamId: ID,
+  teamName: longName,
+  startsAt: at,
+  endsAt: at,
+  createdById: ID,
+  createdBySlackId: "U0MGR",
+  populatedAt: at,
+  endedAt: null,
+  progressChannelId: null,
+  progressTs: null,
+  progressShown: null,
+};
+const progress = {
+  total: 1_234_567,
+  handedOut: 1_234_560,
+  waiting: 7,
+  contacted: 999_999,
+  accepted: 123_456,
+  declined: 765_432,
+  wonBack: 111_111,
+  skipped: 12,
+  expired: 3,
+};
+const outreach: Outreach = {
+  id: ID,
+  workspaceId: ID,
+  campaign: { id: ID, name: campaign.name, offer: campaign.offer, endsAt: at },
+  customer: { id: ID, name: longName, optedOutOfOffers: false, active: true },
+  recipient: { id: ID, slackUserId: "U0AGENT" },
+  attempts: 1,
+  unsure: false,
+  createdAt: at,
+  sentAt: null,
+  dmChannelId: null,
+  dmTs: null,
+  contactedAt: null,
+  response: null,
+};
 const timeline = Array.from({ length: 10 }, (_, i) =>
   i % 3 === 0
     ? { type: "escalation" as const, id: ID, at, status: "open", severity: "urgent", reason: longText }
@@ -227,6 +276,11 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     followUpDmSettled: buildFollowUpDm(t, followUp, "snoozed"),
     retentionNudge: buildRetentionNudge(t, condition),
     retentionSettled: buildRetentionNudge(t, condition, { how: "snoozed", until: at }),
+    campaignNudge: buildCampaignNudge(t, outreach),
+    campaignContacted: buildCampaignNudge(t, { ...outreach, response: "contacted" }),
+    campaignAccepted: buildCampaignNudge(t, { ...outreach, response: "accepted" }),
+    campaignProgress: buildCampaignProgress(t, campaign, progress, at),
+    campaignEnded: buildCampaignProgress(t, { ...campaign, endedAt: at, segment: "at_risk" }, progress, at),
     decision: {
       text: "",
       blocks: [
@@ -270,6 +324,12 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     followUpReassignForm: buildFollowUpReassignForm(t, followUp),
     reopenForm: buildReopenForm(t, ID, longName, longText),
     home: buildHomeView(t, settings),
+    campaignForm: buildCampaignForm(t, {
+      teams: Array.from({ length: 12 }, (_, i) => ({ id: `${i}`, name: `Team ${i}` })),
+      today: "2026-11-24",
+      inAMonth: "2026-12-24",
+      timeZone: "America/Argentina/ComodRivadavia",
+    }),
   };
 }
 
@@ -321,6 +381,7 @@ describe.each(SUPPORTED_LOCALES)("views in %s", (locale) => {
       escalation: { blocks: messages(locale).escalationCard.blocks },
       followUpDm: { blocks: messages(locale).followUpDm.blocks },
       retention: { blocks: messages(locale).retentionNudge.blocks },
+      campaignNudge: { blocks: messages(locale).campaignNudge.blocks },
     })) {
       const cut = catalogTexts(view as unknown as Record<string, unknown>).filter((text) => text.endsWith("…"));
       expect({ name, cut }).toEqual({ name, cut: [] });
