@@ -75,16 +75,25 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           opted: boolean;
         }>
       >`
-        SELECT c.id, count(i.id) AS n, max(i."occurredAt") AS last,
-               count(i.id) FILTER (WHERE i.kind = 'complaint' AND i."occurredAt" >= ${windowStart}) AS complaints,
-               (SELECT count(*) FROM "Escalation" e WHERE e."customerId" = c.id AND e.status IN ('open', 'claimed')) AS escalations,
-               (SELECT l.sentiment::text FROM "Interaction" l WHERE l."customerId" = c.id AND l."deletedAt" IS NULL
-                 ORDER BY l."occurredAt" DESC LIMIT 1) AS sentiment,
-               c."optedOutOfOffers" AS opted
+        WITH seen AS (
+          SELECT i."customerId" AS id, count(*) AS n, max(i."occurredAt") AS last,
+                 count(*) FILTER (WHERE i.kind = 'complaint' AND i."occurredAt" >= ${windowStart}) AS complaints,
+                 (array_agg(i.sentiment::text ORDER BY i."occurredAt" DESC))[1] AS sentiment
+          FROM "Interaction" i
+          WHERE i."workspaceId" = ${workspaceId}::uuid AND i."deletedAt" IS NULL
+          GROUP BY i."customerId"
+        ), open AS (
+          SELECT e."customerId" AS id, count(*) AS n
+          FROM "Escalation" e
+          WHERE e."workspaceId" = ${workspaceId}::uuid AND e.status IN ('open', 'claimed')
+          GROUP BY e."customerId"
+        )
+        SELECT c.id, COALESCE(seen.n, 0) AS n, seen.last, COALESCE(seen.complaints, 0) AS complaints,
+               COALESCE(open.n, 0) AS escalations, seen.sentiment, c."optedOutOfOffers" AS opted
         FROM "Customer" c
-        LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."deletedAt" IS NULL
-        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'
-        GROUP BY c.id`;
+        LEFT JOIN seen ON seen.id = c.id
+        LEFT JOIN open ON open.id = c.id
+        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'`;
       return rows.map((r) => ({
         customerId: r.id,
         interactions: Number(r.n),
@@ -115,7 +124,8 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
               where: { id: row.id },
               data: { score: f.score, reasons, since: now, clearedAt: null, nudgedAt: null, snoozedUntil: null },
             });
-          } else {
+          } else if (row.score !== f.score || JSON.stringify(row.reasons) !== JSON.stringify(f.reasons)) {
+            // Most conditions last from one hour to the next unchanged: only changes are written.
             await prisma.customerCondition.update({ where: { id: row.id }, data: { score: f.score, reasons } });
           }
         }
