@@ -71,20 +71,20 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
       return { p50: median(samples), p90: percentile(samples, 90) };
     };
     const base = await timed(() => rapport.database.prisma.$queryRaw`SELECT 1`, 50);
-    console.log(`  ${"one round trip (SELECT 1)".padEnd(34)} p50 ${fmt(base.p50, 2)} ms  p90 ${fmt(base.p90, 2)} ms`);
+    console.log(`  ${"one round trip (SELECT 1)".padEnd(40)} p50 ${fmt(base.p50, 2)} ms  p90 ${fmt(base.p90, 2)} ms`);
     const slot = Date.UTC(2030, 0, 1);
     for (const job of JOBS) {
       let n = 0;
       const tick = await timed(() => rapport.scheduler.runNow(job, new Date(slot + n++ * 60_000)), TICKS);
       console.log(
-        `  ${`${job} tick, nothing due`.padEnd(34)} p50 ${fmt(tick.p50, 2)} ms  p90 ${fmt(tick.p90, 2)} ms` +
+        `  ${`${job} tick, nothing due`.padEnd(40)} p50 ${fmt(tick.p50, 2)} ms  p90 ${fmt(tick.p90, 2)} ms` +
           `  (${(tick.p50 / base.p50).toFixed(1)}× one round trip)`,
       );
     }
     let n = 0;
     const retention = await timed(() => rapport.scheduler.runNow("retention", new Date(slot + n++ * 3_600_000)), 3);
     console.log(
-      `  ${"retention pass (every customer)".padEnd(34)} p50 ${fmt(retention.p50, 0)} ms  p90 ${fmt(retention.p90, 0)} ms` +
+      `  ${"retention pass (every customer)".padEnd(40)} p50 ${fmt(retention.p50, 0)} ms  p90 ${fmt(retention.p90, 0)} ms` +
         `  (hourly; ${(retention.p50 / base.p50).toFixed(0)}× one round trip)`,
     );
   } finally {

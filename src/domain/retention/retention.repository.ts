@@ -108,6 +108,7 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       const existing = await prisma.customerCondition.findMany({ where: { workspaceId } });
       const byKey = new Map(existing.map((row) => [`${row.customerId}:${row.condition}`, row]));
       const seen = new Set<string>();
+      const created: Prisma.CustomerConditionCreateManyInput[] = [];
       for (const [customerId, list] of findings) {
         for (const f of list) {
           const key = `${customerId}:${f.condition}`;
@@ -115,9 +116,7 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           const row = byKey.get(key);
           const reasons = f.reasons as unknown as Prisma.InputJsonValue;
           if (!row) {
-            await prisma.customerCondition.create({
-              data: { workspaceId, customerId, condition: f.condition, score: f.score, reasons, since: now },
-            });
+            created.push({ workspaceId, customerId, condition: f.condition, score: f.score, reasons, since: now });
           } else if (row.clearedAt) {
             // Crossed again after having recovered: a new crossing, nudged again.
             await prisma.customerCondition.update({
@@ -130,6 +129,8 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           }
         }
       }
+      // New crossings in one statement: the first pass over a large workspace finds thousands.
+      if (created.length) await prisma.customerCondition.createMany({ data: created, skipDuplicates: true });
       const ended = existing
         .filter((row) => !row.clearedAt && !seen.has(`${row.customerId}:${row.condition}`))
         .map((row) => row.id);
