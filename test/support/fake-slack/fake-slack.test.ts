@@ -156,6 +156,66 @@ describe("the fake Slack Web API", () => {
     ).resolves.toMatchObject({ ok: true });
   });
 
+  it("posts a message to a user in the app's DM with them, and keeps it there with its metadata", async () => {
+    const metadata = { event_type: "test_event", event_payload: { id: "one" } };
+    const posted = await client.chat.postMessage({ channel: "U0READER", text: "for you", metadata });
+    expect(posted.channel).toBe("DU0READER");
+    const opened = await client.conversations.open({ users: "U0READER" });
+    expect(opened.channel?.id).toBe("DU0READER");
+    const plain = await client.conversations.history({ channel: "DU0READER" });
+    expect(plain.messages?.[0]).not.toHaveProperty("metadata");
+    const full = await client.conversations.history({ channel: "DU0READER", include_all_metadata: true });
+    expect(full.messages?.[0]).toMatchObject({ ts: posted.ts, metadata });
+  });
+
+  it("pages conversations.history newest first, with a cursor", async () => {
+    for (let i = 0; i < 5; i++) await client.chat.postMessage({ channel: "C0PAGES", text: `m${i}` });
+    const first = await client.conversations.history({ channel: "C0PAGES", limit: 3 });
+    expect(first.messages?.map((m) => m.text)).toEqual(["m4", "m3", "m2"]);
+    const cursor = first.response_metadata?.next_cursor ?? "";
+    const second = await client.conversations.history({ channel: "C0PAGES", limit: 3, cursor });
+    expect(second.messages?.map((m) => m.text)).toEqual(["m1", "m0"]);
+    expect(second.response_metadata?.next_cursor).toBe("");
+  });
+
+  it("allows about one message a second per channel, with a short burst, when told to", async () => {
+    slack.limitPerChannel({ burst: 2, perSecond: 1 });
+    const strict = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true });
+    try {
+      await strict.chat.postMessage({ channel: "C0BUSY", text: "1" });
+      await strict.chat.postMessage({ channel: "C0BUSY", text: "2" });
+      await expect(strict.chat.postMessage({ channel: "C0BUSY", text: "3" })).rejects.toMatchObject({
+        code: "slack_webapi_rate_limited_error",
+        retryAfter: 1,
+      });
+      // Another channel has its own allowance.
+      await expect(strict.chat.postMessage({ channel: "C0CALM", text: "1" })).resolves.toMatchObject({ ok: true });
+    } finally {
+      slack.limitPerChannel(undefined);
+    }
+  });
+
+  it("fails at random as told, the same way for the same seed, and can post before answering 500", async () => {
+    const noRetry = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    const outcomes = async (seed: number) => {
+      slack.unsettle("chat.postMessage", { serverError: 0.3, serverErrorAfterPosting: 0.3, seed });
+      const seen: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const before = slack.messagesIn("C0CHAOS").length;
+        const ok = await noRetry.chat.postMessage({ channel: "C0CHAOS", text: `x${i}` }).then(
+          () => "ok",
+          () => "500",
+        );
+        seen.push(`${ok}${slack.messagesIn("C0CHAOS").length > before ? "+posted" : ""}`);
+      }
+      slack.calm("chat.postMessage");
+      return seen;
+    };
+    const first = await outcomes(42);
+    expect(await outcomes(42)).toEqual(first);
+    expect(new Set(first)).toEqual(new Set(["ok+posted", "500", "500+posted"]));
+  });
+
   it("accepts a response_url five times and no more", async () => {
     const url = slack.newResponseUrl();
     const post = () =>
