@@ -124,6 +124,8 @@ const settings: WorkspaceSettings = {
     directorId: ID,
     directorSlackId: "U0DIR",
     directorChannelId: "C0DIRS",
+    workDayStart: i % 2 ? 480 : null,
+    workDayEnd: i % 2 ? 960 : null,
   })),
   routes: Array.from({ length: 12 }, (_, i) => ({
     id: `${i}`,

@@ -107,4 +107,25 @@ describe("day counts and personal hours", () => {
       workDayEnd: null,
     });
   });
+
+  it("nudges a person in their team's hours, unless they set their own", async () => {
+    const pad = (h: number) => String(h).padStart(2, "0");
+    const hour = app.clock.now().getUTCHours();
+    const away = `${pad((hour + 2) % 24)}:00-${pad((hour + 3) % 24 || 24)}:00`;
+    expect(await say(ADMIN, "team Support hours 25:00-26:00")).toContain("Set-up (admins)");
+    expect(await say(ADMIN, `team Support hours ${away}`)).toContain("Support");
+    expect(
+      textOf(await answerTo(app, (await app.driver.command("/rapport", "settings", ADMIN)).responseUrl)),
+    ).toContain(`🕘 ${away.replace("-", "–")}`);
+    await say(AGENT, "log Hours Co: asked for a call");
+    await say(AGENT, "followup Hours Co tomorrow: call back");
+    app.clock.advance(2 * DAY);
+    await app.rapport.scheduler.runNow("follow-ups", app.clock.now());
+    expect(dmsTo(AGENT.user, "Hours Co")).toHaveLength(0); // outside the team's hours
+    await say(AGENT, "myhours 00:00-24:00");
+    await app.rapport.scheduler.runNow("follow-ups", app.clock.now());
+    expect(dmsTo(AGENT.user, "Hours Co")).toHaveLength(1); // the person's own hours win
+    await say(AGENT, "myhours default");
+    await db().team.updateMany({ data: { workDayStart: null, workDayEnd: null } });
+  });
 });

@@ -8,6 +8,8 @@ CREATE TYPE "OutreachStatus" AS ENUM ('pending', 'sent', 'skipped', 'expired');
 ALTER TABLE "Workspace" ADD COLUMN "satisfactionDays" INTEGER NOT NULL DEFAULT 3,
 ADD COLUMN "overdueManagerDays" INTEGER NOT NULL DEFAULT 3;
 ALTER TABLE "Customer" ADD COLUMN "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "Team" ADD COLUMN "workDayStart" INTEGER,
+ADD COLUMN "workDayEnd" INTEGER;
 
 -- CreateTable
 CREATE TABLE "Campaign" (

@@ -1,11 +1,9 @@
 import { DomainError, Errors } from "../errors.js";
-import type { BusinessCalendar } from "../escalations/business-calendar.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf } from "../workspace-settings/settings.service.js";
-import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import { calendarFor } from "../workspace-settings/settings.service.js";
 import { type CampaignNotifier, NotDelivered, RateLimited } from "./campaign.notifier.js";
 import type { CampaignRepository } from "./campaign.repository.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
@@ -42,16 +40,6 @@ export interface TickResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The person's calendar: their time zone and hours, on the workspace's working days. */
-function personalCalendar(person: WorkspaceSettings["people"][number], workspace: BusinessCalendar): BusinessCalendar {
-  return {
-    ...workspace,
-    timeZone: person.timeZone ?? workspace.timeZone,
-    dayStart: person.workDayStart ?? workspace.dayStart,
-    dayEnd: person.workDayEnd ?? workspace.dayEnd,
-  };
-}
-
 /** Runs `work` over `items`, `limit` at a time. */
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -87,9 +75,7 @@ export function createCampaignService(deps: CampaignDeps) {
     const ids: string[] = [];
     for (const workspaceId of new Set(running.map((c) => c.workspaceId))) {
       const settings = await deps.settings.load(workspaceId);
-      const calendar = calendarOf(settings);
-      for (const person of settings.people)
-        if (isWorkingTime(now, personalCalendar(person, calendar))) ids.push(person.id);
+      for (const person of settings.people) if (isWorkingTime(now, calendarFor(settings, person))) ids.push(person.id);
     }
     return ids;
   }

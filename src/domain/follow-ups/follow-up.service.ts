@@ -5,7 +5,7 @@ import type { InteractionService } from "../interactions/interaction.service.js"
 import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
+import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { FollowUpNotifier } from "./follow-up.notifier.js";
 import type { FollowUpRepository } from "./follow-up.repository.js";
 import type { FollowUpDetails, FollowUpOutcome, Snooze } from "./follow-up.types.js";
@@ -22,16 +22,6 @@ export interface FollowUpDeps {
   notifier: FollowUpNotifier;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
-}
-
-/** The assignee's own calendar: their time zone and hours, on the workspace's working days. */
-function personalCalendar(f: FollowUpDetails, workspace: BusinessCalendar): BusinessCalendar {
-  return {
-    ...workspace,
-    timeZone: f.assignee.timeZone ?? workspace.timeZone,
-    dayStart: f.assignee.workDayStart ?? workspace.dayStart,
-    dayEnd: f.assignee.workDayEnd ?? workspace.dayEnd,
-  };
 }
 
 /** Whether `at` is inside working hours for that calendar: nobody is nudged at 3 a.m. or on a day off. */
@@ -146,7 +136,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
       const settingsOf = settingsPerTick(deps.settings);
       for (const f of await followUps.due(now, BATCH)) {
         const settings = await settingsOf(f.workspaceId);
-        const calendar = personalCalendar(f, calendarOf(settings));
+        const calendar = calendarFor(settings, f.assignee);
         if (!isWorkingTime(now, calendar)) continue;
         const daysOverdue = Math.floor((now.getTime() - f.dueAt.getTime()) / DAY_MS);
         const remindToday =
@@ -208,7 +198,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
 
     async snooze(workspaceId: string, id: string, actor: Member, snooze: Snooze | Date) {
       const f = await mine(workspaceId, id, actor);
-      const calendar = personalCalendar(f, calendarOf(await deps.settings.load(workspaceId)));
+      const calendar = calendarFor(await deps.settings.load(workspaceId), f.assignee);
       const until = snoozeUntil(snooze, deps.now(), calendar);
       await followUps.reschedule(f.id, actor.id, until);
       await settle({ ...f, dueAt: until }, "snoozed");

@@ -3,7 +3,7 @@ import type { PersonRef } from "../escalations/escalation.types.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
-import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
+import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { RetentionNotifier } from "./retention.notifier.js";
 import type { RetentionRepository } from "./retention.repository.js";
 import { evaluate, type Finding } from "./retention.rules.js";
@@ -54,7 +54,8 @@ export function createRetentionService(deps: RetentionDeps) {
           owner ? [owner] : people.filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === row.teamId)
         ).map((p): PersonRef & { timeZone?: string } => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
         if (recipients.length === 0) continue;
-        if (!isWorkingTime(now, calendarOf(settings))) continue;
+        // The owner in their own hours; a team's managers in the workspace's.
+        if (!isWorkingTime(now, owner ? calendarFor(settings, owner) : calendarOf(settings))) continue;
         if (!(await retention.lease(row, now, new Date(now.getTime() + LEASE_MS)))) continue;
         try {
           for (const recipient of recipients) await deps.notifier.nudge(row, recipient);

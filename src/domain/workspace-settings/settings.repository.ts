@@ -20,7 +20,13 @@ export interface SettingsRepository {
     workspaceId: string,
     actorId: string,
     name: string,
-    changes: { managersChannelId?: string; directorId?: string; directorChannelId?: string },
+    changes: {
+      managersChannelId?: string;
+      directorId?: string;
+      directorChannelId?: string;
+      workDayStart?: number;
+      workDayEnd?: number;
+    },
   ): Promise<string>;
   setRole(
     workspaceId: string,
@@ -97,6 +103,8 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
           directorId: t.directorId,
           directorSlackId: t.director?.slackUserId ?? null,
           directorChannelId: t.directorChannelId,
+          workDayStart: t.workDayStart,
+          workDayEnd: t.workDayEnd,
         })),
         routes: ws.routes.map(
           (r): RoutingRule => ({

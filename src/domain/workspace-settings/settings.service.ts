@@ -17,6 +17,24 @@ export function calendarOf(settings: WorkspaceSettings): BusinessCalendar {
   };
 }
 
+/**
+ * When one person works: their own time zone and hours, else their team's
+ * hours, else the workspace's; on the workspace's working days and holidays.
+ */
+export function calendarFor(
+  settings: WorkspaceSettings,
+  person: { timeZone: string | null; teamId: string | null; workDayStart: number | null; workDayEnd: number | null },
+): BusinessCalendar {
+  const team = settings.teams.find((t) => t.id === person.teamId);
+  const workspace = calendarOf(settings);
+  return {
+    ...workspace,
+    timeZone: person.timeZone ?? workspace.timeZone,
+    dayStart: person.workDayStart ?? team?.workDayStart ?? workspace.dayStart,
+    dayEnd: person.workDayEnd ?? team?.workDayEnd ?? workspace.dayEnd,
+  };
+}
+
 /** Settings read at most once per workspace: for a scheduler tick that handles many rows. */
 export function settingsPerTick(settings: SettingsRepository): (workspaceId: string) => Promise<WorkspaceSettings> {
   const loaded = new Map<string, Promise<WorkspaceSettings>>();
@@ -50,7 +68,13 @@ export function createSettingsService(settings: SettingsRepository, members: Mem
     saveTeam: (
       actor: Member,
       name: string,
-      changes: { managersChannelId?: string; directorId?: string; directorChannelId?: string },
+      changes: {
+        managersChannelId?: string;
+        directorId?: string;
+        directorChannelId?: string;
+        workDayStart?: number;
+        workDayEnd?: number;
+      },
     ) => settings.upsertTeam(actor.workspaceId, actor.id, name, changes),
 
     async setRole(actor: Member, target: Member, role: Role, teamName?: string) {

@@ -9,6 +9,8 @@ export interface TeamSettings {
   directorId: string | null;
   directorSlackId: string | null;
   directorChannelId: string | null;
+  workDayStart: number | null;
+  workDayEnd: number | null;
 }
 
 export interface DayCounts {

@@ -15,6 +15,9 @@ export function buildSettingsSummary(t: Translate, s: WorkspaceSettings): { text
       `• *${escapeMrkdwn(team.name)}*: ${team.managersChannelId ? `<#${team.managersChannelId}>` : `⚠️ ${t("setup.missingChannel", { name: escapeMrkdwn(team.name) })}`}`,
       team.directorSlackId ? t("setup.director", { person: mention(team.directorSlackId) }) : "",
       team.directorChannelId ? `<#${team.directorChannelId}>` : "",
+      team.workDayStart !== null && team.workDayEnd !== null
+        ? `🕘 ${clock(team.workDayStart)}–${clock(team.workDayEnd)}`
+        : "",
     ];
     return parts.filter(Boolean).join(" · ");
   });

@@ -37,13 +37,28 @@ async function usage({ person, respond }: SubcommandInput) {
 
 const say = (input: SubcommandInput, text: string) => input.respond({ response_type: "ephemeral", text });
 
-/** `team <name> channel #c [director @p] [director-channel #c]` */
+/** "08:00-16:00" as minutes after midnight, or null when it is not a span within one day. */
+function dayHours(text: string | undefined): { start: number; end: number } | null {
+  const match = /^(\d{1,2}):([0-5]\d)\s*-\s*(\d{1,2}):([0-5]\d)$/.exec(text?.trim() ?? "");
+  if (!match) return null;
+  const start = Number(match[1]) * 60 + Number(match[2]);
+  const end = Number(match[3]) * 60 + Number(match[4]);
+  return start < end && end <= 24 * 60 ? { start, end } : null;
+}
+
+/** `team <name> channel #c [director @p] [director-channel #c] [hours 08:00-16:00]` */
 const team: Subcommand = async (input) => {
   const { person, deps, client, command } = input;
-  const { lead: name, values } = keywords(input.args, ["channel", "director", "director-channel"]);
+  const { lead: name, values } = keywords(input.args, ["channel", "director", "director-channel", "hours"]);
   const channel = channelOf(values.channel);
   const directorSlackId = userOf(values.director);
-  if (!name || (values.channel !== undefined && !channel) || (values.director !== undefined && !directorSlackId))
+  const teamHours = values.hours === undefined ? undefined : dayHours(values.hours);
+  if (
+    !name ||
+    (values.channel !== undefined && !channel) ||
+    (values.director !== undefined && !directorSlackId) ||
+    teamHours === null
+  )
     return usage(input);
   await deps.settings.asAdmin(person.member, async () => {
     const director = directorSlackId
@@ -53,6 +68,7 @@ const team: Subcommand = async (input) => {
       ...(channel ? { managersChannelId: channel } : {}),
       ...(director ? { directorId: director.id } : {}),
       ...(channelOf(values["director-channel"]) ? { directorChannelId: channelOf(values["director-channel"]) } : {}),
+      ...(teamHours ? { workDayStart: teamHours.start, workDayEnd: teamHours.end } : {}),
     });
   });
   await say(input, person.t("setup.teamSaved", { name: escapeMrkdwn(name) }));
