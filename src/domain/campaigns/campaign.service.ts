@@ -9,10 +9,12 @@ import type { CampaignRepository } from "./campaign.repository.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
 
 // Slack takes about one message a second per channel (each person's DM is one
-// channel): a batch holds at most one nudge per person and lasts at least a second.
+// channel): a batch holds at most one nudge per person, and nobody is sent
+// another within a second of the last (checked in the database, so across instances).
 const PACE_MS = 1_000;
-const BATCH = 100;
-const CONCURRENCY = 10;
+const WAIT_FOR_PACE_MS = 100;
+const BATCH = 250;
+const CONCURRENCY = 25;
 // Longer than one attempt can take (the Slack call times out well before).
 const LEASE_MS = 30_000;
 const PROGRESS_EVERY_MS = 5_000;
@@ -114,7 +116,6 @@ export function createCampaignService(deps: CampaignDeps) {
     const recipients = await peopleAtWork(running, deps.now());
     let lastProgress = performance.now();
     while (performance.now() < deadline) {
-      const batchStarted = performance.now();
       const now = deps.now();
       const batch = await campaigns.lease({
         now,
@@ -124,15 +125,18 @@ export function createCampaignService(deps: CampaignDeps) {
         instanceId: deps.instanceId,
         pacedMs: PACE_MS,
       });
-      // Nothing free to send: done, unless some are only waiting for their person's pace.
-      if (batch.length === 0 && !(await campaigns.anyDue(now, recipients))) break;
+      if (batch.length === 0) {
+        // Nothing free to send: done, unless some are only waiting for their person's pace.
+        if (!(await campaigns.anyDue(now, recipients))) break;
+        await sleep(WAIT_FOR_PACE_MS);
+        continue;
+      }
       await inParallel(batch, CONCURRENCY, (o) => sendOne(o, result));
       if (performance.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = performance.now();
         for (const c of running)
           await refreshProgress(c).catch(quietly("campaign progress not updated", { campaign: c.id }));
       }
-      await sleep(Math.max(0, PACE_MS - (performance.now() - batchStarted)));
     }
   }
 
