@@ -62,7 +62,7 @@ CREATE UNIQUE INDEX "Outreach_campaignId_customerId_key" ON "Outreach"("campaign
 CREATE INDEX "Outreach_status_nextAttemptAt_idx" ON "Outreach"("status", "nextAttemptAt");
 CREATE INDEX "Outreach_campaignId_status_idx" ON "Outreach"("campaignId", "status");
 CREATE INDEX "Outreach_customerId_idx" ON "Outreach"("customerId");
-CREATE INDEX "Outreach_recipientId_status_idx" ON "Outreach"("recipientId", "status");
+CREATE INDEX "Outreach_recipientId_status_nextAttemptAt_idx" ON "Outreach"("recipientId", "status", "nextAttemptAt");
 
 -- AddForeignKey
 ALTER TABLE "Campaign" ADD CONSTRAINT "Campaign_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;

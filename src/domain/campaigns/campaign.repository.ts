@@ -162,24 +162,29 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
       // The UPDATE re-checks the row, so of two instances picking the same one, one gets it.
       const taken = await prisma.$queryRaw<Array<{ id: string }>>`
         WITH picked AS (
-          SELECT DISTINCT ON (o."recipientId") o.id
-          FROM "Outreach" o JOIN "Campaign" c ON c.id = o."campaignId"
-          WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
-            AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
-            AND o."recipientId" = ANY(${recipientIds}::uuid[])
-            AND c."endedAt" IS NULL AND c."endsAt" > ${now}
-            -- One message a second per person across all instances: none in flight, none in the last second.
-            AND NOT EXISTS (
-              SELECT 1 FROM "Outreach" b
-              WHERE b."recipientId" = o."recipientId"
-                AND ((b.status = 'pending' AND b."leaseUntil" >= ${now})
-                  OR (b.status = 'sent' AND b."sentAt" > ${new Date(now.getTime() - pacedMs)})))
-          ORDER BY o."recipientId", o."nextAttemptAt", o.id
+          SELECT first.id
+          FROM unnest(${recipientIds}::uuid[]) AS person(id)
+          -- Each person's next due nudge, by the (recipientId, status, nextAttemptAt) index…
+          CROSS JOIN LATERAL (
+            SELECT o.id FROM "Outreach" o JOIN "Campaign" c ON c.id = o."campaignId"
+            WHERE o."recipientId" = person.id AND o.status = 'pending' AND o."nextAttemptAt" <= ${now}
+              AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
+              AND c."endedAt" IS NULL AND c."endsAt" > ${now}
+            ORDER BY o."nextAttemptAt", o.id
+            LIMIT 1
+          ) first
+          -- …unless one is in flight for them or went out less than a second ago, on any instance.
+          WHERE NOT EXISTS (
+            SELECT 1 FROM "Outreach" b
+            WHERE b."recipientId" = person.id
+              AND ((b.status = 'pending' AND b."leaseUntil" >= ${now})
+                OR (b.status = 'sent' AND b."sentAt" > ${new Date(now.getTime() - pacedMs)})))
+          LIMIT ${limit}
         )
         UPDATE "Outreach" o SET "leaseUntil" = ${until}, "leasedBy" = ${instanceId}, attempts = o.attempts + 1,
           -- A lease that ran out means its holder stopped mid-attempt.
           unsure = o.unsure OR o."leaseUntil" IS NOT NULL
-        FROM (SELECT id FROM picked LIMIT ${limit}) p
+        FROM picked p
         WHERE o.id = p.id AND o.status = 'pending' AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})
         RETURNING o.id`;
       return taken.length ? outreachByIds(taken.map((t) => t.id)) : [];
