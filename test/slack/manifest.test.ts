@@ -84,6 +84,7 @@ describe("manifest.yml", () => {
       "commands",
       "groups:history",
       "im:history",
+      "im:write", // conversations.open, to look in a person's DM for an interrupted campaign nudge
       "reactions:write",
       "users:read",
     ]);
