@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | "followUpNotFound"
   | "campaignNotFound"
   | "campaignManagersOnly"
+  | "campaignNotYours"
   | "campaignEndsBeforeStart"
   | "campaignAlreadyOver"
   | "campaignNeedsTag"

@@ -58,6 +58,7 @@ export const ACTIONS = {
   outreachContacted: "outreach_contacted",
   outreachAccepted: "outreach_accepted",
   outreachDeclined: "outreach_declined",
+  campaignStop: "campaign_stop",
 } as const;
 
 export const BLOCK_IDS = {

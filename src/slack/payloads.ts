@@ -33,6 +33,7 @@ export const SnoozeChoiceSchema = z.object({ f: z.uuid(), s: z.enum(["hour", "to
 
 export const ConditionRefSchema = z.object({ c: z.uuid() });
 export const OutreachRefSchema = z.object({ o: z.uuid() });
+export const CampaignRefSchema = z.object({ c: z.uuid() });
 export const CampaignFormMetadataSchema = z.object({ tz: z.string().max(64) });
 
 export const FollowUpMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });

@@ -264,4 +264,42 @@ describe("win-back campaigns", () => {
     expect(app.slack.callsTo("conversations.history").length).toBeGreaterThan(0);
     expect(await db().outreach.count({ where: { status: "sent" } })).toBe(3);
   });
+
+  it("stops early from the progress message, for whoever started it only", async () => {
+    for (const n of [1, 2, 3]) await customer(`Stopped ${n}`, { owner: AGENT.user, tags: ["stop"] });
+    const hour = app.clock.now().getUTCHours();
+    const pad = (h: number) => String(h).padStart(2, "0");
+    await command(AGENT, `myhours ${pad((hour + 2) % 24)}:00-${pad((hour + 3) % 24 || 24)}:00`);
+    await submitCampaign(MGR1, { name: "Stopper", offer: "Two for one", segment: "tag", tag: "stop" });
+    await tick("campaigns"); // started, but the agent is not at work: nothing handed out yet
+    expect(await db().outreach.count({ where: { status: "pending" } })).toBe(3);
+    const message = app.slack.calls.filter(
+      (c) => c.result?.ok && c.method.startsWith("chat.") && textOf(c.args).includes("Win-back campaign: Stopper"),
+    );
+    const stop = button((message.at(-1) as RecordedCall).args, "campaign_stop");
+
+    const ephemerals = app.slack.callsTo("chat.postEphemeral").length;
+    await app.driver.blockAction(AGENT, stop);
+    await expect
+      .poll(() =>
+        [...app.slack.callsTo("chat.postEphemeral").slice(ephemerals), ...app.slack.callsTo("response_url")].some((c) =>
+          textOf(c.args).includes("Only the person who started this campaign, a director or an admin can stop it."),
+        ),
+      )
+      .toBe(true);
+    expect((await db().campaign.findFirstOrThrow({ where: { name: "Stopper" } })).endedAt).toBeNull();
+
+    await app.driver.blockAction(MGR1, stop);
+    await expect
+      .poll(async () => (await db().campaign.findFirstOrThrow({ where: { name: "Stopper" } })).endedAt)
+      .not.toBeNull();
+    expect(await db().outreach.count({ where: { status: "expired" } })).toBe(3);
+    await expect.poll(() => progressOf("Stopper")).toContain("Ended");
+    const progress = await progressOf("Stopper");
+    expect(progress).toContain("Left out: 3");
+    expect(progress).not.toContain("campaign_stop");
+    await command(AGENT, "myhours default");
+    await tick("campaigns");
+    expect(nudges()).toHaveLength(0);
+  });
 });

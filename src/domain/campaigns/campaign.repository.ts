@@ -30,6 +30,8 @@ export interface CampaignRepository {
   /** Marks as won back every contacted customer with a newer interaction; returns the campaigns touched. */
   markWonBack(now: Date): Promise<Array<{ workspaceId: string; campaignId: string }>>;
   progress(campaignId: string): Promise<CampaignProgress>;
+  /** Ends a running campaign now: nothing more is handed out. */
+  stop(campaign: Campaign, actorId: string, at: Date): Promise<void>;
   saveProgressMessage(id: string, posted: Posted, shown: string): Promise<void>;
   getOutreach(workspaceId: string, id: string): Promise<Outreach | null>;
   respond(outreach: Outreach, response: OutreachResponse, actorId: string, at: Date): Promise<void>;
@@ -270,6 +272,19 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
         skipped: n(row?.skipped),
         expired: n(row?.expired),
       };
+    },
+    async stop(campaign, actorId, at) {
+      await prisma.campaign.updateMany({
+        where: { id: campaign.id, endedAt: null, endsAt: { gt: at } },
+        data: { endsAt: at },
+      });
+      await recordAudit(prisma, {
+        workspaceId: campaign.workspaceId,
+        actorId,
+        action: "campaign.stopped",
+        entityType: "Campaign",
+        entityId: campaign.id,
+      });
     },
     async saveProgressMessage(id, posted, shown) {
       await prisma.campaign.update({

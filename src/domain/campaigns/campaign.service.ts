@@ -228,6 +228,20 @@ export function createCampaignService(deps: CampaignDeps) {
       return { ...outreach, contactedAt: outreach.contactedAt ?? at, response };
     },
 
+    /** Stops a campaign early (whoever started it, or a director or admin): what was not handed out is left. */
+    async stop(workspaceId: string, campaignId: string, actor: Member): Promise<Campaign> {
+      const campaign = await campaigns.get(workspaceId, campaignId);
+      if (!campaign) throw new DomainError("campaignNotFound");
+      if (campaign.createdById !== actor.id && actor.role !== "director" && actor.role !== "admin")
+        throw new DomainError("campaignNotYours");
+      const at = deps.now();
+      await campaigns.stop(campaign, actor.id, at);
+      const stopped = { ...campaign, endsAt: campaign.endsAt > at ? at : campaign.endsAt };
+      if (await campaigns.close(stopped, at)) stopped.endedAt = at;
+      await refreshProgress(stopped).catch(quietly("campaign progress not updated", { campaignId }));
+      return stopped;
+    },
+
     getOutreach: (workspaceId: string, id: string) => campaigns.getOutreach(workspaceId, id),
   };
 }

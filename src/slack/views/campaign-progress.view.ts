@@ -2,7 +2,9 @@ import type { KnownBlock } from "@slack/types";
 import type { Campaign, CampaignProgress } from "../../domain/campaigns/campaign.types.js";
 import { formatNumber, type Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
+import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { CampaignRefSchema, encode } from "../payloads.js";
 import { SEGMENT_KEYS } from "./campaign-form.view.js";
 
 /** The manager's view of a campaign, updated in place as it goes. */
@@ -40,24 +42,43 @@ export function buildCampaignProgress(
       {
         type: "section",
         fields: [
-          field(t("campaign.handedOut", { count: p.handedOut, done: n(p.handedOut), total: n(p.total) })),
-          field(t("campaign.waiting", { count: p.waiting, number: n(p.waiting) })),
-          field(t("campaign.contacted", { count: p.contacted, number: n(p.contacted) })),
-          field(t("campaign.accepted", { count: p.accepted, number: n(p.accepted) })),
-          field(t("campaign.declined", { count: p.declined, number: n(p.declined) })),
-          field(t("campaign.wonBack", { count: p.wonBack, number: n(p.wonBack) })),
+          field(t("campaign.handedOut", { done: n(p.handedOut), total: n(p.total) })),
+          field(t("campaign.waiting", { number: n(p.waiting) })),
+          field(t("campaign.contacted", { number: n(p.contacted) })),
+          field(t("campaign.accepted", { number: n(p.accepted) })),
+          field(t("campaign.declined", { number: n(p.declined) })),
+          field(t("campaign.wonBack", { number: n(p.wonBack) })),
         ],
       },
       ...(p.skipped || p.expired
         ? [
             {
               type: "context" as const,
-              elements: [
-                field(t("campaign.leftOut", { count: p.skipped + p.expired, number: n(p.skipped + p.expired) })),
-              ],
+              elements: [field(t("campaign.leftOut", { number: n(p.skipped + p.expired) }))],
             },
           ]
         : []),
+      ...(campaign.endedAt
+        ? []
+        : [
+            {
+              type: "actions" as const,
+              elements: [
+                {
+                  type: "button" as const,
+                  action_id: ACTIONS.campaignStop,
+                  text: { type: "plain_text" as const, text: t("campaign.stop") },
+                  value: encode(CampaignRefSchema, { c: campaign.id }),
+                  confirm: {
+                    title: { type: "plain_text" as const, text: t("campaign.stopTitle") },
+                    text: { type: "plain_text" as const, text: t("campaign.stopConfirm") },
+                    confirm: { type: "plain_text" as const, text: t("campaign.stop") },
+                    deny: { type: "plain_text" as const, text: t("form.cancel") },
+                  },
+                },
+              ],
+            },
+          ]),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { OutreachResponse } from "../../../domain/campaigns/campaign.types.js";
 import type { SlackDeps } from "../../deps.js";
-import { decode, OutreachRefSchema } from "../../payloads.js";
+import { CampaignRefSchema, decode, OutreachRefSchema } from "../../payloads.js";
 import { buildCampaignNudge } from "../../views/campaign-nudge.view.js";
 import { type ActionArgs, actionValue, actorOf } from "./interaction.actions.js";
 
@@ -24,5 +24,15 @@ export function outreachResponseAction(deps: SlackDeps, response: OutreachRespon
         .slice(0, 2_000),
     );
     await args.respond({ replace_original: true, ...buildCampaignNudge(person.t, updated) });
+  };
+}
+
+/** Stop on the progress message: the campaign ends now, and the message says so. */
+export function campaignStopAction(deps: SlackDeps) {
+  return async (args: ActionArgs) => {
+    await args.ack();
+    const { c } = decode(CampaignRefSchema, actionValue(args));
+    const { person } = await actorOf(deps, args);
+    await deps.campaigns.stop(person.member.workspaceId, c, person.member);
   };
 }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
-import { outreachResponseAction } from "./campaign.actions.js";
+import { campaignStopAction, outreachResponseAction } from "./campaign.actions.js";
 import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
 import { askAction, decideAction, escalateAction } from "./escalation.actions.js";
 import {
@@ -44,6 +44,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.outreachContacted, outreachResponseAction(deps, "contacted"));
   app.action(ACTIONS.outreachAccepted, outreachResponseAction(deps, "accepted"));
   app.action(ACTIONS.outreachDeclined, outreachResponseAction(deps, "declined"));
+  app.action(ACTIONS.campaignStop, campaignStopAction(deps));
   app.action(ACTIONS.followUpSnooze, followUpSnoozeAction(deps));
   app.action(startsWith(ACTIONS.followUpSnoozeDate), followUpSnoozeDateAction(deps));
   app.action(ACTIONS.approve, askAction(deps, "approve"));
