@@ -58,10 +58,10 @@ export function createCampaignService(deps: CampaignDeps) {
   const { campaigns, notifier } = deps;
   const budgetMs = deps.deliveryBudgetMs ?? 50_000;
 
-  async function refreshProgress(campaign: Campaign, force = false): Promise<CampaignProgress> {
+  async function refreshProgress(campaign: Campaign): Promise<CampaignProgress> {
     const progress = await campaigns.progress(campaign.id);
     const shown = JSON.stringify({ ...progress, ended: campaign.endedAt !== null });
-    if (force || shown !== campaign.progressShown || !campaign.progressTs) {
+    if (shown !== campaign.progressShown || !campaign.progressTs) {
       const posted = await notifier.showProgress(campaign, progress, deps.now());
       await campaigns.saveProgressMessage(campaign.id, posted, shown);
       Object.assign(campaign, { progressChannelId: posted.channelId, progressTs: posted.ts, progressShown: shown });
