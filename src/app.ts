@@ -91,6 +91,15 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
   const settingsRepository = createSettingsRepository(prisma);
+  // DMs from scheduled work: no retries inside the client; the services retry, looking first
+  // for what an uncertain attempt may have posted (src/slack/post-once.ts).
+  const delivery = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger: toBoltLogger(logger),
+  });
   const interactions = createInteractionService(
     createInteractionRepository(prisma, customerRepository),
     now,
@@ -105,7 +114,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     followUps: createFollowUpRepository(prisma),
     settings: settingsRepository,
     interactions,
-    notifier: createFollowUpNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    notifier: createFollowUpNotifier({
+      client: app.client,
+      delivery,
+      i18n,
+      members,
+      defaultLocale: config.defaultLocale,
+    }),
     now,
     log: (message, context) => logger.warn(context, message),
   });
@@ -121,7 +136,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const retention = createRetentionService({
     retention: createRetentionRepository(prisma),
     settings: settingsRepository,
-    notifier: createRetentionNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    notifier: createRetentionNotifier({ delivery, i18n, members, defaultLocale: config.defaultLocale }),
     now,
     log: (message, context) => logger.warn(context, message),
   });
@@ -132,14 +147,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     interactions,
     notifier: createCampaignNotifier({
       client: app.client,
-      // Nudges are retried by the campaign service, which first looks for what an uncertain attempt posted.
-      delivery: new WebClient(config.slack.botToken, {
-        ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        timeout: 10_000,
-        logger: toBoltLogger(logger),
-      }),
+      delivery,
       i18n,
       members,
       defaultLocale: config.defaultLocale,

@@ -7,11 +7,18 @@ import type { I18n, Translate } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
+import { postOnce } from "./post-once.js";
 import { buildFollowUpDm } from "./views/follow-up-dm.view.js";
 
-/** Follow-up DMs, each in its recipient's language. */
+const FOLLOW_UP_EVENT = "rapport_follow_up";
+
+/**
+ * Follow-up DMs, each in its recipient's language. New messages go through
+ * `delivery` (no retries of its own; see post-once.ts), updates through `client`.
+ */
 export function createFollowUpNotifier(deps: {
   client: WebClient;
+  delivery: WebClient;
   i18n: I18n;
   members: MemberService;
   defaultLocale: SupportedLocale;
@@ -28,25 +35,39 @@ export function createFollowUpNotifier(deps: {
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
   });
   return {
-    async deliver(f: FollowUpDetails) {
+    async deliver(f: FollowUpDetails, attempt) {
       const t = await tFor(f.workspaceId, f.assignee);
-      const result = await client.chat.postMessage({ channel: f.assignee.slackUserId, ...buildFollowUpDm(t, f) });
-      if (!result.ts || !result.channel) throw new Error("Slack did not say where the DM went");
-      return { channelId: result.channel, ts: result.ts };
+      return postOnce(
+        deps.delivery,
+        {
+          user: f.assignee.slackUserId,
+          eventType: FOLLOW_UP_EVENT,
+          id: `${f.id}:due:${f.dueAt.getTime()}`,
+          unsureSince: attempt.unsureSince,
+        },
+        buildFollowUpDm(t, f),
+      );
     },
-    async remind(f) {
+    async remind(f, attempt) {
       const t = await tFor(f.workspaceId, f.assignee);
       const text = t("followUpDm.overdue", {
         customer: escapeMrkdwn(f.customer.name),
         date: slackDate(f.dueAt, "date"),
       });
-      await client.chat.postMessage({
-        channel: f.assignee.slackUserId,
-        ...(f.dmTs ? { thread_ts: f.dmTs } : {}),
-        ...section(text),
-      });
+      await postOnce(
+        deps.delivery,
+        {
+          user: f.assignee.slackUserId,
+          eventType: FOLLOW_UP_EVENT,
+          // The reminder after the one last recorded.
+          id: `${f.id}:remind:${f.lastRemindedAt?.getTime() ?? 0}`,
+          threadTs: f.dmTs,
+          unsureSince: attempt.unsureSince,
+        },
+        section(text),
+      );
     },
-    async tellManagers(f, managers, daysOverdue) {
+    async tellManagers(f, managers, daysOverdue, attempt) {
       for (const manager of managers) {
         const t = await tFor(f.workspaceId, manager);
         const text = t("followUpDm.managerReport", {
@@ -54,7 +75,16 @@ export function createFollowUpNotifier(deps: {
           customer: escapeMrkdwn(f.customer.name),
           count: daysOverdue,
         });
-        await client.chat.postMessage({ channel: manager.slackUserId, ...section(text) });
+        await postOnce(
+          deps.delivery,
+          {
+            user: manager.slackUserId,
+            eventType: FOLLOW_UP_EVENT,
+            id: `${f.id}:manager:${manager.id}`,
+            unsureSince: attempt.unsureSince,
+          },
+          section(text),
+        );
       }
     },
     async settle(f, how) {

@@ -3,22 +3,32 @@ import type { MemberService } from "../domain/members/member.service.js";
 import type { RetentionNotifier } from "../domain/retention/retention.notifier.js";
 import type { I18n } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import { postOnce } from "./post-once.js";
 import { buildRetentionNudge } from "./views/retention-nudge.view.js";
 
-/** Retention nudges by DM, in the recipient's language. */
+/** Retention nudges by DM, in the recipient's language, each posted once (see post-once.ts). */
 export function createRetentionNotifier(deps: {
-  client: WebClient;
+  delivery: WebClient;
   i18n: I18n;
   members: MemberService;
   defaultLocale: SupportedLocale;
 }): RetentionNotifier {
   return {
-    async nudge(row, recipient) {
+    async nudge(row, recipient, attempt) {
       const member = await deps.members.findKnown(row.workspaceId, recipient.slackUserId);
       const t = deps.i18n.translator(
         matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale,
       );
-      await deps.client.chat.postMessage({ channel: recipient.slackUserId, ...buildRetentionNudge(t, row) });
+      await postOnce(
+        deps.delivery,
+        {
+          user: recipient.slackUserId,
+          eventType: "rapport_retention",
+          id: `${row.id}:${row.since.getTime()}:${recipient.id}`,
+          unsureSince: attempt.unsureSince,
+        },
+        buildRetentionNudge(t, row),
+      );
     },
   };
 }

@@ -36,10 +36,10 @@ describe("leasing a follow-up to send it", () => {
     const [seenByB] = await repo.due(now, 10);
     if (!seenByA || !seenByB) throw new Error("nothing due");
     const until = new Date(now.getTime() + 120_000);
-    expect(await repo.lease(seenByA, now, until)).toBe(true);
-    expect(await repo.lease(seenByB, now, until)).toBe(false); // held by A
+    expect(await repo.lease(seenByA, now, until)).toEqual({ ranOut: null });
+    expect(await repo.lease(seenByB, now, until)).toBeNull(); // held by A
     await repo.markDelivered(seenByA.id, "D1", "1.1", now); // A sent it and let go
-    expect(await repo.lease(seenByB, now, until)).toBe(false); // B's copy says "not sent yet": stale
+    expect(await repo.lease(seenByB, now, until)).toBeNull(); // B's copy says "not sent yet": stale
     const [fresh] = await repo.due(now, 10);
     expect(fresh?.notifiedAt).toEqual(now);
   });

@@ -23,9 +23,9 @@ const AGENTS = 150;
 const MANAGER = { user: "U0CAMPMGR", channel: "C0CAMP" };
 
 const outreachIdOf = (m: StoredMessage) =>
-  (m.args.metadata as { event_type?: string; event_payload?: { outreach_id?: string } } | undefined)?.event_type ===
+  (m.args.metadata as { event_type?: string; event_payload?: { id?: string } } | undefined)?.event_type ===
   OUTREACH_EVENT
-    ? ((m.args.metadata as { event_payload: { outreach_id?: string } }).event_payload.outreach_id ?? null)
+    ? ((m.args.metadata as { event_payload: { id?: string } }).event_payload.id ?? null)
     : null;
 
 describe.skipIf(!TEST_DATABASE_URL)(

@@ -251,12 +251,10 @@ describe("win-back campaigns", () => {
     await tick("campaigns");
     app.clock.advance(60 * 60_000);
     await tick("campaigns");
-    const ids = nudges().map(
-      (c) => (c.args.metadata as { event_payload: { outreach_id: string } }).event_payload.outreach_id,
-    );
+    const ids = nudges().map((c) => (c.args.metadata as { event_payload: { id: string } }).event_payload.id);
     const mine = new Set((await db().outreach.findMany()).map((o) => o.id));
     const idOf = (m: { args: Record<string, unknown> }) =>
-      (m.args.metadata as { event_payload?: { outreach_id?: string } } | undefined)?.event_payload?.outreach_id ?? "";
+      (m.args.metadata as { event_payload?: { id?: string } } | undefined)?.event_payload?.id ?? "";
     const posted = app.slack.allMessages().filter((m) => mine.has(idOf(m)));
     expect(new Set(posted.map(idOf)).size).toBe(3);
     expect(posted).toHaveLength(3);

@@ -281,6 +281,28 @@ describe("follow-ups", () => {
     },
   );
 
+  it("is not sent twice when Slack posts the DM but answers 500: the next attempt finds it", async () => {
+    const followUp = await followUpFor(AGENT, "Twice Co");
+    app.clock.advance(DAY + 60_000);
+    app.slack.unsettle("chat.postMessage", { serverErrorAfterPosting: 1, seed: 3 });
+    await tick(); // posted, but answered 500: nothing marked, the lease is left to run out
+    app.slack.calm("chat.postMessage");
+    await tick(); // still held
+    app.clock.advance(3 * 60_000);
+    await tick(); // looks in the DM first, and finds it
+    app.clock.advance(60_000);
+    await tick();
+    const posted = app.slack
+      .messagesIn(`D${AGENT.user}`)
+      .filter((m) => textOf(m.args).includes("Time to follow up") && textOf(m.args).includes("Twice Co"));
+    expect(posted).toHaveLength(1);
+    expect(await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({
+      notifiedAt: expect.any(Date),
+      dmTs: posted[0]?.ts,
+    });
+    expect(app.slack.callsTo("conversations.history").length).toBeGreaterThan(0);
+  });
+
   it("is set by hand with /rapport followup <customer> <when>: <note>", async () => {
     await answerTo(app, (await app.driver.command("/rapport", "log Initech: hello", AGENT)).responseUrl);
     const answer = await answerTo(

@@ -56,6 +56,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     now: () => new Date(Date.now() + offset),
   };
+  slack.now = () => clock.now().getTime();
   const rapport = await startRapport(config, logs.logger, {
     now: clock.now,
     clock: false,

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse, Posted } from "./campaign.types.js";
+import type { Posted } from "../outbound.js";
+import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
 
 export interface CampaignRepository {
   create(workspaceId: string, createdById: string, campaign: NewCampaign): Promise<Campaign>;

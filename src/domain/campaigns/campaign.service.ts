@@ -2,9 +2,10 @@ import { DomainError, Errors } from "../errors.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
+import { mayHavePosted, RateLimited } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor } from "../workspace-settings/settings.service.js";
-import { type CampaignNotifier, NotDelivered, RateLimited } from "./campaign.notifier.js";
+import type { CampaignNotifier } from "./campaign.notifier.js";
 import type { CampaignRepository } from "./campaign.repository.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
 
@@ -90,9 +91,8 @@ export function createCampaignService(deps: CampaignDeps) {
         result.skipped++;
         return;
       }
-      // An earlier attempt may have reached Slack without its answer being recorded.
-      const earlier = o.unsure ? await notifier.findEarlier(o) : null;
-      const posted = earlier ?? (await notifier.nudge(o));
+      // An earlier attempt may have reached Slack without its answer being recorded: the notifier looks first.
+      const posted = await notifier.nudge(o);
       await campaigns.markSent(o.id, posted, deps.now());
       result.sent++;
     } catch (error) {
@@ -101,7 +101,7 @@ export function createCampaignService(deps: CampaignDeps) {
           ? error.retryAfterSeconds * 1000
           : Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, o.attempts - 1));
       result.retried++;
-      const unsure = !(error instanceof RateLimited || error instanceof NotDelivered);
+      const unsure = mayHavePosted(error);
       await campaigns
         .retryLater(o.id, new Date(deps.now().getTime() + wait), unsure)
         .catch(quietly("outreach not released; its lease will run out", { outreach: o.id }));

@@ -63,9 +63,3 @@ export interface Outreach {
   contactedAt: Date | null;
   response: OutreachResponse | null;
 }
-
-/** Where Slack put a message. */
-export interface Posted {
-  channelId: string;
-  ts: string;
-}

@@ -1,13 +1,18 @@
 import type { PersonRef } from "../escalations/escalation.types.js";
+import type { Attempt, Posted } from "../outbound.js";
 import type { FollowUpDetails } from "./follow-up.types.js";
 
-/** What follow-ups need said to people; the Slack layer implements it. Methods throw when Slack did not take the message. */
+/**
+ * What follow-ups need said to people; the Slack layer implements it. Methods
+ * throw when Slack did not take the message, and after an uncertain attempt
+ * (`attempt.unsureSince`) look for its message before posting again.
+ */
 export interface FollowUpNotifier {
   /** The DM to the assignee when it is due; returns where it went, so it can update itself. */
-  deliver(followUp: FollowUpDetails): Promise<{ channelId: string; ts: string }>;
+  deliver(followUp: FollowUpDetails, attempt: Attempt): Promise<Posted>;
   /** Once a working day while it stays overdue. */
-  remind(followUp: FollowUpDetails): Promise<void>;
-  tellManagers(followUp: FollowUpDetails, managers: PersonRef[], daysOverdue: number): Promise<void>;
+  remind(followUp: FollowUpDetails, attempt: Attempt): Promise<void>;
+  tellManagers(followUp: FollowUpDetails, managers: PersonRef[], daysOverdue: number, attempt: Attempt): Promise<void>;
   /** The DM shows it is done, snoozed or handed on, instead of nagging. */
   settle(followUp: FollowUpDetails, how: "done" | "snoozed" | "reassigned"): Promise<void>;
 }

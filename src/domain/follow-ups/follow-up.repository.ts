@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import type { Lease } from "../outbound.js";
 import type { FollowUpDetails } from "./follow-up.types.js";
 
 export interface NewFollowUp {
@@ -19,9 +20,9 @@ export interface FollowUpRepository {
   due(now: Date, limit: number): Promise<FollowUpDetails[]>;
   /**
    * Holds one for this instance until `until` — only if nobody holds it and it is
-   * still as `seen` (another instance may have sent it meanwhile): true when this call got it.
+   * still as `seen` (another instance may have sent it meanwhile): null when this call did not get it.
    */
-  lease(seen: FollowUpDetails, now: Date, until: Date): Promise<boolean>;
+  lease(seen: FollowUpDetails, now: Date, until: Date): Promise<Lease | null>;
   release(id: string): Promise<void>;
   markDelivered(id: string, channelId: string, ts: string, at: Date): Promise<void>;
   markReminded(id: string, at: Date): Promise<void>;
@@ -102,14 +103,18 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       return (await Promise.all(rows.map(details))).filter((d): d is FollowUpDetails => d !== null);
     },
     async lease(seen, now, until) {
-      const taken = await prisma.$executeRaw`
-        UPDATE "FollowUp" SET "leaseUntil" = ${until}
-        WHERE id = ${seen.id}::uuid AND status = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
-          AND "notifiedAt" IS NOT DISTINCT FROM ${seen.notifiedAt}::timestamptz
-          AND "lastRemindedAt" IS NOT DISTINCT FROM ${seen.lastRemindedAt}::timestamptz
-          AND "managerToldAt" IS NOT DISTINCT FROM ${seen.managerToldAt}::timestamptz
-          AND "dueAt" = ${seen.dueAt}`;
-      return taken === 1;
+      const taken = await prisma.$queryRaw<Array<{ was: Date | null }>>`
+        WITH old AS (SELECT id, "leaseUntil" AS was FROM "FollowUp" WHERE id = ${seen.id}::uuid FOR UPDATE)
+        UPDATE "FollowUp" f SET "leaseUntil" = ${until}
+        FROM old
+        WHERE f.id = old.id AND f.status = 'pending' AND (f."leaseUntil" IS NULL OR f."leaseUntil" < ${now})
+          AND f."notifiedAt" IS NOT DISTINCT FROM ${seen.notifiedAt}::timestamptz
+          AND f."lastRemindedAt" IS NOT DISTINCT FROM ${seen.lastRemindedAt}::timestamptz
+          AND f."managerToldAt" IS NOT DISTINCT FROM ${seen.managerToldAt}::timestamptz
+          AND f."dueAt" = ${seen.dueAt}
+        RETURNING old.was`;
+      const [row] = taken;
+      return row ? { ranOut: row.was ? new Date(row.was) : null } : null;
     },
     async release(id) {
       await prisma.followUp.update({ where: { id }, data: { leaseUntil: null } });

@@ -4,6 +4,7 @@ import type { PersonRef } from "../escalations/escalation.types.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
+import { attemptOf, mayHavePosted } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { FollowUpNotifier } from "./follow-up.notifier.js";
@@ -146,16 +147,18 @@ export function createFollowUpService(deps: FollowUpDeps) {
         const tellManager =
           f.notifiedAt !== null && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
         if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
-        if (!(await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        const lease = await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS));
+        if (!lease) continue;
+        const attempt = attemptOf(lease, LEASE_MS);
         try {
           if (f.notifiedAt === null) {
-            const sent = await notifier.deliver(f);
+            const sent = await notifier.deliver(f, attempt);
             await followUps.markDelivered(f.id, sent.channelId, sent.ts, now);
             result.delivered++;
             continue;
           }
           if (remindToday) {
-            await notifier.remind(f);
+            await notifier.remind(f, attempt);
             await followUps.markReminded(f.id, now);
             result.reminded++;
           }
@@ -163,13 +166,14 @@ export function createFollowUpService(deps: FollowUpDeps) {
             const managers = settings.people
               .filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === f.assignee.teamId)
               .map((p): PersonRef => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
-            await notifier.tellManagers(f, managers, daysOverdue);
+            await notifier.tellManagers(f, managers, daysOverdue, attempt);
             await followUps.markManagerTold(f.id, now);
             result.managersTold++;
           }
         } catch (error) {
-          // Slack refused or failed: nothing is marked, the next tick tries again.
-          await followUps.release(f.id);
+          // Nothing is marked. When Slack may have posted it anyway, the lease is left to run
+          // out, and the next attempt looks for the message first; otherwise the next tick retries.
+          if (!mayHavePosted(error)) await followUps.release(f.id);
           deps.log("follow-up not delivered; will retry", { followUp: f.id, error: String(error) });
         }
       }

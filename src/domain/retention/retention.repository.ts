@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import type { Lease } from "../outbound.js";
 import type { Condition, CustomerStats, Finding, Reason, Thresholds } from "./retention.rules.js";
 
 export interface ConditionRow {
@@ -25,7 +26,7 @@ export interface RetentionRepository {
   /** Records today's findings: new crossings start, lasting ones update, ended ones clear. */
   sync(workspaceId: string, findings: Map<string, Finding[]>, now: Date): Promise<void>;
   dueNudges(now: Date, limit: number): Promise<ConditionRow[]>;
-  lease(row: ConditionRow, now: Date, until: Date): Promise<boolean>;
+  lease(row: ConditionRow, now: Date, until: Date): Promise<Lease | null>;
   markNudged(id: string, at: Date): Promise<void>;
   release(id: string): Promise<void>;
   get(workspaceId: string, id: string): Promise<ConditionRow | null>;
@@ -155,11 +156,15 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       return Promise.all(rows.map(toRow));
     },
     async lease(row, now, until) {
-      const taken = await prisma.$executeRaw`
-        UPDATE "CustomerCondition" SET "leaseUntil" = ${until}
-        WHERE id = ${row.id}::uuid AND "nudgedAt" IS NULL AND "clearedAt" IS NULL AND "since" = ${row.since}
-          AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})`;
-      return taken === 1;
+      const taken = await prisma.$queryRaw<Array<{ was: Date | null }>>`
+        WITH old AS (SELECT id, "leaseUntil" AS was FROM "CustomerCondition" WHERE id = ${row.id}::uuid FOR UPDATE)
+        UPDATE "CustomerCondition" c SET "leaseUntil" = ${until}
+        FROM old
+        WHERE c.id = old.id AND c."nudgedAt" IS NULL AND c."clearedAt" IS NULL AND c."since" = ${row.since}
+          AND (c."leaseUntil" IS NULL OR c."leaseUntil" < ${now})
+        RETURNING old.was`;
+      const [taken1] = taken;
+      return taken1 ? { ranOut: taken1.was ? new Date(taken1.was) : null } : null;
     },
     async markNudged(id, at) {
       await prisma.customerCondition.update({ where: { id }, data: { nudgedAt: at, leaseUntil: null } });

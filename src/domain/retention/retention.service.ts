@@ -2,6 +2,7 @@ import { Errors } from "../errors.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { Member } from "../members/member.types.js";
+import { attemptOf, mayHavePosted } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { RetentionNotifier } from "./retention.notifier.js";
@@ -56,13 +57,16 @@ export function createRetentionService(deps: RetentionDeps) {
         if (recipients.length === 0) continue;
         // The owner in their own hours; a team's managers in the workspace's.
         if (!isWorkingTime(now, owner ? calendarFor(settings, owner) : calendarOf(settings))) continue;
-        if (!(await retention.lease(row, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        const lease = await retention.lease(row, now, new Date(now.getTime() + LEASE_MS));
+        if (!lease) continue;
+        const attempt = attemptOf(lease, LEASE_MS);
         try {
-          for (const recipient of recipients) await deps.notifier.nudge(row, recipient);
+          for (const recipient of recipients) await deps.notifier.nudge(row, recipient, attempt);
           await retention.markNudged(row.id, now);
           nudged++;
         } catch (error) {
-          await retention.release(row.id);
+          // When Slack may have posted it anyway, the lease runs out and the next attempt looks first.
+          if (!mayHavePosted(error)) await retention.release(row.id);
           deps.log("retention nudge not delivered; will retry", { condition: row.id, error: String(error) });
         }
       }

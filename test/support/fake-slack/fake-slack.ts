@@ -65,6 +65,8 @@ export class FakeSlack {
   private readonly chaos = new Map<string, Chaos & { random: () => number }>();
   private channelLimit?: { burst: number; perSecond: number };
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  /** Slack's clock, for message timestamps (a test that moves the app's clock moves this one too). */
+  now: () => number = Date.now;
   /** How many 429s the per-channel limit gave. */
   channelLimited = 0;
   private readonly views = new Map<string, Json>();
@@ -134,7 +136,10 @@ export class FakeSlack {
     this.buckets.clear();
   }
 
-  /** The messages posted in a conversation (a DM to a user is the conversation "D<user id>"), oldest first. */
+  /**
+   * The messages posted in a conversation (a DM to a user is the conversation
+   * "D<user id>"), oldest first; a thread's replies are "<channel>/<thread ts>".
+   */
   messagesIn(channel: string): StoredMessage[] {
     return this.history.get(channel) ?? [];
   }
@@ -272,15 +277,17 @@ export class FakeSlack {
         if (method === "chat.postEphemeral" && !str(args.user)) return fail("user_not_found");
         const invalid = checkMessage(args);
         if (invalid) return fail(invalid.error, invalid.problems);
-        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
+        const ts = `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
         if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
         // A message to a user goes to the app's DM with them, as in Slack.
         const channel = this.conversationOf(args);
         this.messages.set(`${channel}:${ts}`, args);
         this.messages.set(`${str(args.channel)}:${ts}`, args);
-        const stored = this.history.get(channel) ?? [];
+        // A thread reply is kept with its thread, not in the channel's history.
+        const where = args.thread_ts ? `${channel}/${str(args.thread_ts)}` : channel;
+        const stored = this.history.get(where) ?? [];
         stored.push({ channel, ts, args });
-        this.history.set(channel, stored);
+        this.history.set(where, stored);
         return { ok: true, channel, ts, message: { ...args, ts, user: FAKE_BOT_USER_ID } };
       }
       case "chat.update": {
@@ -327,14 +334,17 @@ export class FakeSlack {
       case "conversations.open":
         if (!str(args.users)) return fail("users_list_not_supplied");
         return { ok: true, channel: { id: `D${str(args.users).split(",")[0]}` } };
-      case "conversations.history": {
+      case "conversations.history":
+      case "conversations.replies": {
         const channel = str(args.channel);
         if (!channel) return fail("channel_not_found");
+        if (method === "conversations.replies" && !str(args.ts)) return fail("thread_not_found");
         const oldest = Number(args.oldest ?? 0);
         const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
         const offset = Number(str(args.cursor).replace("offset:", "") || 0);
         const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
-        const newestFirst = [...(this.history.get(channel) ?? [])].filter((m) => Number(m.ts) > oldest).reverse();
+        const kept = method === "conversations.replies" ? `${channel}/${str(args.ts)}` : channel;
+        const newestFirst = [...(this.history.get(kept) ?? [])].filter((m) => Number(m.ts) > oldest).reverse();
         const page = newestFirst.slice(offset, offset + limit);
         const more = offset + limit < newestFirst.length;
         return {
