@@ -129,7 +129,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     settings: settingsRepository,
     interactions,
     followUps,
-    notifier: createEscalationNotifier({ client: app.client, i18n, members, defaultLocale: config.defaultLocale }),
+    notifier: createEscalationNotifier({
+      client: app.client,
+      delivery,
+      i18n,
+      members,
+      defaultLocale: config.defaultLocale,
+    }),
     now,
     log: (message, context) => logger.warn(context, message),
   });

@@ -42,7 +42,7 @@ export function createCampaignNotifier(deps: {
       return postOnce(
         deps.delivery,
         {
-          user: o.recipient.slackUserId,
+          to: o.recipient.slackUserId,
           eventType: OUTREACH_EVENT,
           id: o.id,
           unsureSince: o.unsure ? o.createdAt : null,

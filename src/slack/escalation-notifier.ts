@@ -8,6 +8,7 @@ import { mention, slackDate } from "./format.js";
 import { ACTIONS } from "./ids.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { EscalationRefSchema, encode } from "./payloads.js";
+import { postOnce } from "./post-once.js";
 import { buildEscalationCard, describeDecision } from "./views/escalation-card.view.js";
 
 /** The agent may take an escalation back while no manager has claimed it. */
@@ -28,9 +29,13 @@ const section = (text: string) => ({
   blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
 });
 
+const ESCALATION_EVENT = "rapport_escalation";
+
 /** Escalation messages in Slack: cards and threads in the workspace's language, DMs in each recipient's. */
 export function createEscalationNotifier(deps: {
   client: WebClient;
+  /** For scheduled reminders and hand-offs: no retries of its own (see post-once.ts). */
+  delivery: WebClient;
   i18n: I18n;
   members: MemberService;
   defaultLocale: SupportedLocale;
@@ -116,18 +121,21 @@ export function createEscalationNotifier(deps: {
           t("escalation.admin.noRoute", { agent: mention(e.raisedBy.slackUserId) }),
         );
     },
-    async remind(e, managers) {
+    async remind(e, managers, attempt) {
       const ct = await channelTFor(e.workspaceId);
       const people = managers.map((m) => mention(m.slackUserId)).join(" ");
-      await inThread(
-        e,
-        ct("escalation.reminder", {
-          people: people || ct("escalation.noManagers"),
-          deadline: slackDate(e.dueAt),
-        }),
+      const text = ct("escalation.reminder", {
+        people: people || ct("escalation.noManagers"),
+        deadline: slackDate(e.dueAt),
+      });
+      if (!e.channelId || !e.messageTs) return;
+      await postOnce(
+        deps.delivery,
+        { to: e.channelId, threadTs: e.messageTs, eventType: ESCALATION_EVENT, id: `${e.id}:reminder`, ...attempt },
+        section(text),
       );
     },
-    async handToDirector(e, director, channelId) {
+    async handToDirector(e, director, channelId, attempt) {
       const ct = await channelTFor(e.workspaceId);
       const link =
         e.channelId && e.messageTs
@@ -139,14 +147,25 @@ export function createEscalationNotifier(deps: {
           severity: t(`severity.${e.severity}`),
           deadline: slackDate(e.dueAt),
         }) + (link ? `\n<${link}|${t("escalation.openCard")}>` : "");
-      if (director) await dm(e.workspaceId, director, text);
-      if (channelId) await client.chat.postMessage({ channel: channelId, ...section(text(ct)) });
-      await inThread(
-        e,
-        ct("escalation.handoffThread", {
+      // Three messages, each posted once even when the hand-off is tried again.
+      const once = (to: string, part: string, threadTs?: string | null) => ({
+        to,
+        threadTs: threadTs ?? null,
+        eventType: ESCALATION_EVENT,
+        id: `${e.id}:handoff:${part}`,
+        ...attempt,
+      });
+      if (director) {
+        const t = await personT(e.workspaceId, director);
+        await postOnce(deps.delivery, once(director.slackUserId, "dm"), section(text(t)));
+      }
+      if (channelId) await postOnce(deps.delivery, once(channelId, "channel"), section(text(ct)));
+      if (e.channelId && e.messageTs) {
+        const line = ct("escalation.handoffThread", {
           person: director ? mention(director.slackUserId) : ct("escalation.noDirector"),
-        }),
-      );
+        });
+        await postOnce(deps.delivery, once(e.channelId, "thread", e.messageTs), section(line));
+      }
     },
   };
 }

@@ -40,7 +40,7 @@ export function createFollowUpNotifier(deps: {
       return postOnce(
         deps.delivery,
         {
-          user: f.assignee.slackUserId,
+          to: f.assignee.slackUserId,
           eventType: FOLLOW_UP_EVENT,
           id: `${f.id}:due:${f.dueAt.getTime()}`,
           unsureSince: attempt.unsureSince,
@@ -57,7 +57,7 @@ export function createFollowUpNotifier(deps: {
       await postOnce(
         deps.delivery,
         {
-          user: f.assignee.slackUserId,
+          to: f.assignee.slackUserId,
           eventType: FOLLOW_UP_EVENT,
           // The reminder after the one last recorded.
           id: `${f.id}:remind:${f.lastRemindedAt?.getTime() ?? 0}`,
@@ -78,7 +78,7 @@ export function createFollowUpNotifier(deps: {
         await postOnce(
           deps.delivery,
           {
-            user: manager.slackUserId,
+            to: manager.slackUserId,
             eventType: FOLLOW_UP_EVENT,
             id: `${f.id}:manager:${manager.id}`,
             unsureSince: attempt.unsureSince,

@@ -14,8 +14,8 @@ export interface SlackMessage {
 }
 
 export interface OnceMessage {
-  /** The person whose DM with the app it goes to. */
-  user: string;
+  /** A person (their DM with the app) or a channel. */
+  to: string;
   /** What kind of message, and which one: together they name it. */
   eventType: string;
   id: string;
@@ -33,7 +33,7 @@ export async function postOnce(client: WebClient, once: OnceMessage, message: Sl
   }
   try {
     const result = await client.chat.postMessage({
-      channel: once.user,
+      channel: once.to,
       ...message,
       ...(once.threadTs ? { thread_ts: once.threadTs } : {}),
       metadata: { event_type: once.eventType, event_payload: { id: once.id } },
@@ -49,10 +49,11 @@ export async function postOnce(client: WebClient, once: OnceMessage, message: Sl
   }
 }
 
-/** The message named by `once` in the person's DM (or its thread), posted after `since`, if Slack has it. */
+/** The message named by `once` in the conversation (or its thread), posted after `since`, if Slack has it. */
 async function findPosted(client: WebClient, once: OnceMessage, since: Date): Promise<Posted | null> {
-  const opened = await client.conversations.open({ users: once.user });
-  const channel = opened.channel?.id;
+  const channel = /^[UW][A-Z0-9]+$/.test(once.to)
+    ? (await client.conversations.open({ users: once.to })).channel?.id
+    : once.to;
   if (!channel) return null;
   const oldest = String(Math.floor(since.getTime() / 1000) - 1);
   let cursor: string | undefined;

@@ -22,7 +22,7 @@ export function createRetentionNotifier(deps: {
       await postOnce(
         deps.delivery,
         {
-          user: recipient.slackUserId,
+          to: recipient.slackUserId,
           eventType: "rapport_retention",
           id: `${row.id}:${row.since.getTime()}:${recipient.id}`,
           unsureSince: attempt.unsureSince,

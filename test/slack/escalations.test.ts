@@ -483,6 +483,40 @@ describe("escalations", () => {
       expect(app.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "C0DIRS")).toHaveLength(1);
     });
 
+    it("posts the reminder and the hand-off once even when Slack answers 500 after posting them", async () => {
+      const { escalation } = await escalate(app);
+      const { messageTs, channelId } = await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } });
+      const tick = () => app.rapport.scheduler.runNow("escalation-deadlines", app.clock.now());
+      // Only this escalation's messages (earlier tests' escalations are handed off too).
+      const mine = (messages: Array<{ args: Record<string, unknown> }>) =>
+        messages.filter((m) =>
+          String((m.args.metadata as { event_payload?: { id?: string } } | undefined)?.event_payload?.id).startsWith(
+            escalation.id,
+          ),
+        );
+      app.slack.unsettle("chat.postMessage", { serverErrorAfterPosting: 1, seed: 5 });
+      app.clock.advance(16 * HOUR + 60_000); // past the limit and past twice the limit
+      await tick(); // each message is posted, each answer is a 500: nothing is marked
+      app.slack.calm("chat.postMessage");
+      await tick(); // still held
+      app.clock.advance(3 * 60_000);
+      await tick(); // the leases ran out: each attempt looks first, finds its message, and marks it
+      app.clock.advance(3 * 60_000);
+      await tick();
+      const thread = mine(app.slack.messagesIn(`${channelId}/${messageTs}`));
+      expect(thread.filter((m) => textOf(m.args).includes("Still unclaimed"))).toHaveLength(1);
+      expect(thread.filter((m) => textOf(m.args).includes("Handed to"))).toHaveLength(1);
+      expect(mine(app.slack.messagesIn(`D${DIRECTOR}`))).toHaveLength(1);
+      expect(mine(app.slack.messagesIn("C0DIRS"))).toHaveLength(1);
+      expect(app.slack.callsTo("conversations.replies").length).toBeGreaterThan(0);
+      expect(await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).toMatchObject({
+        remindedAt: expect.any(Date),
+        handedOffAt: expect.any(Date),
+        reminderLeaseUntil: null,
+        handoffLeaseUntil: null,
+      });
+    });
+
     it("counts business hours only, and claiming stops the clock", async () => {
       // Business hours that exclude today, whatever day the test runs: the deadline moves to another day.
       const today = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"][app.clock.now().getUTCDay()];

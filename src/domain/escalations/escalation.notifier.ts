@@ -1,3 +1,4 @@
+import type { Attempt } from "../outbound.js";
 import type { DecisionEvent, EscalationDetails, PersonRef } from "./escalation.types.js";
 
 /**
@@ -15,7 +16,12 @@ export interface EscalationNotifier {
   /** The agent learns no managers' channel is set for this escalation; admins are alerted. */
   noRoute(escalation: EscalationDetails, admins: PersonRef[]): Promise<void>;
   /** The deadline passed unclaimed: a reminder in the thread naming the managers. */
-  remind(escalation: EscalationDetails, managers: PersonRef[]): Promise<void>;
+  remind(escalation: EscalationDetails, managers: PersonRef[], attempt: Attempt): Promise<void>;
   /** Twice the deadline passed: to the director, by DM and in the director's channel. */
-  handToDirector(escalation: EscalationDetails, director: PersonRef | null, channelId: string | null): Promise<void>;
+  handToDirector(
+    escalation: EscalationDetails,
+    director: PersonRef | null,
+    channelId: string | null,
+    attempt: Attempt,
+  ): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import type { Lease } from "../outbound.js";
 import type { Decision, EscalationDetails, EscalationStatus, PersonRef, RaiseEscalation } from "./escalation.types.js";
 
 const person = { select: { id: true, slackUserId: true, displayName: true } } as const;
@@ -48,9 +49,14 @@ export interface EscalationRepository {
   ): Promise<EscalationDetails | null>;
   recordPosted(id: string, channelId: string, ts: string): Promise<void>;
   recordPostFailure(id: string, error: string, retryAt: Date | null): Promise<void>;
-  /** Ids of open escalations whose deadline passed without a reminder, claimed for this caller. */
-  claimDueReminders(now: Date, limit: number): Promise<string[]>;
-  claimDueHandoffs(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Open escalations whose deadline passed without a reminder (or whose hand-off
+   * time came), held for this caller until `until`; marked done only once sent.
+   */
+  leaseDueReminders(now: Date, until: Date, limit: number): Promise<Array<{ id: string } & Lease>>;
+  leaseDueHandoffs(now: Date, until: Date, limit: number): Promise<Array<{ id: string } & Lease>>;
+  markReminded(id: string, at: Date): Promise<void>;
+  markHandedOff(id: string, at: Date): Promise<void>;
   claimDuePosts(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
   releaseReminder(id: string): Promise<void>;
   releaseHandoff(id: string): Promise<void>;
@@ -100,6 +106,8 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
   }
 
   const claimIds = async (sql: Prisma.Sql) => (await prisma.$queryRaw<Array<{ id: string }>>(sql)).map((r) => r.id);
+  const leased = async (rows: Promise<Array<{ id: string; was: Date | null }>>) =>
+    (await rows).map((r) => ({ id: r.id, ranOut: r.was ? new Date(r.was) : null }));
 
   return {
     async create(input) {
@@ -210,18 +218,34 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
         data: { postError: error.slice(0, 500), nextPostAt: retryAt, postAttempts: { increment: 1 } },
       });
     },
-    claimDueReminders: (now, limit) =>
-      claimIds(Prisma.sql`
-        UPDATE "Escalation" SET "remindedAt" = ${now} WHERE id IN (
-          SELECT id FROM "Escalation" WHERE status = 'open' AND "dueAt" <= ${now} AND "remindedAt" IS NULL AND "messageTs" IS NOT NULL
-          ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING id`),
-    claimDueHandoffs: (now, limit) =>
-      claimIds(Prisma.sql`
-        UPDATE "Escalation" SET "handedOffAt" = ${now} WHERE id IN (
-          SELECT id FROM "Escalation" WHERE status = 'open' AND "handoffAt" <= ${now} AND "handedOffAt" IS NULL
-          ORDER BY "handoffAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING id`),
+    leaseDueReminders: (now, until, limit) =>
+      leased(
+        prisma.$queryRaw<Array<{ id: string; was: Date | null }>>`
+          WITH due AS (
+            SELECT id, "reminderLeaseUntil" AS was FROM "Escalation"
+            WHERE status = 'open' AND "dueAt" <= ${now} AND "remindedAt" IS NULL AND "messageTs" IS NOT NULL
+              AND ("reminderLeaseUntil" IS NULL OR "reminderLeaseUntil" < ${now})
+            ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          UPDATE "Escalation" e SET "reminderLeaseUntil" = ${until} FROM due WHERE e.id = due.id
+          RETURNING e.id, due.was`,
+      ),
+    leaseDueHandoffs: (now, until, limit) =>
+      leased(
+        prisma.$queryRaw<Array<{ id: string; was: Date | null }>>`
+          WITH due AS (
+            SELECT id, "handoffLeaseUntil" AS was FROM "Escalation"
+            WHERE status = 'open' AND "handoffAt" <= ${now} AND "handedOffAt" IS NULL
+              AND ("handoffLeaseUntil" IS NULL OR "handoffLeaseUntil" < ${now})
+            ORDER BY "handoffAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          UPDATE "Escalation" e SET "handoffLeaseUntil" = ${until} FROM due WHERE e.id = due.id
+          RETURNING e.id, due.was`,
+      ),
+    async markReminded(id, at) {
+      await prisma.escalation.update({ where: { id }, data: { remindedAt: at, reminderLeaseUntil: null } });
+    },
+    async markHandedOff(id, at) {
+      await prisma.escalation.update({ where: { id }, data: { handedOffAt: at, handoffLeaseUntil: null } });
+    },
     claimDuePosts: (now, leaseUntil, limit) =>
       claimIds(Prisma.sql`
         UPDATE "Escalation" SET "nextPostAt" = ${leaseUntil} WHERE id IN (
@@ -229,10 +253,10 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
           ORDER BY "nextPostAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING id`),
     async releaseReminder(id) {
-      await prisma.escalation.update({ where: { id }, data: { remindedAt: null } });
+      await prisma.escalation.update({ where: { id }, data: { reminderLeaseUntil: null } });
     },
     async releaseHandoff(id) {
-      await prisma.escalation.update({ where: { id }, data: { handedOffAt: null } });
+      await prisma.escalation.update({ where: { id }, data: { handoffLeaseUntil: null } });
     },
   };
 }

@@ -2,6 +2,7 @@ import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
+import { attemptOf, mayHavePosted } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -18,6 +19,8 @@ import {
 import { pickRoute } from "./routing.js";
 
 // Posting a card that failed is tried again after 1, 2, 4 … minutes, at most an hour apart.
+// How long an instance holds a reminder or hand-off while it sends it.
+const SEND_LEASE_MS = 2 * 60 * 1000;
 const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 60 * 60_000;
 const BATCH = 50;
@@ -204,28 +207,38 @@ export function createEscalationService(deps: EscalationDeps) {
       let reminded = 0;
       let handedOff = 0;
       let reposted = 0;
-      for (const id of await escalations.claimDueHandoffs(now, BATCH)) {
+      const until = new Date(now.getTime() + SEND_LEASE_MS);
+      // Each is marked only once Slack took it; when a failure may still have posted, the lease
+      // is left to run out and the next attempt looks for the message first.
+      for (const lease of await escalations.leaseDueHandoffs(now, until, BATCH)) {
         try {
-          const full = await findAnywhere(id);
+          const full = await findAnywhere(lease.id);
           const settings = await settingsOf(full.workspaceId);
           const team = settings.teams.find((t) => t.id === full.team?.id);
           const director = team?.directorId ? settings.people.find((p) => p.id === team.directorId) : undefined;
-          await notifier.handToDirector(full, director ? personOf(director) : null, team?.directorChannelId ?? null);
+          await notifier.handToDirector(
+            full,
+            director ? personOf(director) : null,
+            team?.directorChannelId ?? null,
+            attemptOf(lease, SEND_LEASE_MS),
+          );
+          await escalations.markHandedOff(lease.id, now);
           handedOff++;
         } catch (error) {
-          await escalations.releaseHandoff(id);
-          deps.log("director hand-off failed; will retry", { escalation: id, error: String(error) });
+          if (!mayHavePosted(error)) await escalations.releaseHandoff(lease.id);
+          deps.log("director hand-off failed; will retry", { escalation: lease.id, error: String(error) });
         }
       }
-      for (const id of await escalations.claimDueReminders(now, BATCH)) {
+      for (const lease of await escalations.leaseDueReminders(now, until, BATCH)) {
         try {
-          const e = await findAnywhere(id);
+          const e = await findAnywhere(lease.id);
           const settings = await settingsOf(e.workspaceId);
-          await notifier.remind(e, managersOf(settings, e));
+          await notifier.remind(e, managersOf(settings, e), attemptOf(lease, SEND_LEASE_MS));
+          await escalations.markReminded(lease.id, now);
           reminded++;
         } catch (error) {
-          await escalations.releaseReminder(id);
-          deps.log("reminder failed; will retry", { escalation: id, error: String(error) });
+          if (!mayHavePosted(error)) await escalations.releaseReminder(lease.id);
+          deps.log("reminder failed; will retry", { escalation: lease.id, error: String(error) });
         }
       }
       const lease = new Date(now.getTime() + RETRY_MAX_MS);
