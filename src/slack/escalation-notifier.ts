@@ -70,18 +70,21 @@ export function createEscalationNotifier(deps: {
       : Promise.resolve();
 
   return {
-    async postCard(e, channelId) {
+    async postCard(e, channelId, attempt) {
       const ct = await channelTFor(e.workspaceId);
-      const result = await client.chat.postMessage({ channel: channelId, ...buildEscalationCard(ct, e) });
-      if (!result.ts) throw new Error("Slack did not return the message's timestamp");
+      const card = await postOnce(
+        deps.delivery,
+        { to: channelId, eventType: ESCALATION_EVENT, id: `${e.id}:card`, ...attempt },
+        buildEscalationCard(ct, e),
+      );
       const t = await personT(e.workspaceId, e.raisedBy);
       const text = t("escalation.dm.posted", { customer: escapeMrkdwn(e.customer.name), channel: channelId });
-      await client.chat.postMessage({
-        channel: e.raisedBy.slackUserId,
-        text,
-        blocks: [...section(text).blocks, cancelButton(t, e.id)],
-      });
-      return { channelId: result.channel ?? channelId, ts: result.ts };
+      await postOnce(
+        deps.delivery,
+        { to: e.raisedBy.slackUserId, eventType: ESCALATION_EVENT, id: `${e.id}:posted`, ...attempt },
+        { text, blocks: [...section(text).blocks, cancelButton(t, e.id)] },
+      );
+      return card;
     },
     async updateCard(e) {
       const ct = await channelTFor(e.workspaceId);

@@ -28,7 +28,11 @@ export interface OnceMessage {
 /** Posts `message` unless an uncertain earlier attempt already did; either way, where it is. */
 export async function postOnce(client: WebClient, once: OnceMessage, message: SlackMessage): Promise<Posted> {
   if (once.unsureSince) {
-    const earlier = await findPosted(client, once, once.unsureSince);
+    const earlier = await findPosted(client, once, once.unsureSince).catch((error: unknown) => {
+      // Slack refused the look (not in that channel, say): nothing can have been posted there either.
+      if ((error as { code?: string }).code === ErrorCode.PlatformError) return null;
+      throw error;
+    });
     if (earlier) return earlier;
   }
   try {

@@ -589,6 +589,33 @@ describe("escalations", () => {
       expect((await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).messageTs).not.toBeNull();
     });
 
+    it("after a 500 on a card Slack did post, tells nobody it failed and does not post it again", async () => {
+      const toldFailed = () =>
+        app.slack
+          .callsTo("chat.postMessage")
+          .filter((c) => c.args.channel === AGENT.user && textOf(c.args).includes("could not post it")).length;
+      const toldBefore = toldFailed();
+      app.slack.unsettle("chat.postMessage", { serverErrorAfterPosting: 1, seed: 9 });
+      const { escalation } = await escalate(app);
+      app.slack.calm("chat.postMessage");
+      expect(await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).toMatchObject({
+        messageTs: null,
+        postAttempts: 1,
+      });
+      app.clock.advance(61_000);
+      await app.rapport.scheduler.runNow("escalation-deadlines", app.clock.now());
+      const cards = app.slack
+        .messagesIn("C0MGRS")
+        .filter(
+          (m) =>
+            (m.args.metadata as { event_payload?: { id?: string } } | undefined)?.event_payload?.id ===
+            `${escalation.id}:card`,
+        );
+      expect(cards).toHaveLength(1);
+      expect((await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).messageTs).toBe(cards[0]?.ts);
+      expect(toldFailed()).toBe(toldBefore);
+    });
+
     it("says what is missing when no managers' channel is set", async () => {
       await db().team.updateMany({ where: { name: "Support" }, data: { managersChannelId: null } });
       try {

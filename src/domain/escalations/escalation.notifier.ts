@@ -7,7 +7,11 @@ import type { DecisionEvent, EscalationDetails, PersonRef } from "./escalation.t
  */
 export interface EscalationNotifier {
   /** Posts the card where managers decide; returns where it went. */
-  postCard(escalation: EscalationDetails, channelId: string): Promise<{ channelId: string; ts: string }>;
+  postCard(
+    escalation: EscalationDetails,
+    channelId: string,
+    attempt: Attempt,
+  ): Promise<{ channelId: string; ts: string }>;
   updateCard(escalation: EscalationDetails): Promise<void>;
   /** A line in the card's thread, and a DM to the agent who raised it. */
   announce(escalation: EscalationDetails, event: DecisionEvent): Promise<void>;

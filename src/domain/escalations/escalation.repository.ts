@@ -20,6 +20,8 @@ export interface NewEscalation extends RaiseEscalation {
   channelId: string | null;
   dueAt: Date;
   handoffAt: Date;
+  /** When the scheduler posts the card if the first attempt never recorded its outcome. */
+  postBy: Date;
 }
 
 export interface EscalationRepository {
@@ -127,6 +129,7 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
             channelId: input.channelId,
             dueAt: input.dueAt,
             handoffAt: input.handoffAt,
+            nextPostAt: input.channelId ? input.postBy : null,
           },
           include,
         });

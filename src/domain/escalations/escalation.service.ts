@@ -2,7 +2,7 @@ import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
-import { attemptOf, mayHavePosted } from "../outbound.js";
+import { type Attempt, attemptOf, mayHavePosted, NotDelivered } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -23,6 +23,7 @@ import { pickRoute } from "./routing.js";
 const SEND_LEASE_MS = 2 * 60 * 1000;
 const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 60 * 60_000;
+const FIRST_POST_GRACE_MS = 5 * 60_000;
 const BATCH = 50;
 
 function deadlinesFrom(now: Date, settings: WorkspaceSettings, severity: EscalationDetails["severity"]) {
@@ -73,9 +74,10 @@ export function createEscalationService(deps: EscalationDeps) {
     e: EscalationDetails,
     channelId: string,
     settings: WorkspaceSettings,
+    attempt: Attempt = { unsureSince: null },
   ): Promise<EscalationDetails> {
     try {
-      const posted = await notifier.postCard(e, channelId);
+      const posted = await notifier.postCard(e, channelId, attempt);
       await escalations.recordPosted(e.id, posted.channelId, posted.ts);
       return { ...e, channelId: posted.channelId, messageTs: posted.ts };
     } catch (error) {
@@ -83,8 +85,10 @@ export function createEscalationService(deps: EscalationDeps) {
       const retryAt = new Date(deps.now().getTime() + retryDelay(e.postAttempts + 1));
       await escalations.recordPostFailure(e.id, reason, retryAt);
       deps.log("escalation card not posted", { escalation: e.id, reason, retryAt });
-      // The first failure is told to the agent and the admins; later ones only retried.
-      if (e.postAttempts === 0) await notifier.postFailed(e, reason, admins(settings), retryAt).catch(() => {});
+      // The first refusal (Slack said why) is told to the agent and the admins; a 429, a 500 or a
+      // time-out is only retried, looking first for a card that may have been posted after all.
+      if (e.postAttempts === 0 && error instanceof NotDelivered)
+        await notifier.postFailed(e, reason, admins(settings), retryAt).catch(() => {});
       return e;
     }
   }
@@ -114,6 +118,8 @@ export function createEscalationService(deps: EscalationDeps) {
         channelId: route?.channelId ?? team?.managersChannelId ?? null,
         dueAt: addBusinessMinutes(now, limit, calendar),
         handoffAt: addBusinessMinutes(now, 2 * limit, calendar),
+        // A safety net: if the instance dies while posting the card, the scheduler posts it.
+        postBy: new Date(now.getTime() + FIRST_POST_GRACE_MS),
       });
     },
 
@@ -246,7 +252,8 @@ export function createEscalationService(deps: EscalationDeps) {
         const e = await findAnywhere(id);
         const settings = await settingsOf(e.workspaceId);
         if (!e.channelId) continue;
-        const after = await post(e, e.channelId, settings);
+        // A retry may follow an attempt that posted without recording it: look first.
+        const after = await post(e, e.channelId, settings, { unsureSince: e.createdAt });
         if (after.messageTs) reposted++;
       }
       return { reminded, handedOff, reposted };
