@@ -30,6 +30,9 @@ export interface Lease {
   ranOut: Date | null;
 }
 
+/** A lease from the holder's `leaseUntil` as it was before this caller took the row. */
+export const leaseFrom = (was: Date | string | null): Lease => ({ ranOut: was ? new Date(was) : null });
+
 /** The attempt a lease allows: after a lease that ran out, look first from when that lease began. */
 export function attemptOf(lease: Lease, leaseMs: number): Attempt {
   return { unsureSince: lease.ranOut ? new Date(lease.ranOut.getTime() - leaseMs - 60_000) : null };

@@ -1,10 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { CampaignNotifier } from "../domain/campaigns/campaign.notifier.js";
 import type { MemberService } from "../domain/members/member.service.js";
-import type { I18n, Translate } from "../i18n/i18n.js";
-import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import type { I18n } from "../i18n/i18n.js";
+import type { SupportedLocale } from "../i18n/locales.js";
 import { OUTREACH_EVENT } from "./ids.js";
 import { postOnce } from "./post-once.js";
+import { recipientTranslator } from "./recipient-translator.js";
 import { buildCampaignNudge } from "./views/campaign-nudge.view.js";
 import { buildCampaignProgress } from "./views/campaign-progress.view.js";
 
@@ -23,18 +24,7 @@ export function createCampaignNotifier(deps: {
   defaultLocale: SupportedLocale;
 }): CampaignNotifier {
   // Thousands of nudges go to a few hundred people: their language is read once a minute, not per nudge.
-  const locales = new Map<string, { locale: SupportedLocale; until: number }>();
-  async function tFor(workspaceId: string, slackUserId: string): Promise<Translate> {
-    const key = `${workspaceId}:${slackUserId}`;
-    let cached = locales.get(key);
-    if (!cached || cached.until < Date.now()) {
-      const member = await deps.members.findKnown(workspaceId, slackUserId);
-      const locale = matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale;
-      cached = { locale, until: Date.now() + LOCALE_TTL_MS };
-      locales.set(key, cached);
-    }
-    return deps.i18n.translator(cached.locale);
-  }
+  const tFor = recipientTranslator(deps, LOCALE_TTL_MS);
 
   return {
     async nudge(o) {

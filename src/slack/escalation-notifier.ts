@@ -9,6 +9,7 @@ import { ACTIONS } from "./ids.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { EscalationRefSchema, encode } from "./payloads.js";
 import { postOnce } from "./post-once.js";
+import { recipientTranslator } from "./recipient-translator.js";
 import { buildEscalationCard, describeDecision } from "./views/escalation-card.view.js";
 
 /** The agent may take an escalation back while no manager has claimed it. */
@@ -53,11 +54,9 @@ export function createEscalationNotifier(deps: {
     return t;
   }
 
-  async function personT(workspaceId: string, person: PersonRef): Promise<Translate> {
-    const member = await deps.members.findKnown(workspaceId, person.slackUserId);
-    const locale = matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale;
-    return deps.i18n.translator(locale);
-  }
+  const translatorOf = recipientTranslator(deps);
+  const personT = (workspaceId: string, person: PersonRef): Promise<Translate> =>
+    translatorOf(workspaceId, person.slackUserId);
 
   async function dm(workspaceId: string, person: PersonRef, build: (t: Translate) => string) {
     const t = await personT(workspaceId, person);

@@ -4,10 +4,11 @@ import type { FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.j
 import type { FollowUpDetails } from "../domain/follow-ups/follow-up.types.js";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
-import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import type { SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { postOnce } from "./post-once.js";
+import { recipientTranslator } from "./recipient-translator.js";
 import { buildFollowUpDm } from "./views/follow-up-dm.view.js";
 
 const FOLLOW_UP_EVENT = "rapport_follow_up";
@@ -24,12 +25,9 @@ export function createFollowUpNotifier(deps: {
   defaultLocale: SupportedLocale;
 }): FollowUpNotifier {
   const { client } = deps;
-  async function tFor(workspaceId: string, person: PersonRef): Promise<Translate> {
-    const member = await deps.members.findKnown(workspaceId, person.slackUserId);
-    return deps.i18n.translator(
-      matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale,
-    );
-  }
+  const translatorOf = recipientTranslator(deps);
+  const tFor = (workspaceId: string, person: PersonRef): Promise<Translate> =>
+    translatorOf(workspaceId, person.slackUserId);
   const section = (text: string) => ({
     text,
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],

@@ -2,8 +2,9 @@ import type { WebClient } from "@slack/web-api";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { RetentionNotifier } from "../domain/retention/retention.notifier.js";
 import type { I18n } from "../i18n/i18n.js";
-import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import type { SupportedLocale } from "../i18n/locales.js";
 import { postOnce } from "./post-once.js";
+import { recipientTranslator } from "./recipient-translator.js";
 import { buildRetentionNudge } from "./views/retention-nudge.view.js";
 
 /** Retention nudges by DM, in the recipient's language, each posted once (see post-once.ts). */
@@ -13,12 +14,10 @@ export function createRetentionNotifier(deps: {
   members: MemberService;
   defaultLocale: SupportedLocale;
 }): RetentionNotifier {
+  const translatorOf = recipientTranslator(deps);
   return {
     async nudge(row, recipient, attempt) {
-      const member = await deps.members.findKnown(row.workspaceId, recipient.slackUserId);
-      const t = deps.i18n.translator(
-        matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale,
-      );
+      const t = await translatorOf(row.workspaceId, recipient.slackUserId);
       await postOnce(
         deps.delivery,
         {

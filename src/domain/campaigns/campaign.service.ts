@@ -203,7 +203,8 @@ export function createCampaignService(deps: CampaignDeps) {
       outreachId: string,
       actor: Member,
       response: OutreachResponse,
-      contactSummary: string,
+      /** What the contact is logged as, in the person's words. */
+      contactSummary: (campaign: Outreach["campaign"]) => string,
     ): Promise<Outreach> {
       const outreach = await campaigns.getOutreach(workspaceId, outreachId);
       if (!outreach) throw new DomainError("campaignNotFound");
@@ -216,7 +217,7 @@ export function createCampaignService(deps: CampaignDeps) {
           customer: { id: outreach.customer.id },
           kind: "other",
           channel: "other",
-          summary: contactSummary,
+          summary: contactSummary(outreach.campaign),
           outcome: "pending",
           occurredAt: at,
           requestKey: `outreach:${outreach.id}`,
@@ -241,8 +242,6 @@ export function createCampaignService(deps: CampaignDeps) {
       await refreshProgress(stopped).catch(quietly("campaign progress not updated", { campaignId }));
       return stopped;
     },
-
-    getOutreach: (workspaceId: string, id: string) => campaigns.getOutreach(workspaceId, id),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type { Lease } from "../outbound.js";
+import { type Lease, leaseFrom } from "../outbound.js";
 import type { Decision, EscalationDetails, EscalationStatus, PersonRef, RaiseEscalation } from "./escalation.types.js";
 
 const person = { select: { id: true, slackUserId: true, displayName: true } } as const;
@@ -109,7 +109,7 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
 
   const claimIds = async (sql: Prisma.Sql) => (await prisma.$queryRaw<Array<{ id: string }>>(sql)).map((r) => r.id);
   const leased = async (rows: Promise<Array<{ id: string; was: Date | null }>>) =>
-    (await rows).map((r) => ({ id: r.id, ranOut: r.was ? new Date(r.was) : null }));
+    (await rows).map((r) => ({ id: r.id, ...leaseFrom(r.was) }));
 
   return {
     async create(input) {

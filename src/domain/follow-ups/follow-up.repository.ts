@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type { Lease } from "../outbound.js";
+import { type Lease, leaseFrom } from "../outbound.js";
 import type { FollowUpDetails } from "./follow-up.types.js";
 
 export interface NewFollowUp {
@@ -114,7 +114,7 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
           AND f."dueAt" = ${seen.dueAt}
         RETURNING old.was`;
       const [row] = taken;
-      return row ? { ranOut: row.was ? new Date(row.was) : null } : null;
+      return row ? leaseFrom(row.was) : null;
     },
     async release(id) {
       await prisma.followUp.update({ where: { id }, data: { leaseUntil: null } });

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type { Lease } from "../outbound.js";
+import { type Lease, leaseFrom } from "../outbound.js";
 import type { Condition, CustomerStats, Finding, Reason, Thresholds } from "./retention.rules.js";
 
 export interface ConditionRow {
@@ -163,8 +163,8 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
         WHERE c.id = old.id AND c."nudgedAt" IS NULL AND c."clearedAt" IS NULL AND c."since" = ${row.since}
           AND (c."leaseUntil" IS NULL OR c."leaseUntil" < ${now})
         RETURNING old.was`;
-      const [taken1] = taken;
-      return taken1 ? { ranOut: taken1.was ? new Date(taken1.was) : null } : null;
+      const [row1] = taken;
+      return row1 ? leaseFrom(row1.was) : null;
     },
     async markNudged(id, at) {
       await prisma.customerCondition.update({ where: { id }, data: { nudgedAt: at, leaseUntil: null } });

@@ -4,7 +4,7 @@ import type { Severity } from "../escalations/escalation.types.js";
 import type { RoutingRule } from "../escalations/routing.js";
 import type { Kind } from "../interactions/vocabulary.js";
 import type { Role } from "../members/member.types.js";
-import type { DayCounts, WorkspaceSettings } from "./settings.types.js";
+import type { DayCounts, TeamChanges, WorkspaceSettings } from "./settings.types.js";
 
 export interface NewRoute {
   teamId: string | null;
@@ -16,18 +16,7 @@ export interface NewRoute {
 
 export interface SettingsRepository {
   load(workspaceId: string): Promise<WorkspaceSettings>;
-  upsertTeam(
-    workspaceId: string,
-    actorId: string,
-    name: string,
-    changes: {
-      managersChannelId?: string;
-      directorId?: string;
-      directorChannelId?: string;
-      workDayStart?: number;
-      workDayEnd?: number;
-    },
-  ): Promise<string>;
+  upsertTeam(workspaceId: string, actorId: string, name: string, changes: TeamChanges): Promise<string>;
   setRole(
     workspaceId: string,
     actorId: string,

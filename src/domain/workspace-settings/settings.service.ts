@@ -5,7 +5,7 @@ import type { Kind } from "../interactions/vocabulary.js";
 import type { MemberService } from "../members/member.service.js";
 import type { Member, Role } from "../members/member.types.js";
 import type { SettingsRepository } from "./settings.repository.js";
-import type { DayCounts, WorkspaceSettings } from "./settings.types.js";
+import type { DayCounts, TeamChanges, WorkspaceSettings } from "./settings.types.js";
 
 export function calendarOf(settings: WorkspaceSettings): BusinessCalendar {
   return {
@@ -65,17 +65,8 @@ export function createSettingsService(settings: SettingsRepository, members: Mem
       return change();
     },
 
-    saveTeam: (
-      actor: Member,
-      name: string,
-      changes: {
-        managersChannelId?: string;
-        directorId?: string;
-        directorChannelId?: string;
-        workDayStart?: number;
-        workDayEnd?: number;
-      },
-    ) => settings.upsertTeam(actor.workspaceId, actor.id, name, changes),
+    saveTeam: (actor: Member, name: string, changes: TeamChanges) =>
+      settings.upsertTeam(actor.workspaceId, actor.id, name, changes),
 
     async setRole(actor: Member, target: Member, role: Role, teamName?: string) {
       const team = teamName === undefined ? undefined : await teamId(actor.workspaceId, teamName);

@@ -33,6 +33,15 @@ export const DAY_COUNT_LIMITS: Record<keyof DayCounts, { min: number; max: numbe
   overdueManagerDays: { min: 1, max: 365 },
 };
 
+/** What `/rapport team` may change on a team. */
+export interface TeamChanges {
+  managersChannelId?: string;
+  directorId?: string;
+  directorChannelId?: string;
+  workDayStart?: number;
+  workDayEnd?: number;
+}
+
 export interface WorkspaceSettings {
   id: string;
   timeZone: string;

@@ -10,18 +10,8 @@ export function outreachResponseAction(deps: SlackDeps, response: OutreachRespon
     await args.ack();
     const { o } = decode(OutreachRefSchema, actionValue(args));
     const { person } = await actorOf(deps, args);
-    const current = await deps.campaigns.getOutreach(person.member.workspaceId, o);
-    const updated = await deps.campaigns.respond(
-      person.member.workspaceId,
-      o,
-      person.member,
-      response,
-      person
-        .t("campaign.contactSummary", {
-          campaign: current?.campaign.name ?? "",
-          offer: current?.campaign.offer ?? "",
-        })
-        .slice(0, 2_000),
+    const updated = await deps.campaigns.respond(person.member.workspaceId, o, person.member, response, (campaign) =>
+      person.t("campaign.contactSummary", { campaign: campaign.name, offer: campaign.offer }).slice(0, 2_000),
     );
     await args.respond({ replace_original: true, ...buildCampaignNudge(person.t, updated) });
   };

@@ -1,18 +1,8 @@
 import { escapeMrkdwn } from "../../mrkdwn.js";
-import { buildCustomerList } from "../../views/customer-card.view.js";
+import { oneCustomer } from "./customer-reference.js";
 import type { Subcommand, SubcommandInput } from "./subcommand.js";
 
 const say = (input: SubcommandInput, text: string) => input.respond({ response_type: "ephemeral", text });
-
-/** The one customer a reference names, or null after telling the person why not. */
-async function oneCustomer(input: SubcommandInput, reference: string) {
-  const { person, deps } = input;
-  const match = await deps.customers.match(person.member.workspaceId, reference);
-  if (match.status === "found") return match.customer;
-  if (match.status === "new") await say(input, person.t("customer.notFound", { name: escapeMrkdwn(reference) }));
-  else await input.respond({ response_type: "ephemeral", ...buildCustomerList(person.t, reference, match.candidates) });
-  return null;
-}
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u;
 

@@ -1,4 +1,5 @@
 import { DAY_COUNT_LIMITS, type DayCounts } from "../../../domain/workspace-settings/settings.types.js";
+import { dayHours } from "./day-hours.js";
 import type { Subcommand, SubcommandInput } from "./subcommand.js";
 
 // The words people type for each day count.
@@ -37,12 +38,9 @@ const myhours: Subcommand = async (input) => {
     await deps.settings.setPersonalHours(person.member, null);
     return void (await say(input, person.t("setup.myHoursCleared")));
   }
-  const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text);
-  const start = Number(match?.[1]) * 60 + Number(match?.[2]);
-  const end = Number(match?.[3]) * 60 + Number(match?.[4]);
-  if (!match || !(start < end && end <= 24 * 60 && Number(match[2]) < 60 && Number(match[4]) < 60))
-    return void (await say(input, person.t("setup.myHoursUsage")));
-  await deps.settings.setPersonalHours(person.member, { start, end });
+  const hours = dayHours(text);
+  if (!hours) return void (await say(input, person.t("setup.myHoursUsage")));
+  await deps.settings.setPersonalHours(person.member, hours);
   await say(input, person.t("setup.myHoursSaved", { hours: text }));
 };
 

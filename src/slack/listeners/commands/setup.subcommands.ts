@@ -4,6 +4,7 @@ import type { Role } from "../../../domain/members/member.types.js";
 import { mention } from "../../format.js";
 import { escapeMrkdwn } from "../../mrkdwn.js";
 import { buildSettingsSummary } from "../../views/settings.view.js";
+import { dayHours } from "./day-hours.js";
 import type { Subcommand, SubcommandInput } from "./subcommand.js";
 
 // Set-up for admins. Channels and people arrive as Slack escapes them: <#C123|name>, <@U123|name>.
@@ -36,15 +37,6 @@ async function usage({ person, respond }: SubcommandInput) {
 }
 
 const say = (input: SubcommandInput, text: string) => input.respond({ response_type: "ephemeral", text });
-
-/** "08:00-16:00" as minutes after midnight, or null when it is not a span within one day. */
-function dayHours(text: string | undefined): { start: number; end: number } | null {
-  const match = /^(\d{1,2}):([0-5]\d)\s*-\s*(\d{1,2}):([0-5]\d)$/.exec(text?.trim() ?? "");
-  if (!match) return null;
-  const start = Number(match[1]) * 60 + Number(match[2]);
-  const end = Number(match[3]) * 60 + Number(match[4]);
-  return start < end && end <= 24 * 60 ? { start, end } : null;
-}
 
 /** `team <name> channel #c [director @p] [director-channel #c] [hours 08:00-16:00]` */
 const team: Subcommand = async (input) => {

@@ -5,6 +5,7 @@ import { fromZoned } from "../../../domain/escalations/business-calendar.js";
 import type { SlackDeps } from "../../deps.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { CampaignFormMetadataSchema, decode } from "../../payloads.js";
+import { submitter } from "./guard.js";
 
 // Which field a refusal belongs beside.
 const FIELD_OF: Partial<Record<DomainErrorCode, string>> = {
@@ -21,15 +22,9 @@ const dayOf = (text: string | null | undefined) => {
 };
 
 export function campaignFormSubmission(deps: SlackDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    context,
-  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const person = await deps.identify(body.team?.id ?? context.teamId ?? "", body.user.id, client);
-    context.locale = person.locale;
+  return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const { ack, view } = args;
+    const person = await submitter(deps, args);
     const { t, member } = person;
     const { tz } = decode(CampaignFormMetadataSchema, view.private_metadata);
     const field = (blockId: string) => view.state.values[blockId]?.[inputAction(blockId)];

@@ -5,6 +5,7 @@ import type { SlackDeps } from "../../deps.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { DecisionMetadataSchema, decode, EscalateMetadataSchema, EscalationRefSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
+import { submitter } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = SubmitArgs["view"]["state"]["values"];
@@ -12,12 +13,6 @@ type Values = SubmitArgs["view"]["state"]["values"];
 const text = (values: Values, block: string) => (values[block]?.[inputAction(block)]?.value ?? "").trim();
 const selected = (values: Values, block: string) =>
   values[block]?.[inputAction(block)]?.selected_option?.value ?? undefined;
-
-async function person(deps: SlackDeps, args: SubmitArgs): Promise<Person> {
-  const found = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
-  args.context.locale = found.locale;
-  return found;
-}
 
 function refusal(p: Person, error: unknown): string {
   if (error instanceof DomainError) return p.t(`errors.${error.code}`, error.params);
@@ -27,7 +22,7 @@ function refusal(p: Person, error: unknown): string {
 /** The escalate form: stored before the form closes, the card posted after. */
 export function escalateSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await person(deps, args);
+    const p = await submitter(deps, args);
     const { view } = args;
     const metadata = decode(EscalateMetadataSchema, view.private_metadata);
     const values = view.state.values;
@@ -75,7 +70,7 @@ export function escalateSubmission(deps: SlackDeps) {
 /** Approve or Reject with a note; a refusal or a decision someone else made first shows beside the note. */
 export function decisionNoteSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await person(deps, args);
+    const p = await submitter(deps, args);
     const { e, d } = decode(DecisionMetadataSchema, args.view.private_metadata);
     const note = text(args.view.state.values, BLOCK_IDS.decisionNote);
     if (!note) {
@@ -97,7 +92,7 @@ export function decisionNoteSubmission(deps: SlackDeps) {
 
 export function reassignSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await person(deps, args);
+    const p = await submitter(deps, args);
     const { e } = decode(EscalationRefSchema, args.view.private_metadata);
     const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
     if (!userId) {

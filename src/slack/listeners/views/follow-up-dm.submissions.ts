@@ -6,14 +6,14 @@ import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { decode, EscalationRefSchema, FollowUpRefSchema } from "../../payloads.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
 import { buildReopenForm } from "../../views/follow-up-dm.view.js";
+import { submitter } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Done with an outcome: logged as an interaction; "not satisfied" goes straight on to the escalation form. */
 export function followUpDoneSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
-    args.context.locale = person.locale;
+    const person = await submitter(deps, args);
     const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
     const values = args.view.state.values;
     const outcome = FOLLOW_UP_OUTCOMES.find(
@@ -58,7 +58,7 @@ export function followUpDoneSubmission(deps: SlackDeps) {
 /** Re-open: the escalation goes back to the managers with the agent's reason. */
 export function reopenSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+    const person = await submitter(deps, args);
     const { e } = decode(EscalationRefSchema, args.view.private_metadata);
     const reason = (
       args.view.state.values[BLOCK_IDS.decisionNote]?.[inputAction(BLOCK_IDS.decisionNote)]?.value ?? ""
@@ -86,7 +86,7 @@ export function reopenSubmission(deps: SlackDeps) {
 
 export function followUpReassignSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+    const person = await submitter(deps, args);
     const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
     const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
     if (!userId) {

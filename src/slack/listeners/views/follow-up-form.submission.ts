@@ -6,17 +6,12 @@ import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { escapeMrkdwn } from "../../mrkdwn.js";
 import { decode, FollowUpMetadataSchema } from "../../payloads.js";
 import { tellPerson } from "../../reply.js";
+import { submitter } from "./guard.js";
 
 export function followUpFormSubmission(deps: SlackDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    context,
-  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const person = await deps.identify(body.team?.id ?? context.teamId ?? "", body.user.id, client);
-    context.locale = person.locale;
+  return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const { ack, body, view, client } = args;
+    const person = await submitter(deps, args);
     const { t, member } = person;
     const metadata = decode(FollowUpMetadataSchema, view.private_metadata);
     const values = view.state.values;

@@ -1,7 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
+import type { Person } from "../../people.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Who submitted the form; errors reported afterwards speak their language. */
+export async function submitter(deps: SlackDeps, args: SubmitArgs): Promise<Person> {
+  const found = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
+  args.context.locale = found.locale;
+  return found;
+}
 
 /**
  * A form submission always gets an answer within Slack's 3 seconds: if its
@@ -19,8 +27,7 @@ export function answered(deps: SlackDeps, handler: (args: SubmitArgs) => Promise
       await handler({ ...args, ack });
     } catch (error) {
       if (!acked) {
-        const t = await deps
-          .identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client)
+        const t = await submitter(deps, args)
           .then((p) => p.t)
           .catch(() => null);
         await args.ack(

@@ -9,6 +9,7 @@ import { BadPayloadError, decode, type LogFormMetadata, LogFormMetadataSchema } 
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
+import { submitter } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -57,9 +58,9 @@ async function store(
  * If storing fails the form stays open with everything typed, and says why.
  */
 export function logFormSubmission(deps: SlackDeps) {
-  return async ({ ack, body, view, client, context, logger }: SubmitArgs) => {
-    const person = await deps.identify(body.team?.id ?? context.teamId ?? "", body.user.id, client);
-    context.locale = person.locale;
+  return async (args: SubmitArgs) => {
+    const { ack, body, view, client, logger } = args;
+    const person = await submitter(deps, args);
     const { t } = person;
     let metadata: LogFormMetadata;
     try {
