@@ -23,6 +23,14 @@ import { createInteractionRepository } from "./domain/interactions/interaction.r
 import { createInteractionService } from "./domain/interactions/interaction.service.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
+import { createDigestDeliveryRepository } from "./domain/reports/digest-delivery.repository.js";
+import { createDigestDeliveryService } from "./domain/reports/digest-delivery.service.js";
+import { createExportRepository } from "./domain/reports/export.repository.js";
+import { createHomeRepository } from "./domain/reports/home.repository.js";
+import { createHomeService } from "./domain/reports/home.service.js";
+import { createReportRepository } from "./domain/reports/report.repository.js";
+import { createReportService } from "./domain/reports/report.service.js";
+import { createTargetRepository } from "./domain/reports/target.repository.js";
 import { createRetentionRepository } from "./domain/retention/retention.repository.js";
 import { createRetentionService } from "./domain/retention/retention.service.js";
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
@@ -34,6 +42,7 @@ import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import { createCampaignNotifier } from "./slack/campaign-notifier.js";
 import type { SlackDeps } from "./slack/deps.js";
+import { createDigestNotifier } from "./slack/digest-notifier.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
 import { createEscalationNotifier } from "./slack/escalation-notifier.js";
 import { createFollowUpNotifier } from "./slack/follow-up-notifier.js";
@@ -46,6 +55,7 @@ import { registerShortcuts } from "./slack/listeners/shortcuts/index.js";
 import { registerViews } from "./slack/listeners/views/index.js";
 import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
 import { createInFlightTracker } from "./slack/middleware/in-flight.js";
+import { refreshHomeAfterActions } from "./slack/middleware/refresh-home.js";
 import { createPersonResolver } from "./slack/people.js";
 import { createRetentionNotifier } from "./slack/retention-notifier.js";
 import { createSlackApp } from "./slack/slack-app.js";
@@ -162,6 +172,23 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     instanceId,
     log: (message, context) => logger.warn(context, message),
   });
+  const digestDeliveries = createDigestDeliveryRepository(prisma);
+  const reports = createReportService({
+    reports: createReportRepository(prisma),
+    targets: createTargetRepository(prisma),
+    exports: createExportRepository(prisma),
+    settings: settingsRepository,
+    schedule: digestDeliveries,
+    now,
+  });
+  const digests = createDigestDeliveryService({
+    deliveries: digestDeliveries,
+    reports,
+    notifier: createDigestNotifier({ delivery, i18n, members, defaultLocale: config.defaultLocale, logger }),
+    now,
+    instanceId,
+    log: (message, context) => logger.warn(context, message),
+  });
   const deps: SlackDeps = {
     identify: createPersonResolver(members, i18n, config.defaultLocale),
     members,
@@ -173,15 +200,19 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     escalations,
     retention,
     campaigns,
+    reports,
+    home: createHomeService({ home: createHomeRepository(prisma), reports, settings: settingsRepository, now }),
     settings: createSettingsService(settingsRepository, members),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),
     now,
+    log: (message, context) => logger.warn(context, message),
   };
 
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
   app.use(deduplicateEvents(deliveries));
+  app.use(refreshHomeAfterActions(deps));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
@@ -200,6 +231,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       { name: "follow-ups", schedule: "* * * * *", run: () => followUps.processDue() },
       { name: "retention", schedule: "7 * * * *", run: () => retention.processRetention() },
       { name: "campaigns", schedule: config.campaignSchedule, run: () => campaigns.processCampaigns() },
+      { name: "digests", schedule: "* * * * *", run: () => digests.processDigests() },
     ],
     createJobRunRepository(prisma),
     instanceId,

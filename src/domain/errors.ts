@@ -19,7 +19,13 @@ export type DomainErrorCode =
   | "campaignEndsBeforeStart"
   | "campaignAlreadyOver"
   | "campaignNeedsTag"
-  | "campaignNeedsTeam";
+  | "campaignNeedsTeam"
+  | "reportManagersOnly"
+  | "reportNeedsTeam"
+  | "reportBadPeriod"
+  | "reportUnknownPerson"
+  | "reportNotYourTeam"
+  | "targetDirectorsOnly";
 
 export class DomainError extends Error {
   override name = "DomainError";

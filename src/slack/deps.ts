@@ -6,6 +6,8 @@ import type { FollowUpService } from "../domain/follow-ups/follow-up.service.js"
 import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { HomeService } from "../domain/reports/home.service.js";
+import type { ReportService } from "../domain/reports/report.service.js";
 import type { RetentionService } from "../domain/retention/retention.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { Translate } from "../i18n/i18n.js";
@@ -23,8 +25,12 @@ export interface SlackDeps {
   escalations: EscalationService;
   retention: RetentionService;
   campaigns: CampaignService;
+  reports: ReportService;
+  home: HomeService;
   settings: SettingsService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   now: () => Date;
+  /** A warning for the log (something went wrong that the person need not see). */
+  log: (message: string, context: Record<string, unknown>) => void;
 }

@@ -325,7 +325,7 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     followUpDoneForm: buildFollowUpDoneForm(t, followUp),
     followUpReassignForm: buildFollowUpReassignForm(t, followUp),
     reopenForm: buildReopenForm(t, ID, longName, longText),
-    home: buildHomeView(t, settings),
+    home: buildHomeView(t, undefined, settings),
     campaignForm: buildCampaignForm(t, {
       teams: Array.from({ length: 12 }, (_, i) => ({ id: `${i}`, name: `Team ${i}` })),
       today: "2026-11-24",

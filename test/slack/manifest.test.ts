@@ -82,6 +82,7 @@ describe("manifest.yml", () => {
       "channels:history",
       "chat:write",
       "commands",
+      "files:write", // the digest's chart and the CSV exports
       "groups:history",
       "im:history",
       "im:write", // conversations.open, to look in a person's DM for an interrupted campaign nudge

@@ -1,12 +1,126 @@
 import type { HomeView, KnownBlock } from "@slack/types";
+import type { HomeEscalation, Listed } from "../../domain/reports/home.repository.js";
+import type { HomeData } from "../../domain/reports/home.service.js";
 import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { slackDate } from "../format.js";
+import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
+import { count, percentOf, share } from "./report-format.js";
 import { buildSettingsSummary } from "./settings.view.js";
 
-/** The App Home tab: what the app does, and for admins the workspace's set-up. */
-export function buildHomeView(t: Translate, settings?: WorkspaceSettings): HomeView {
-  const blocks: KnownBlock[] = [...buildHelpMessage(t).blocks];
+const section = (text: string): KnownBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: shorten(text, 3_000) },
+});
+const header = (text: string): KnownBlock => ({
+  type: "header",
+  text: { type: "plain_text", text: shorten(text, 150) },
+});
+
+function more(t: Translate, listed: Listed<unknown>): string[] {
+  return listed.total > listed.items.length
+    ? [t("home.more", { number: count(t, listed.total - listed.items.length) })]
+    : [];
+}
+
+function escalationLines(t: Translate, listed: Listed<HomeEscalation>): string {
+  return [
+    ...listed.items.map(
+      (e) =>
+        `• *${escapeMrkdwn(shorten(e.customerName, 80))}*: ${escapeMrkdwn(shorten(e.reason, 120))} · ${t(`home.status.${e.status === "claimed" ? "claimed" : "open"}`)} · ${t("home.due", { date: slackDate(e.dueAt) })}`,
+    ),
+    ...more(t, listed),
+  ].join("\n");
+}
+
+/** The App Home tab, per role: what is the person's to do, their figures, then what the app does. */
+export function buildHomeView(t: Translate, data?: HomeData, settings?: WorkspaceSettings): HomeView {
+  const blocks: KnownBlock[] = [];
+  if (data) {
+    blocks.push(header(t("home.title")));
+    blocks.push(
+      section(
+        data.followUps.items.length === 0
+          ? t("home.noFollowUps")
+          : [
+              t("home.followUps"),
+              ...data.followUps.items.map(
+                (f) =>
+                  `• *${escapeMrkdwn(shorten(f.customerName, 80))}*: ${escapeMrkdwn(shorten(f.note, 120))} · ${t("home.due", { date: slackDate(f.dueAt) })}`,
+              ),
+              ...more(t, data.followUps),
+            ].join("\n"),
+      ),
+      section(
+        data.escalations.items.length === 0
+          ? t("home.noEscalations")
+          : `${t("home.escalations")}\n${escalationLines(t, data.escalations)}`,
+      ),
+    );
+    if (data.queue) {
+      blocks.push(
+        { type: "divider" },
+        section(
+          data.queue.items.length === 0
+            ? t("home.queueEmpty")
+            : `${data.teamName ? t("home.queueTeam", { team: escapeMrkdwn(data.teamName) }) : t("home.queueAll")}\n${escalationLines(t, data.queue)}`,
+        ),
+      );
+    }
+    if (data.week) {
+      const w = data.week;
+      blocks.push(
+        { type: "divider" },
+        section(data.teamName ? t("home.weekTeam", { team: escapeMrkdwn(data.teamName) }) : t("home.weekAll")),
+        {
+          type: "section",
+          fields: [
+            t("digest.interactions", { number: count(t, w.volume.total), change: "" }),
+            t("digest.complaints", { number: count(t, w.volume.complaints), change: "" }),
+            t("digest.opened", { number: count(t, w.escalations.opened) }),
+            t("digest.breaches", { number: count(t, w.escalations.breaches) }),
+            t("digest.onTime", {
+              number: count(t, w.followUps.onTime),
+              share: share(t, percentOf(w.followUps.onTime, w.followUps.due)),
+            }),
+            t("digest.stillOpen", { number: count(t, w.followUps.open) }),
+          ].map((text) => ({ type: "mrkdwn" as const, text })),
+        },
+      );
+    }
+    if (data.targets) {
+      blocks.push(
+        section(
+          [
+            t("digest.targets"),
+            ...(data.targets.length ? data.targets.map((x) => targetLine(t, x)) : [t("target.none")]),
+          ].join("\n"),
+        ),
+      );
+    }
+    if (data.campaigns && data.campaigns.length > 0) {
+      blocks.push(
+        section(
+          [
+            t("home.campaigns"),
+            ...data.campaigns.map((c) =>
+              t("home.campaignLine", {
+                name: escapeMrkdwn(shorten(c.name, 80)),
+                handedOut: count(t, c.handedOut),
+                contacted: count(t, c.contacted),
+                wonBack: count(t, c.wonBack),
+                date: slackDate(c.endsAt, "date"),
+              }),
+            ),
+          ].join("\n"),
+        ),
+      );
+    }
+    blocks.push({ type: "divider" });
+  }
+  blocks.push(...buildHelpMessage(t).blocks);
   if (settings) blocks.push({ type: "divider" }, ...buildSettingsSummary(t, settings).blocks);
-  return { type: "home", blocks };
+  return { type: "home", blocks: blocks.slice(0, 100) };
 }

@@ -11,6 +11,7 @@ import { followupSubcommand } from "./followup.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
 import { languageSubcommand } from "./language.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
+import { REPORT_SUBCOMMANDS } from "./reports.subcommands.js";
 import { SETUP_SUBCOMMANDS } from "./setup.subcommands.js";
 import type { Subcommand } from "./subcommand.js";
 
@@ -29,9 +30,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   ...SETUP_SUBCOMMANDS,
   ...DAY_SUBCOMMANDS,
   ...CUSTOMER_OFFER_SUBCOMMANDS,
+  ...REPORT_SUBCOMMANDS,
 };
 
-const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route"]);
+const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route", "review"]);
 
 export function splitCommandText(text: string): { word: string; args: string } {
   const trimmed = text.trim();

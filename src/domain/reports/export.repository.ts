@@ -1,0 +1,140 @@
+// Rows for the CSV export, read a page at a time (keyset paging), oldest first.
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { Span } from "./report.types.js";
+
+export interface ExportFilter {
+  teamId?: string;
+  authorId?: string;
+}
+
+export interface InteractionRow {
+  id: string;
+  occurredAt: Date;
+  customer: string;
+  customerExternalId: string | null;
+  kind: string;
+  channel: string;
+  outcome: string;
+  sentiment: string | null;
+  summary: string;
+  author: string;
+  permalink: string | null;
+}
+
+export interface EscalationRow {
+  id: string;
+  createdAt: Date;
+  customer: string;
+  team: string | null;
+  raisedBy: string;
+  status: string;
+  severity: string;
+  reason: string;
+  requestedAction: string;
+  amount: string | null;
+  dueAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+export interface ExportRepository {
+  interactions(workspaceId: string, span: Span, filter: ExportFilter): AsyncIterable<InteractionRow>;
+  escalations(workspaceId: string, span: Span, filter: ExportFilter): AsyncIterable<EscalationRow>;
+}
+
+const PAGE = 2_000;
+const who = (m: { slackUserId: string; displayName: string | null } | null) =>
+  m ? (m.displayName ? `${m.displayName} (${m.slackUserId})` : m.slackUserId) : "";
+
+export function createExportRepository(prisma: PrismaClient): ExportRepository {
+  return {
+    async *interactions(workspaceId, span, filter) {
+      const where: Prisma.InteractionWhereInput = {
+        workspaceId,
+        deletedAt: null,
+        occurredAt: { gte: span.from, lt: span.to },
+        ...(filter.authorId ? { authorId: filter.authorId } : {}),
+        ...(filter.teamId ? { author: { teamId: filter.teamId } } : {}),
+      };
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await prisma.interaction.findMany({
+          where,
+          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+          take: PAGE,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          include: {
+            customer: { select: { name: true, externalId: true } },
+            author: { select: { slackUserId: true, displayName: true } },
+          },
+        });
+        for (const row of page)
+          yield {
+            id: row.id,
+            occurredAt: row.occurredAt,
+            customer: row.customer.name,
+            customerExternalId: row.customer.externalId,
+            kind: row.kind,
+            channel: row.channel,
+            outcome: row.outcome,
+            sentiment: row.sentiment,
+            summary: row.summary,
+            author: who(row.author),
+            permalink: row.sourcePermalink,
+          };
+        if (page.length < PAGE) return;
+        cursor = page[page.length - 1]?.id;
+      }
+    },
+    async *escalations(workspaceId, span, filter) {
+      const where: Prisma.EscalationWhereInput = {
+        workspaceId,
+        createdAt: { gte: span.from, lt: span.to },
+        ...(filter.authorId ? { raisedById: filter.authorId } : {}),
+        ...(filter.teamId ? { teamId: filter.teamId } : {}),
+      };
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await prisma.escalation.findMany({
+          where,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: PAGE,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          include: {
+            customer: { select: { name: true } },
+            team: { select: { name: true } },
+            raisedBy: { select: { slackUserId: true, displayName: true } },
+          },
+        });
+        const deciders = new Map(
+          (
+            await prisma.member.findMany({
+              where: { id: { in: page.flatMap((e) => (e.decidedById ? [e.decidedById] : [])) } },
+              select: { id: true, slackUserId: true, displayName: true },
+            })
+          ).map((m) => [m.id, m]),
+        );
+        for (const row of page)
+          yield {
+            id: row.id,
+            createdAt: row.createdAt,
+            customer: row.customer.name,
+            team: row.team?.name ?? null,
+            raisedBy: who(row.raisedBy),
+            status: row.status,
+            severity: row.severity,
+            reason: row.reason,
+            requestedAction: row.requestedAction,
+            amount: row.amount?.toString() ?? null,
+            dueAt: row.dueAt,
+            decidedAt: row.decidedAt,
+            decidedBy: row.decidedById ? who(deciders.get(row.decidedById) ?? null) : null,
+            decisionNote: row.decisionNote,
+          };
+        if (page.length < PAGE) return;
+        cursor = page[page.length - 1]?.id;
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// What each person's App Home shows: what is theirs to do, and for managers and
+// directors the figures they answer for.
+import { fromZoned, zoned } from "../escalations/business-calendar.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import type { HomeCampaign, HomeEscalation, HomeFollowUp, HomeRepository, Listed } from "./home.repository.js";
+import type { ReportService } from "./report.service.js";
+import type { ReportFigures } from "./report.types.js";
+import type { TargetProgress } from "./targets.js";
+
+const LISTED = 10;
+
+export interface HomeData {
+  role: Member["role"];
+  followUps: Listed<HomeFollowUp>;
+  escalations: Listed<HomeEscalation>;
+  /** Managers: their team's open escalations; directors and admins: everyone's. */
+  queue?: Listed<HomeEscalation>;
+  teamName?: string | null;
+  /** This week so far: the team's (managers) or the workspace's (directors, admins). */
+  week?: ReportFigures;
+  campaigns?: HomeCampaign[];
+  targets?: TargetProgress[];
+}
+
+export function createHomeService(deps: {
+  home: HomeRepository;
+  reports: ReportService;
+  settings: SettingsRepository;
+  now: () => Date;
+}) {
+  return {
+    async homeFor(member: Member): Promise<HomeData> {
+      const settings = await deps.settings.load(member.workspaceId);
+      const now = deps.now();
+      const timeZone = member.timeZone ?? settings.timeZone;
+      const today = zoned(now, timeZone);
+      const endOfToday = fromZoned({ year: today.year, month: today.month, day: today.day + 1 }, 0, timeZone);
+      const [followUps, escalations] = await Promise.all([
+        deps.home.followUpsDue(member.id, endOfToday, LISTED),
+        deps.home.escalationsRaised(member.id, LISTED),
+      ]);
+      const data: HomeData = { role: member.role, followUps, escalations };
+      if (member.role === "agent") return data;
+      const teamId = settings.people.find((p) => p.id === member.id)?.teamId ?? null;
+      if (member.role === "manager" && !teamId) return data;
+      const wholeWorkspace = member.role !== "manager";
+      const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
+      const [queue, digest, campaigns, targets] = await Promise.all([
+        deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
+        deps.reports.buildDigest(scope, deps.reports.period("week", timeZone), timeZone),
+        deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
+        wholeWorkspace ? deps.reports.targetProgress(member) : Promise.resolve(undefined),
+      ]);
+      return {
+        ...data,
+        queue,
+        teamName: wholeWorkspace ? null : (settings.teams.find((t) => t.id === teamId)?.name ?? null),
+        week: digest.figures,
+        campaigns,
+        ...(targets ? { targets } : {}),
+      };
+    },
+  };
+}
+
+export type HomeService = ReturnType<typeof createHomeService>;

@@ -1,0 +1,207 @@
+// The reports' figures: every number is a SQL aggregate over indexed columns,
+// one round trip per group of figures; nothing loads rows to count them.
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { type Channel, KINDS, type Kind } from "../interactions/vocabulary.js";
+import type {
+  EscalationFigures,
+  FollowUpFigures,
+  PersonFigures,
+  ReportScope,
+  RetentionFigures,
+  Span,
+  Volume,
+  WeekKindCount,
+} from "./report.types.js";
+
+export interface ReportRepository {
+  volumes(scope: ReportScope, span: Span, previous: Span): Promise<{ current: Volume; previous: Volume }>;
+  topComplaintReasons(scope: ReportScope, span: Span, limit: number): Promise<Array<{ reason: string; count: number }>>;
+  escalations(scope: ReportScope, span: Span): Promise<EscalationFigures>;
+  followUps(scope: ReportScope, span: Span): Promise<FollowUpFigures>;
+  retention(scope: ReportScope, span: Span): Promise<RetentionFigures>;
+  /** One row per person in the scope (agents and managers, and anyone else with figures). */
+  people(scope: ReportScope, span: Span, previous: Span, now: Date): Promise<PersonFigures[]>;
+  /** Interactions by kind per ISO week (weeks start on Monday in `timeZone`). */
+  weeklyKinds(scope: ReportScope, span: Span, timeZone: string): Promise<WeekKindCount[]>;
+}
+
+const emptyVolume = (): Volume => ({ total: 0, resolved: 0, complaints: 0, byKind: {}, byChannel: {} });
+
+/** `AND <column> is one of the team's people`, or nothing for the whole workspace. */
+function teamPeople(scope: ReportScope, column: string): Prisma.Sql {
+  if (!scope.teamId) return Prisma.empty;
+  return Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM "Member" WHERE "workspaceId" = ${scope.workspaceId}::uuid AND "teamId" = ${scope.teamId}::uuid)`;
+}
+
+const int = (v: unknown) => Number(v ?? 0);
+
+export function createReportRepository(prisma: PrismaClient): ReportRepository {
+  return {
+    async volumes(scope, span, previous) {
+      const rows = await prisma.$queryRaw<
+        Array<{ current: boolean; kind: Kind; channel: Channel; n: number; resolved: number }>
+      >`
+        SELECT (i."occurredAt" >= ${span.from}) AS current, i.kind::text AS kind, i.channel::text AS channel,
+               count(*)::int AS n, count(*) FILTER (WHERE i.outcome = 'resolved')::int AS resolved
+        FROM "Interaction" i
+        WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
+          AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
+            OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
+          ${teamPeople(scope, 'i."authorId"')}
+        GROUP BY 1, 2, 3`;
+      const out = { current: emptyVolume(), previous: emptyVolume() };
+      for (const row of rows) {
+        const v = row.current ? out.current : out.previous;
+        v.total += row.n;
+        v.resolved += row.resolved;
+        if (row.kind === "complaint") v.complaints += row.n;
+        v.byKind[row.kind] = (v.byKind[row.kind] ?? 0) + row.n;
+        v.byChannel[row.channel] = (v.byChannel[row.channel] ?? 0) + row.n;
+      }
+      return out;
+    },
+
+    async topComplaintReasons(scope, span, limit) {
+      const team = scope.teamId ? Prisma.sql`AND e."teamId" = ${scope.teamId}::uuid` : Prisma.empty;
+      const rows = await prisma.$queryRaw<Array<{ reason: string; n: number }>>`
+        SELECT lower(btrim(e.reason)) AS reason, count(*)::int AS n
+        FROM "Escalation" e JOIN "Interaction" i ON i.id = e."interactionId"
+        WHERE e."workspaceId" = ${scope.workspaceId}::uuid AND e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to}
+          AND i.kind = 'complaint' ${team}
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
+      return rows.map((r) => ({ reason: r.reason, count: r.n }));
+    },
+
+    async escalations(scope, span) {
+      const team = scope.teamId ? Prisma.sql`AND e."teamId" = ${scope.teamId}::uuid` : Prisma.empty;
+      const [row] = await prisma.$queryRaw<
+        Array<{ opened: number; decided: number; median: number | null; breaches: number }>
+      >`
+        SELECT count(*) FILTER (WHERE e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to})::int AS opened,
+               count(*) FILTER (WHERE e."decidedAt" >= ${span.from} AND e."decidedAt" < ${span.to})::int AS decided,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."decidedAt" - e."createdAt") / 3600)
+                  FILTER (WHERE e."decidedAt" >= ${span.from} AND e."decidedAt" < ${span.to}))::float8 AS median,
+               count(*) FILTER (WHERE e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to} AND NOT EXISTS (
+                  SELECT 1 FROM "EscalationEvent" ev
+                  WHERE ev."escalationId" = e.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= e."dueAt"))::int AS breaches
+        FROM "Escalation" e
+        WHERE e."workspaceId" = ${scope.workspaceId}::uuid ${team}
+          AND ((e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to})
+            OR (e."decidedAt" >= ${span.from} AND e."decidedAt" < ${span.to})
+            OR (e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to}))`;
+      return {
+        opened: int(row?.opened),
+        decided: int(row?.decided),
+        medianDecisionHours: row?.median ?? null,
+        breaches: int(row?.breaches),
+      };
+    },
+
+    async followUps(scope, span) {
+      const [row] = await prisma.$queryRaw<Array<FollowUpFigures>>`
+        SELECT count(*)::int AS due,
+               count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" <= f."dueAt" + interval '1 day')::int AS "onTime",
+               count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" > f."dueAt" + interval '1 day')::int AS late,
+               count(*) FILTER (WHERE f.status = 'pending')::int AS open
+        FROM "FollowUp" f
+        WHERE f."workspaceId" = ${scope.workspaceId}::uuid AND f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to}
+          AND f.status <> 'cancelled' ${teamPeople(scope, 'f."assigneeId"')}`;
+      return { due: int(row?.due), onTime: int(row?.onTime), late: int(row?.late), open: int(row?.open) };
+    },
+
+    async retention(scope, span) {
+      const [row] = await prisma.$queryRaw<Array<RetentionFigures>>`
+        SELECT count(*) FILTER (WHERE c.condition = 'lapsed')::int AS lapsed,
+               count(*) FILTER (WHERE c.condition = 'at_risk')::int AS "atRisk",
+               (SELECT count(*)::int FROM "Outreach" o
+                 WHERE o."workspaceId" = ${scope.workspaceId}::uuid AND o."wonBackAt" >= ${span.from} AND o."wonBackAt" < ${span.to}
+                 ${teamPeople(scope, 'o."recipientId"')}) AS "wonBack"
+        FROM "CustomerCondition" c JOIN "Customer" cu ON cu.id = c."customerId"
+        WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND c.since >= ${span.from} AND c.since < ${span.to}
+          ${teamPeople(scope, 'cu."ownerId"')}`;
+      return { lapsed: int(row?.lapsed), atRisk: int(row?.atRisk), wonBack: int(row?.wonBack) };
+    },
+
+    async people(scope, span, previous, now) {
+      const team = scope.teamId ? Prisma.sql`AND m."teamId" = ${scope.teamId}::uuid` : Prisma.empty;
+      const kinds = Prisma.join(
+        KINDS.map(
+          (kind) =>
+            Prisma.sql`count(*) FILTER (WHERE i."occurredAt" >= ${span.from} AND i.kind = ${kind}::"InteractionKind")::int AS ${Prisma.raw(`"k_${kind}"`)}`,
+        ),
+      );
+      const rows = await prisma.$queryRaw<Array<Record<string, unknown>>>`
+        WITH ints AS (
+          SELECT i."authorId" AS id,
+                 count(*) FILTER (WHERE i."occurredAt" >= ${span.from})::int AS interactions,
+                 count(*) FILTER (WHERE i."occurredAt" < ${span.from})::int AS previous,
+                 count(*) FILTER (WHERE i."occurredAt" >= ${span.from} AND i.kind = 'complaint')::int AS complaints,
+                 count(*) FILTER (WHERE i."occurredAt" >= ${span.from} AND i.kind = 'complaint' AND i.outcome = 'resolved')::int AS "complaintsResolved",
+                 ${kinds}
+          FROM "Interaction" i
+          WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
+            AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
+              OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
+          GROUP BY 1
+        ), escs AS (
+          SELECT e."raisedById" AS id, count(*)::int AS raised
+          FROM "Escalation" e
+          WHERE e."workspaceId" = ${scope.workspaceId}::uuid AND e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to}
+          GROUP BY 1
+        ), fus AS (
+          SELECT f."assigneeId" AS id,
+                 count(*) FILTER (WHERE f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to} AND f.status <> 'cancelled')::int AS due,
+                 count(*) FILTER (WHERE f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to} AND f.status = 'done'
+                                    AND f."completedAt" <= f."dueAt" + interval '1 day')::int AS "onTime",
+                 count(*) FILTER (WHERE f.status = 'pending' AND f."dueAt" < ${now})::int AS overdue,
+                 count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" >= ${span.from} AND f."completedAt" < ${span.to}
+                                    AND f.outcome = 'satisfied')::int AS satisfied,
+                 count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" >= ${span.from} AND f."completedAt" < ${span.to}
+                                    AND f.outcome = 'not_satisfied')::int AS "notSatisfied"
+          FROM "FollowUp" f
+          WHERE f."workspaceId" = ${scope.workspaceId}::uuid
+            AND ((f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to})
+              OR (f.status = 'pending' AND f."dueAt" < ${now})
+              OR (f."completedAt" >= ${span.from} AND f."completedAt" < ${span.to}))
+          GROUP BY 1
+        )
+        SELECT m.id, m."slackUserId", m."teamId", ints.*, escs.raised, fus.due, fus."onTime", fus.overdue,
+               fus.satisfied, fus."notSatisfied"
+        FROM "Member" m
+        LEFT JOIN ints ON ints.id = m.id
+        LEFT JOIN escs ON escs.id = m.id
+        LEFT JOIN fus ON fus.id = m.id
+        WHERE m."workspaceId" = ${scope.workspaceId}::uuid ${team}
+          AND (m.role IN ('agent', 'manager') OR ints.id IS NOT NULL OR escs.id IS NOT NULL OR fus.id IS NOT NULL)
+        ORDER BY m."slackUserId"`;
+      return rows.map((r) => ({
+        memberId: String(r.id),
+        slackUserId: String(r.slackUserId),
+        teamId: (r.teamId as string | null) ?? null,
+        interactions: int(r.interactions),
+        previousInteractions: int(r.previous),
+        byKind: Object.fromEntries(KINDS.map((k) => [k, int(r[`k_${k}`])]).filter(([, n]) => n)),
+        complaints: int(r.complaints),
+        complaintsResolved: int(r.complaintsResolved),
+        escalationsRaised: int(r.raised),
+        followUpsDue: int(r.due),
+        followUpsOnTime: int(r.onTime),
+        overdueNow: int(r.overdue),
+        satisfied: int(r.satisfied),
+        notSatisfied: int(r.notSatisfied),
+      }));
+    },
+
+    async weeklyKinds(scope, span, timeZone) {
+      const rows = await prisma.$queryRaw<Array<{ week: string; kind: Kind; n: number }>>`
+        SELECT to_char(date_trunc('week', i."occurredAt" AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS week,
+               i.kind::text AS kind, count(*)::int AS n
+        FROM "Interaction" i
+        WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
+          AND i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to}
+          ${teamPeople(scope, 'i."authorId"')}
+        GROUP BY 1, 2 ORDER BY 1`;
+      return rows.map((r) => ({ week: r.week, kind: r.kind, count: r.n }));
+    },
+  };
+}

@@ -1,0 +1,262 @@
+// Digests, one-on-one reviews and exports: who may see which figures, and the
+// figures put together. Knows nothing of Slack.
+import { DomainError } from "../errors.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import type { Digest, Review, ReviewRates, TeamLine } from "./digest.types.js";
+import type { DigestDeliveryRepository } from "./digest-delivery.repository.js";
+import type { ExportRepository } from "./export.repository.js";
+import type { ReportRepository } from "./report.repository.js";
+import type { PersonFigures, ReportScope } from "./report.types.js";
+import { mondayOfIsoWeek, type Period, parsePeriod, weekAt, weekSpan, weeksUpTo } from "./report-period.js";
+import type { TargetRepository } from "./target.repository.js";
+import { type Metric, progressAgainst, type TargetProgress } from "./targets.js";
+
+const LISTED = 3;
+const CHART_WEEKS = 8;
+
+export interface ReportDeps {
+  reports: ReportRepository;
+  targets: TargetRepository;
+  exports: ExportRepository;
+  settings: SettingsRepository;
+  schedule: Pick<DigestDeliveryRepository, "setSchedule">;
+  now: () => Date;
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
+
+function median(values: Array<number | null>): number | null {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function ratesOf(p: PersonFigures): ReviewRates {
+  return {
+    interactions: p.interactions,
+    complaintsResolvedPct: percent(p.complaintsResolved, p.complaints),
+    escalationRatePct: percent(p.escalationsRaised, p.interactions),
+    followUpsOnTimePct: percent(p.followUpsOnTime, p.followUpsDue),
+    satisfiedPct: percent(p.satisfied, p.satisfied + p.notSatisfied),
+  };
+}
+
+const mondayIso = (w: { year: number; week: number }) => {
+  const d = mondayOfIsoWeek(w.year, w.week);
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+};
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+export function createReportService(deps: ReportDeps) {
+  const { reports } = deps;
+
+  const teamOf = (settings: WorkspaceSettings, memberId: string) =>
+    settings.people.find((p) => p.id === memberId)?.teamId ?? null;
+
+  /** The digest's scope for a person: directors and admins the workspace, managers their team. */
+  function digestScope(settings: WorkspaceSettings, member: Pick<Member, "id" | "role" | "workspaceId">): ReportScope {
+    if (member.role === "director" || member.role === "admin") return { workspaceId: member.workspaceId };
+    const teamId = teamOf(settings, member.id);
+    if (member.role === "manager" && teamId) return { workspaceId: member.workspaceId, teamId };
+    throw new DomainError(member.role === "manager" ? "reportNeedsTeam" : "reportManagersOnly");
+  }
+
+  async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {
+    const settings = await deps.settings.load(scope.workspaceId);
+    const now = deps.now();
+    const week = weekAt(period.from, timeZone);
+    const weeks = weeksUpTo(week, CHART_WEEKS);
+    const first = weeks[0] ?? week;
+    const [volumes, topReasons, escalations, followUps, retention, people, weekly, targets] = await Promise.all([
+      reports.volumes(scope, period, period.previous),
+      reports.topComplaintReasons(scope, period, LISTED),
+      reports.escalations(scope, period),
+      reports.followUps(scope, period),
+      reports.retention(scope, period),
+      reports.people(scope, period, period.previous, now),
+      reports.weeklyKinds(scope, { from: weekSpan(first.year, first.week, timeZone).from, to: period.to }, timeZone),
+      deps.targets.list(scope.workspaceId),
+    ]);
+    const figures = {
+      volume: volumes.current,
+      previousVolume: volumes.previous,
+      topReasons,
+      escalations,
+      followUps,
+      retention,
+    };
+
+    const teams: TeamLine[] = scope.teamId
+      ? []
+      : settings.teams.map((team) => {
+          const members = people.filter((p) => p.teamId === team.id);
+          const sum = (pick: (p: PersonFigures) => number) => members.reduce((n, p) => n + pick(p), 0);
+          return {
+            teamId: team.id,
+            name: team.name,
+            interactions: sum((p) => p.interactions),
+            previousInteractions: sum((p) => p.previousInteractions),
+            complaints: sum((p) => p.complaints),
+            followUpsDue: sum((p) => p.followUpsDue),
+            followUpsOnTime: sum((p) => p.followUpsOnTime),
+          };
+        });
+    const improved = people
+      .filter((p) => p.interactions > p.previousInteractions)
+      .sort((a, b) => b.interactions - b.previousInteractions - (a.interactions - a.previousInteractions))
+      .slice(0, LISTED);
+    const needing = people.filter((p) => p.overdueNow > 0).sort((a, b) => b.overdueNow - a.overdueNow);
+    const counts = new Map<string, Digest["weeks"][number]["counts"]>();
+    for (const row of weekly) {
+      const c = counts.get(row.week) ?? {};
+      c[row.kind] = (c[row.kind] ?? 0) + row.count;
+      counts.set(row.week, c);
+    }
+    const team = scope.teamId ? settings.teams.find((t) => t.id === scope.teamId) : undefined;
+    return {
+      team: team ? { id: team.id, name: team.name } : null,
+      period,
+      timeZone,
+      figures,
+      targets: progressAgainst(targets, figures),
+      teams,
+      improved,
+      support: needing.slice(0, LISTED),
+      moreSupport: Math.max(0, needing.length - LISTED),
+      weeks: weeks.map((w) => ({ monday: mondayIso(w), counts: counts.get(mondayIso(w)) ?? {} })),
+      quiet:
+        volumes.current.total === 0 && escalations.opened === 0 && escalations.decided === 0 && followUps.due === 0,
+    };
+  }
+
+  const timeZoneOf = (settings: WorkspaceSettings, member: Member) => member.timeZone ?? settings.timeZone;
+
+  function periodOf(text: string, timeZone: string, fallback: "week" | "last") {
+    const period = parsePeriod(text, deps.now(), timeZone, fallback);
+    if (!period) throw new DomainError("reportBadPeriod", { text: text.trim() });
+    return period;
+  }
+
+  return {
+    buildDigest,
+
+    /** A period by its words (`week`, `last`, `2026-W47`…) in a time zone. */
+    period: (text: string, timeZone: string) => periodOf(text, timeZone, "week"),
+
+    /** Whose figures a person's weekly digest holds. */
+    async scopeOf(member: Pick<Member, "id" | "role" | "workspaceId">): Promise<ReportScope> {
+      return digestScope(await deps.settings.load(member.workspaceId), member);
+    },
+
+    /** `/rapport digest [week|last|2026-W47]`: a director's or a manager's digest. */
+    async digestFor(member: Member, periodText: string): Promise<Digest> {
+      const settings = await deps.settings.load(member.workspaceId);
+      const scope = digestScope(settings, member);
+      const timeZone = timeZoneOf(settings, member);
+      return buildDigest(scope, periodOf(periodText, timeZone, "week"), timeZone);
+    },
+
+    /** `/rapport review @person [period]`: their figures beside their team's median. */
+    async review(viewer: Member, subjectId: string, periodText: string): Promise<Review> {
+      const settings = await deps.settings.load(viewer.workspaceId);
+      const subject = settings.people.find((p) => p.id === subjectId);
+      if (!subject) throw new DomainError("reportUnknownPerson");
+      const sameTeam = subject.teamId !== null && subject.teamId === teamOf(settings, viewer.id);
+      const allowed =
+        viewer.id === subjectId ||
+        viewer.role === "director" ||
+        viewer.role === "admin" ||
+        (viewer.role === "manager" && sameTeam);
+      if (!allowed) throw new DomainError("reportNotYourTeam");
+      const timeZone = timeZoneOf(settings, viewer);
+      const period = periodOf(periodText, timeZone, "last");
+      const scope: ReportScope = { workspaceId: viewer.workspaceId, teamId: subject.teamId };
+      const people = subject.teamId
+        ? await reports.people(scope, period, period.previous, deps.now())
+        : (await reports.people(scope, period, period.previous, deps.now())).filter((p) => p.memberId === subjectId);
+      const person = people.find((p) => p.memberId === subjectId);
+      if (!person) throw new DomainError("reportUnknownPerson");
+      const teammates = people.filter((p) => subject.teamId === null || p.teamId === subject.teamId).map(ratesOf);
+      const pick = (key: keyof ReviewRates) => median(teammates.map((r) => r[key]));
+      return {
+        person,
+        period,
+        timeZone,
+        teamName: settings.teams.find((t) => t.id === subject.teamId)?.name ?? null,
+        teamSize: teammates.length,
+        rates: ratesOf(person),
+        median: {
+          interactions: pick("interactions"),
+          complaintsResolvedPct: pick("complaintsResolvedPct"),
+          escalationRatePct: pick("escalationRatePct"),
+          followUpsOnTimePct: pick("followUpsOnTimePct"),
+          satisfiedPct: pick("satisfiedPct"),
+        },
+      };
+    },
+
+    /**
+     * `/rapport export [period] [team]`: what the person may export. Directors and admins:
+     * everything or one team; managers: their team; agents: what they logged themselves.
+     */
+    async exportFor(member: Member, periodText: string, teamName: string | undefined) {
+      const settings = await deps.settings.load(member.workspaceId);
+      const timeZone = timeZoneOf(settings, member);
+      const period = periodOf(periodText, timeZone, "last");
+      const named = teamName ? settings.teams.find((t) => t.name.toLowerCase() === teamName.toLowerCase()) : undefined;
+      if (teamName && !named) throw new DomainError("unknownTeam", { name: teamName });
+      const ownTeam = teamOf(settings, member.id);
+      let filter: { teamId?: string; authorId?: string } = {};
+      if (member.role === "director" || member.role === "admin") filter = named ? { teamId: named.id } : {};
+      else if (member.role === "manager" && ownTeam && (!named || named.id === ownTeam)) filter = { teamId: ownTeam };
+      else if (member.role === "manager" && named) throw new DomainError("reportNotYourTeam");
+      else filter = { authorId: member.id };
+      const [interactions, escalations] = await Promise.all([
+        deps.exports.interactions(member.workspaceId, period, filter),
+        deps.exports.escalations(member.workspaceId, period, filter),
+      ]);
+      return { period, timeZone, interactions, escalations, team: named?.name ?? null };
+    },
+
+    /** The targets against this week so far (in the person's time zone), workspace-wide. */
+    async targetProgress(member: Member): Promise<TargetProgress[]> {
+      const settings = await deps.settings.load(member.workspaceId);
+      const period = periodOf("week", timeZoneOf(settings, member), "week");
+      const scope = { workspaceId: member.workspaceId };
+      const [targets, volumes, escalations, followUps] = await Promise.all([
+        deps.targets.list(member.workspaceId),
+        reports.volumes(scope, period, period.previous),
+        reports.escalations(scope, period),
+        reports.followUps(scope, period),
+      ]);
+      const retention = { lapsed: 0, atRisk: 0, wonBack: 0 };
+      return progressAgainst(targets, {
+        volume: volumes.current,
+        previousVolume: volumes.previous,
+        topReasons: [],
+        escalations,
+        followUps,
+        retention,
+      });
+    },
+
+    /** Directors (and admins) set the targets, and when the weekly digest goes out. */
+    async setTarget(member: Member, metric: Metric, value: number | null) {
+      if (member.role !== "director" && member.role !== "admin") throw new DomainError("targetDirectorsOnly");
+      if (value === null) await deps.targets.clear(member.workspaceId, metric, member.id);
+      else await deps.targets.set(member.workspaceId, { metric, value }, member.id);
+    },
+
+    async setDigestSchedule(
+      member: Member,
+      schedule: { digestWeekday?: number; digestMinute?: number; digestForManagers?: boolean },
+    ) {
+      if (member.role !== "director" && member.role !== "admin") throw new DomainError("targetDirectorsOnly");
+      await deps.schedule.setSchedule(member.workspaceId, schedule);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Channel as ContactChannel, Kind as InteractionKind } from "../interactions/vocabulary.js";
+
+/** Whose figures: the whole workspace, or the people of one team. */
+export interface ReportScope {
+  workspaceId: string;
+  teamId?: string | null;
+}
+
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+export interface Volume {
+  total: number;
+  /** Logged as resolved at the first contact. */
+  resolved: number;
+  complaints: number;
+  byKind: Partial<Record<InteractionKind, number>>;
+  byChannel: Partial<Record<ContactChannel, number>>;
+}
+
+export interface EscalationFigures {
+  opened: number;
+  decided: number;
+  /** Median hours from raised to decided, of those decided in the period. */
+  medianDecisionHours: number | null;
+  /** Deadlines in the period that passed before anyone claimed or decided. */
+  breaches: number;
+}
+
+export interface FollowUpFigures {
+  due: number;
+  /** Done within a day of being due. */
+  onTime: number;
+  late: number;
+  open: number;
+}
+
+export interface RetentionFigures {
+  lapsed: number;
+  atRisk: number;
+  wonBack: number;
+}
+
+export interface ReportFigures {
+  volume: Volume;
+  previousVolume: Volume;
+  topReasons: Array<{ reason: string; count: number }>;
+  escalations: EscalationFigures;
+  followUps: FollowUpFigures;
+  retention: RetentionFigures;
+}
+
+/** One person's figures for a period: one row of a grouped query. */
+export interface PersonFigures {
+  memberId: string;
+  slackUserId: string;
+  teamId: string | null;
+  interactions: number;
+  previousInteractions: number;
+  byKind: Partial<Record<InteractionKind, number>>;
+  complaints: number;
+  complaintsResolved: number;
+  escalationsRaised: number;
+  followUpsDue: number;
+  followUpsOnTime: number;
+  /** Follow-ups of theirs overdue right now. */
+  overdueNow: number;
+  satisfied: number;
+  notSatisfied: number;
+}
+
+export interface WeekKindCount {
+  /** Monday of the week, YYYY-MM-DD, in the reader's time zone. */
+  week: string;
+  kind: InteractionKind;
+  count: number;
+}
