@@ -71,7 +71,12 @@ export class FakeSlack {
   channelLimited = 0;
   private readonly views = new Map<string, Json>();
   private readonly reactions = new Set<string>();
-  private readonly uploads = new Map<string, { length: number; bytes?: Buffer }>();
+  private readonly uploads = new Map<string, { length: number; bytes?: Buffer; filename: string }>();
+  /** Files whose upload was completed, by id: what a test reads back (a CSV, a chart). */
+  readonly files = new Map<
+    string,
+    { filename: string; title: string; bytes: Buffer; channelId: string | null; comment: string | null }
+  >();
   private server?: Server;
   private counter = 0;
   url = "";
@@ -246,11 +251,29 @@ export class FakeSlack {
     this.responseUrlUses.set(path, uses);
     const args = parseArgs(raw, "application/json");
     this.calls.push({ method: "response_url", args: { ...args, url: path }, at: Date.now() });
-    const invalid = checkMessage(args);
+    const invalid = checkMessage(args) ?? this.checkImageFiles(args);
     if (uses > RESPONSE_URL_USES) reply(404, { ok: false, error: "used_url" });
     else if (invalid)
       reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
     else reply(200, { ok: true });
+  }
+
+  /** An image block's `slack_file` must be a completed upload of a PNG, JPEG or GIF (Slack's rule). */
+  private checkImageFiles(args: Json): { error: string; problems: string[] } | null {
+    const raw = typeof args.blocks === "string" ? (JSON.parse(args.blocks) as Json[]) : ((args.blocks as Json[]) ?? []);
+    for (const [i, block] of raw.entries()) {
+      const file = block.type === "image" ? (block.slack_file as Json | undefined) : undefined;
+      if (!file) continue;
+      const bytes = this.files.get(String(file.id ?? ""))?.bytes;
+      const image =
+        bytes &&
+        (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+          bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) ||
+          bytes.subarray(0, 4).toString("latin1") === "GIF8");
+      if (!image)
+        return { error: "invalid_blocks", problems: [`invalid slack_file [json-pointer:/blocks/${i}/slack_file]`] };
+    }
+    return null;
   }
 
   private answer(method: string, args: Json): Json {
@@ -275,7 +298,7 @@ export class FakeSlack {
       case "chat.postEphemeral": {
         if (!str(args.channel)) return fail("channel_not_found");
         if (method === "chat.postEphemeral" && !str(args.user)) return fail("user_not_found");
-        const invalid = checkMessage(args);
+        const invalid = checkMessage(args) ?? this.checkImageFiles(args);
         if (invalid) return fail(invalid.error, invalid.problems);
         const ts = `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
         if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
@@ -381,7 +404,7 @@ export class FakeSlack {
         const length = Number(args.length);
         if (!str(args.filename) || !Number.isInteger(length) || length <= 0) return fail("invalid_arguments");
         const fileId = `F${++this.counter}`;
-        this.uploads.set(fileId, { length });
+        this.uploads.set(fileId, { length, filename: str(args.filename) });
         return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {
@@ -392,6 +415,16 @@ export class FakeSlack {
           if (!upload?.bytes) return fail("file_not_found");
           if (upload.bytes.length !== upload.length)
             return fail("invalid_arguments", ["upload length differs from the declared length"]);
+        }
+        for (const file of files) {
+          const upload = this.uploads.get(str(file.id));
+          this.files.set(str(file.id), {
+            filename: upload?.filename ?? "",
+            title: str(file.title),
+            bytes: upload?.bytes ?? Buffer.alloc(0),
+            channelId: str(args.channel_id) || null,
+            comment: str(args.initial_comment) || null,
+          });
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
       }
