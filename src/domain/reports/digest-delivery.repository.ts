@@ -61,7 +61,12 @@ export function createDigestDeliveryRepository(prisma: PrismaClient): DigestDeli
       }));
     },
     async ensure(rows) {
-      if (rows.length > 0) await prisma.digestDelivery.createMany({ data: rows, skipDuplicates: true });
+      // Due from its moment (not from the database's clock, which may run ahead of the app's).
+      if (rows.length > 0)
+        await prisma.digestDelivery.createMany({
+          data: rows.map((row) => ({ ...row, nextAttemptAt: row.dueAt })),
+          skipDuplicates: true,
+        });
     },
     async due(now, limit) {
       return prisma.digestDelivery.findMany({
