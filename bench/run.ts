@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one after the other. Figures, never pass/fail.
 import { benchCampaignDelivery } from "./campaign-delivery.bench.js";
 import { benchCustomerTypeahead } from "./customer-typeahead.bench.js";
+import { benchDigest } from "./digest.bench.js";
 import { benchLogCommand } from "./log-command.bench.js";
 import { benchSchedulerTick } from "./scheduler-tick.bench.js";
 
@@ -9,4 +10,5 @@ if (!only || only === "log") await benchLogCommand();
 if (!only || only === "typeahead") await benchCustomerTypeahead();
 if (!only || only === "tick") await benchSchedulerTick();
 if (!only || only === "campaign") await benchCampaignDelivery();
+if (!only || only === "digest") await benchDigest();
 process.exit(0);

@@ -2,7 +2,7 @@
 // holds, and each role's App Home.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerTo, textOf } from "../support/slack-helpers.js";
+import { textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import {
   ADMIN,
@@ -46,7 +46,11 @@ describe("reviews, exports, targets and the App Home", () => {
     });
     // Last week (UTC: everyone's zone here), on its Wednesday noon: the agent logs 6, bea 2, xena (Sales) 3.
     const today = new Date();
-    const monday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7));
+    const monday = Date.UTC(
+      today.getUTCFullYear(),
+      today.getUTCMonth(),
+      today.getUTCDate() - ((today.getUTCDay() + 6) % 7),
+    );
     const lastWeek = new Date(monday - 5 * DAY + 12 * 3_600_000);
     const rows = [
       ...Array.from({ length: 6 }, (_, i) => ({

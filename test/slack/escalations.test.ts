@@ -563,7 +563,13 @@ describe("escalations", () => {
 
   describe("when the card cannot be posted", () => {
     it("keeps the escalation, tells the agent and the admins, and posts it on a later tick", async () => {
-      app.slack.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
+      // The card's post only (a thread reply still on its way from the test before must not take it).
+      app.slack.failNext(
+        "chat.postMessage",
+        { kind: "error", error: "not_in_channel" },
+        1,
+        (args) => args.channel === "C0MGRS" && !args.thread_ts,
+      );
       const { escalation } = await escalate(app);
       const stored = await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } });
       expect(stored).toMatchObject({

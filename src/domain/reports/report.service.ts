@@ -70,7 +70,6 @@ export function createReportService(deps: ReportDeps) {
     const now = deps.now();
     const week = weekAt(period.from, timeZone);
     const weeks = weeksUpTo(week, CHART_WEEKS);
-    const first = weeks[0] ?? week;
     const [volumes, topReasons, escalations, followUps, retention, people, weekly, targets] = await Promise.all([
       reports.volumes(scope, period, period.previous),
       reports.topComplaintReasons(scope, period, LISTED),
@@ -78,7 +77,13 @@ export function createReportService(deps: ReportDeps) {
       reports.followUps(scope, period),
       reports.retention(scope, period),
       reports.people(scope, period, period.previous, now),
-      reports.weeklyKinds(scope, { from: weekSpan(first.year, first.week, timeZone).from, to: period.to }, timeZone),
+      reports.weeklyKinds(
+        scope,
+        weeks.map((w) => {
+          const span = weekSpan(w.year, w.week, timeZone);
+          return { ...span, to: span.to < period.to ? span.to : period.to, label: mondayIso(w) };
+        }),
+      ),
       deps.targets.list(scope.workspaceId),
     ]);
     const figures = {

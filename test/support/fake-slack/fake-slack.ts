@@ -56,7 +56,7 @@ const RESPONSE_URL_USES = 5;
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly failures = new Map<string, Array<Failure & { when?: (args: Json) => boolean }>>();
   private readonly delays = new Map<string, number[]>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private readonly responseUrlUses = new Map<string, number>();
@@ -108,10 +108,10 @@ export class FakeSlack {
     this.users.set(user.id, user);
   }
 
-  /** The next `times` calls of `method` fail as described. */
-  failNext(method: string, failure: Failure, times = 1): void {
+  /** The next `times` calls of `method` (those `when` picks, if given) fail as described. */
+  failNext(method: string, failure: Failure, times = 1, when?: (args: Json) => boolean): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(failure);
+    for (let i = 0; i < times; i++) queue.push(when ? { ...failure, when } : failure);
     this.failures.set(method, queue);
   }
 
@@ -215,8 +215,10 @@ export class FakeSlack {
     const chaos = this.chaos.get(method);
     const roll = chaos ? chaos.random() : 1;
     const odds = (p: number | undefined) => p ?? 0;
+    const queued = this.failures.get(method) ?? [];
+    const next = queued.findIndex((f) => !f.when || f.when(args));
     const failure: Failure | undefined =
-      this.failures.get(method)?.shift() ??
+      (next >= 0 ? queued.splice(next, 1)[0] : undefined) ??
       (chaos && roll < odds(chaos.rateLimited)
         ? { kind: "rate_limited", retryAfterSeconds: chaos.retryAfterSeconds ?? 1 }
         : chaos && roll < odds(chaos.rateLimited) + odds(chaos.serverError)

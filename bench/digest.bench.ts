@@ -1,0 +1,224 @@
+// The time to build a weekly digest for a workspace with 1,000,000 interactions,
+// 50,000 customers and 500 agents (ten teams) — next to the single best
+// hand-written SQL query for the same totals, measured in the same run on the
+// same database. Both answers are compared, so the baseline is known to count
+// the same thing.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Rapport } from "../src/app.js";
+import { createDigestDeliveryRepository } from "../src/domain/reports/digest-delivery.repository.js";
+import { createExportRepository } from "../src/domain/reports/export.repository.js";
+import { createReportRepository } from "../src/domain/reports/report.repository.js";
+import { createReportService } from "../src/domain/reports/report.service.js";
+import { weekAt, weekBefore, weekPeriod } from "../src/domain/reports/report-period.js";
+import { createTargetRepository } from "../src/domain/reports/target.repository.js";
+import { createSettingsRepository } from "../src/domain/workspace-settings/settings.repository.js";
+import { renderWeeklyKindsChart } from "../src/slack/charts/weekly-kinds.chart.js";
+import { createScratchDatabase } from "../test/support/test-database.js";
+import { fmt, median, startRapportTarget } from "./support.js";
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
+const AGENTS = 500;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const POSTGRES = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const TIME_ZONE = "Europe/Helsinki";
+
+export async function seed(rapport: Rapport): Promise<number> {
+  const started = performance.now();
+  const run = (sql: string) => rapport.database.prisma.$executeRawUnsafe(sql);
+  await run(
+    `INSERT INTO "Workspace" (id, "slackTeamId", "updatedAt", "timeZone") VALUES (gen_random_uuid(), 'T0RAPPORT', now(), '${TIME_ZONE}')`,
+  );
+  await run(
+    `INSERT INTO "Team" (id, "workspaceId", name) SELECT gen_random_uuid(), w.id, 'Team ' || n FROM "Workspace" w, generate_series(1, 10) n`,
+  );
+  await run(`
+    INSERT INTO "Member" (id, "workspaceId", "slackUserId", "teamId", "updatedAt")
+    SELECT gen_random_uuid(), w.id, 'U0AG' || lpad(n::text, 4, '0'), t.id, now()
+    FROM "Workspace" w, generate_series(1, ${AGENTS}) n
+    JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS k FROM "Team") t ON t.k = n % 10`);
+  await run(
+    `INSERT INTO "Member" (id, "workspaceId", "slackUserId", role, "updatedAt") SELECT gen_random_uuid(), id, 'U0DIR', 'director', now() FROM "Workspace"`,
+  );
+  await run(`
+    INSERT INTO "Customer" (id, "workspaceId", name, "normalizedName", "ownerId", "updatedAt")
+    SELECT gen_random_uuid(), w.id, 'Customer ' || n, 'customer ' || n, m.id, now()
+    FROM "Workspace" w, generate_series(1, ${CUSTOMERS}) n
+    JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM "Member" WHERE role = 'agent') m ON m.k = n % ${AGENTS}`);
+  // A year of interactions, evenly spread: about 19,000 a week.
+  await run(`
+    INSERT INTO "Interaction" (id, "workspaceId", "customerId", "authorId", kind, channel, outcome, summary, "occurredAt", "updatedAt")
+    SELECT gen_random_uuid(), c."workspaceId", c.id, c."ownerId",
+           (ARRAY['question','order','complaint','feedback','other']::"InteractionKind"[])[1 + n % 5],
+           (ARRAY['phone','email','chat','in_person','social','other']::"ContactChannel"[])[1 + n % 6],
+           (ARRAY['resolved','pending','escalated']::"Outcome"[])[1 + n % 3],
+           'contact ' || n, now() - (n % 525600) * interval '1 minute', now()
+    FROM generate_series(1, ${INTERACTIONS}) n
+    JOIN (SELECT id, "workspaceId", "ownerId", row_number() OVER (ORDER BY id) - 1 AS k FROM "Customer") c
+      ON c.k = n % ${CUSTOMERS}`);
+  await run(`
+    INSERT INTO "Escalation" (id, "workspaceId", "interactionId", "customerId", "teamId", "raisedById", status, reason, "requestedAction",
+                              "dueAt", "handoffAt", "decidedAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), i."workspaceId", i.id, i."customerId", m."teamId", i."authorId",
+           CASE WHEN random() < 0.7 THEN 'approved'::"EscalationStatus" ELSE 'open'::"EscalationStatus" END,
+           (ARRAY['refund','late delivery','broken item'])[1 + (random() * 2)::int], 'refund',
+           i."occurredAt" + interval '8 hours', i."occurredAt" + interval '16 hours',
+           i."occurredAt" + random() * interval '30 hours', i."occurredAt", now()
+    FROM "Interaction" i JOIN "Member" m ON m.id = i."authorId" WHERE i.kind = 'complaint' AND random() < 0.1`);
+  await run(`UPDATE "Escalation" SET "decidedAt" = NULL WHERE status = 'open'`);
+  await run(`
+    INSERT INTO "EscalationEvent" (id, "escalationId", "toStatus", "createdAt")
+    SELECT gen_random_uuid(), id, 'approved', "decidedAt" FROM "Escalation" WHERE "decidedAt" IS NOT NULL`);
+  await run(`
+    INSERT INTO "FollowUp" (id, "workspaceId", "customerId", "assigneeId", note, status, "dueAt", "completedAt", outcome)
+    SELECT gen_random_uuid(), c."workspaceId", c.id, c."ownerId", 'check', s.status, s.due,
+           CASE WHEN s.status = 'done' THEN s.due + random() * interval '2 days' END,
+           CASE WHEN s.status = 'done' THEN 'satisfied' END
+    FROM "Customer" c
+    CROSS JOIN LATERAL (SELECT c.id AS customer, (ARRAY['pending','done','done']::"FollowUpStatus"[])[1 + (random() * 2)::int] AS status,
+                               now() - random() * interval '180 days' AS due) s`);
+  await run(`
+    INSERT INTO "CustomerCondition" (id, "workspaceId", "customerId", condition, score, reasons, since)
+    SELECT gen_random_uuid(), "workspaceId", id, CASE WHEN random() < 0.5 THEN 'lapsed' ELSE 'at_risk' END, 50, '[]', now() - random() * interval '90 days'
+    FROM "Customer" WHERE random() < 0.2`);
+  await run(`ANALYZE`);
+  return (performance.now() - started) / 1000;
+}
+
+/** The baseline: every total of the digest in one statement, written by hand for this one job. */
+const HAND_WRITTEN = `
+  WITH span AS (SELECT $2::timestamptz AS f, $3::timestamptz AS t, $4::timestamptz AS pf, $5::timestamptz AS pt),
+  i AS (
+    SELECT jsonb_build_object(
+      'total', count(*) FILTER (WHERE "occurredAt" >= s.f),
+      'previous', count(*) FILTER (WHERE "occurredAt" < s.f),
+      'resolved', count(*) FILTER (WHERE "occurredAt" >= s.f AND outcome = 'resolved'),
+      'complaints', count(*) FILTER (WHERE "occurredAt" >= s.f AND kind = 'complaint'),
+      'question', count(*) FILTER (WHERE "occurredAt" >= s.f AND kind = 'question'),
+      'order', count(*) FILTER (WHERE "occurredAt" >= s.f AND kind = 'order'),
+      'phone', count(*) FILTER (WHERE "occurredAt" >= s.f AND channel = 'phone'),
+      'email', count(*) FILTER (WHERE "occurredAt" >= s.f AND channel = 'email')) AS j
+    FROM "Interaction", span s
+    WHERE "workspaceId" = $1::uuid AND "deletedAt" IS NULL
+      AND (("occurredAt" >= s.f AND "occurredAt" < s.t) OR ("occurredAt" >= s.pf AND "occurredAt" < s.pt))),
+  e AS (
+    SELECT jsonb_build_object(
+      'opened', count(*) FILTER (WHERE "createdAt" >= s.f AND "createdAt" < s.t),
+      'decided', count(*) FILTER (WHERE "decidedAt" >= s.f AND "decidedAt" < s.t),
+      'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "decidedAt" - "createdAt") / 3600)
+                  FILTER (WHERE "decidedAt" >= s.f AND "decidedAt" < s.t),
+      'breaches', count(*) FILTER (WHERE "dueAt" >= s.f AND "dueAt" < s.t AND NOT EXISTS (
+                  SELECT 1 FROM "EscalationEvent" ev WHERE ev."escalationId" = x.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= x."dueAt"))) AS j
+    FROM "Escalation" x, span s
+    WHERE "workspaceId" = $1::uuid AND (("createdAt" >= s.f AND "createdAt" < s.t) OR ("decidedAt" >= s.f AND "decidedAt" < s.t)
+      OR ("dueAt" >= s.f AND "dueAt" < s.t))),
+  fu AS (
+    SELECT jsonb_build_object(
+      'due', count(*),
+      'onTime', count(*) FILTER (WHERE status = 'done' AND "completedAt" <= "dueAt" + interval '1 day'),
+      'open', count(*) FILTER (WHERE status = 'pending')) AS j
+    FROM "FollowUp", span s WHERE "workspaceId" = $1::uuid AND "dueAt" >= s.f AND "dueAt" < s.t AND status <> 'cancelled'),
+  r AS (
+    SELECT jsonb_build_object('lapsed', count(*) FILTER (WHERE condition = 'lapsed'), 'atRisk', count(*) FILTER (WHERE condition = 'at_risk')) AS j
+    FROM "CustomerCondition", span s WHERE "workspaceId" = $1::uuid AND since >= s.f AND since < s.t)
+  SELECT i.j AS interactions, e.j AS escalations, fu.j AS "followUps", r.j AS retention FROM i, e, fu, r`;
+
+async function measure(name: string, databaseUrl: string): Promise<void> {
+  const target = await startRapportTarget(name, databaseUrl, { clock: false });
+  const rapport = target.rapport as Rapport;
+  try {
+    const seconds = await seed(rapport);
+    const prisma = rapport.database.prisma;
+    console.log(
+      `\n${name}: seeded ${CUSTOMERS} customers, ${AGENTS} agents and ${INTERACTIONS} interactions in ${seconds.toFixed(0)} s`,
+    );
+    const reports = createReportService({
+      reports: createReportRepository(prisma),
+      targets: createTargetRepository(prisma),
+      exports: createExportRepository(prisma),
+      settings: createSettingsRepository(prisma),
+      schedule: createDigestDeliveryRepository(prisma),
+      now: () => new Date(),
+    });
+    const workspace = await prisma.workspace.findFirstOrThrow();
+    const team = await prisma.team.findFirstOrThrow({ orderBy: { name: "asc" } });
+    const period = weekPeriod(weekBefore(weekAt(new Date(), TIME_ZONE)), TIME_ZONE, new Date());
+
+    const timed = async <T>(work: () => Promise<T>) => {
+      const samples: number[] = [];
+      let last: T | undefined;
+      for (let i = 0; i < ROUNDS; i++) {
+        const t0 = performance.now();
+        last = await work();
+        samples.push(performance.now() - t0);
+      }
+      return { ms: median(samples), last: last as T };
+    };
+    const baseline = await timed(() =>
+      prisma.$queryRawUnsafe<Array<Record<string, Record<string, number | null>>>>(
+        HAND_WRITTEN,
+        workspace.id,
+        period.from,
+        period.to,
+        period.previous.from,
+        period.previous.to,
+      ),
+    );
+    const digest = await timed(() => reports.buildDigest({ workspaceId: workspace.id }, period, TIME_ZONE));
+    const teamDigest = await timed(() =>
+      reports.buildDigest({ workspaceId: workspace.id, teamId: team.id }, period, TIME_ZONE),
+    );
+    const chart = await timed(() => renderWeeklyKindsChart(digest.last.weeks));
+
+    const hand = baseline.last[0] ?? {};
+    const f = digest.last.figures;
+    const same =
+      Number(hand.interactions?.total) === f.volume.total &&
+      Number(hand.interactions?.previous) === f.previousVolume.total &&
+      Number(hand.interactions?.resolved) === f.volume.resolved &&
+      Number(hand.interactions?.complaints) === f.volume.complaints &&
+      Number(hand.interactions?.phone) === f.volume.byChannel.phone &&
+      Number(hand.escalations?.opened) === f.escalations.opened &&
+      Number(hand.escalations?.decided) === f.escalations.decided &&
+      Number(hand.escalations?.breaches) === f.escalations.breaches &&
+      Math.abs(Number(hand.escalations?.median) - Number(f.escalations.medianDecisionHours)) < 1e-6 &&
+      Number(hand.followUps?.due) === f.followUps.due &&
+      Number(hand.followUps?.onTime) === f.followUps.onTime &&
+      Number(hand.retention?.lapsed) === f.retention.lapsed;
+    console.log(
+      `  week ${period.label}: ${f.volume.total} interactions (${f.previousVolume.total} the week before), ${f.escalations.opened} escalations opened, ${f.followUps.due} follow-ups due`,
+    );
+    console.log(`  ${"hand-written SQL, totals only (1 query)".padEnd(48)} median ${fmt(baseline.ms, 1)} ms`);
+    console.log(
+      `  ${"Rapport digest, workspace (all figures)".padEnd(48)} median ${fmt(digest.ms, 1)} ms  (${(digest.ms / baseline.ms).toFixed(2)}× the hand-written query)`,
+    );
+    console.log(
+      `  ${"Rapport digest, one team of 50".padEnd(48)} median ${fmt(teamDigest.ms, 1)} ms  (${(teamDigest.ms / baseline.ms).toFixed(2)}×)`,
+    );
+    console.log(`  ${"chart (8 weeks, PNG)".padEnd(48)} median ${fmt(chart.ms, 1)} ms`);
+    console.log(`  the digest's totals and the hand-written query's agree: ${same ? "yes" : "NO"}`);
+  } finally {
+    await target.stop();
+  }
+}
+
+export async function benchDigest(): Promise<void> {
+  console.log(`\n== weekly digest build (${ROUNDS} rounds, medians) ==`);
+  const scratch = await createScratchDatabase(POSTGRES).catch(() => undefined);
+  try {
+    if (scratch) await measure("PostgreSQL", scratch.url);
+    else console.log("PostgreSQL not reachable: skipped");
+  } finally {
+    await scratch?.drop();
+  }
+  if (process.env.BENCH_PGLITE !== "0") {
+    const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
+    try {
+      await measure("PGlite", `file:${folder}`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+}
