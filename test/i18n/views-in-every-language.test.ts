@@ -3,6 +3,9 @@ import type { Campaign, Outreach } from "../../src/domain/campaigns/campaign.typ
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
 import type { FollowUpDetails } from "../../src/domain/follow-ups/follow-up.types.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
+import type { Digest, Review } from "../../src/domain/reports/digest.types.js";
+import type { HomeData } from "../../src/domain/reports/home.service.js";
+import type { PersonFigures } from "../../src/domain/reports/report.types.js";
 import type { ConditionRow } from "../../src/domain/retention/retention.repository.js";
 import type { WorkspaceSettings } from "../../src/domain/workspace-settings/settings.types.js";
 import { createI18n } from "../../src/i18n/i18n.js";
@@ -11,6 +14,7 @@ import { buildCampaignForm } from "../../src/slack/views/campaign-form.view.js";
 import { buildCampaignNudge } from "../../src/slack/views/campaign-nudge.view.js";
 import { buildCampaignProgress } from "../../src/slack/views/campaign-progress.view.js";
 import { buildCustomerCard, buildCustomerList } from "../../src/slack/views/customer-card.view.js";
+import { buildDigestMessage } from "../../src/slack/views/digest.view.js";
 import { buildErrorMessage } from "../../src/slack/views/error.view.js";
 import { buildEscalationCard, describeDecision } from "../../src/slack/views/escalation-card.view.js";
 import {
@@ -31,6 +35,7 @@ import { buildInteractionCard, buildRemovedCard } from "../../src/slack/views/in
 import { buildLogForm } from "../../src/slack/views/log-form.view.js";
 import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/slack/views/log-problems.view.js";
 import { buildRetentionNudge } from "../../src/slack/views/retention-nudge.view.js";
+import { buildReviewMessage } from "../../src/slack/views/review.view.js";
 import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
 import { checkBlocks, checkView, LIMITS } from "../support/fake-slack/limits.js";
 
@@ -246,10 +251,126 @@ const candidates = Array.from({ length: 5 }, (_, i) => ({
   ownerName: null,
 }));
 
+// A digest as big as it gets: 40 teams with long names, every list full, every target set.
+const personFigures = (i: number): PersonFigures => ({
+  memberId: `${i}`,
+  slackUserId: `U0PERSON${i}`,
+  teamId: null,
+  interactions: 1_234_567,
+  previousInteractions: 3,
+  byKind: { question: 99_999, complaint: 12_345 },
+  complaints: 12_345,
+  complaintsResolved: 999,
+  escalationsRaised: 4_321,
+  followUpsDue: 8_888,
+  followUpsOnTime: 7_777,
+  overdueNow: 555,
+  satisfied: 12,
+  notSatisfied: 3,
+});
+const volume = {
+  total: 1_234_567,
+  resolved: 999_999,
+  complaints: 123_456,
+  byKind: { question: 500_000, order: 400_000, complaint: 123_456, feedback: 100_000, other: 111_111 },
+  byChannel: { phone: 400_000, in_person: 200_000, email: 300_000, chat: 200_000, social: 100_000, other: 34_567 },
+};
+const digest: Digest = {
+  team: null,
+  period: {
+    from: at,
+    to: new Date(at.getTime() + 7 * 86_400_000),
+    previous: { from: at, to: at },
+    kind: "week",
+    label: "2026-W47",
+    partial: true,
+  },
+  timeZone: "Asia/Kolkata",
+  figures: {
+    volume,
+    previousVolume: { ...volume, total: 1, complaints: 0, byKind: {}, byChannel: {} },
+    topReasons: [1, 2, 3].map((i) => ({ reason: `${longText.slice(0, 300)} ${i}`, count: 1_000 * i })),
+    escalations: { opened: 99_999, decided: 88_888, medianDecisionHours: 1234.56, breaches: 777 },
+    followUps: { due: 99_999, onTime: 88_888, late: 7_777, open: 3_333 },
+    retention: { lapsed: 12_345, atRisk: 6_789, wonBack: 1_011 },
+  },
+  targets: [
+    { metric: "follow_up_completion", value: 90, actual: 88.9, met: false },
+    { metric: "first_contact_resolution", value: 80, actual: null, met: undefined },
+    { metric: "time_to_decision", value: 4, actual: 3.5, met: true },
+    { metric: "complaint_rate", value: 5, actual: 10, met: false },
+  ],
+  teams: Array.from({ length: 40 }, (_, i) => ({
+    teamId: `${i}`,
+    name: `${longName.slice(0, 60)} ${i}`,
+    interactions: 123_456 - i,
+    previousInteractions: 100_000,
+    complaints: 9_999,
+    followUpsDue: 1_000,
+    followUpsOnTime: 900,
+  })),
+  improved: [1, 2, 3].map(personFigures),
+  support: [4, 5, 6].map(personFigures),
+  moreSupport: 497,
+  weeks: Array.from({ length: 8 }, (_, i) => ({ monday: `2026-10-${10 + i}`, counts: { question: i } })),
+  quiet: false,
+};
+const review: Review = {
+  person: personFigures(7),
+  period: digest.period,
+  timeZone: "UTC",
+  teamName: longName,
+  teamSize: 500,
+  rates: {
+    interactions: 1_234_567,
+    complaintsResolvedPct: 33.3,
+    escalationRatePct: 0.35,
+    followUpsOnTimePct: 87.5,
+    satisfiedPct: null,
+  },
+  median: {
+    interactions: 1_000.5,
+    complaintsResolvedPct: 50,
+    escalationRatePct: 1,
+    followUpsOnTimePct: 90,
+    satisfiedPct: 80,
+  },
+};
+const listed = <T>(item: T) => ({ items: Array.from({ length: 10 }, () => item), total: 1_000 });
+const homeEscalation = {
+  id: ID,
+  customerName: longName,
+  reason: longText,
+  status: "claimed",
+  dueAt: at,
+  channelId: "C0MGRS",
+  messageTs: "1.2",
+};
+const homeData: HomeData = {
+  role: "director",
+  followUps: listed({ id: ID, customerName: longName, note: longText, dueAt: at }),
+  escalations: listed(homeEscalation),
+  queue: listed(homeEscalation),
+  teamName: longName,
+  week: digest.figures,
+  campaigns: Array.from({ length: 5 }, () => ({
+    id: ID,
+    name: longName,
+    endsAt: at,
+    handedOut: 9_999,
+    contacted: 8_888,
+    wonBack: 777,
+  })),
+  targets: digest.targets,
+};
+
 function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
   const t = i18n.translator(locale);
   const context = { recentComplaints: 21, openEscalations: 2, followUpsDue: 11, nextFollowUpAt: at };
   return {
+    digest: buildDigestMessage(t, digest, { chartFileId: "F0CHART", late: { dueAt: at } }),
+    quietDigest: buildDigestMessage(t, { ...digest, quiet: true }),
+    review: buildReviewMessage(t, review),
     help: buildHelpMessage(t),
     interactionCard: buildInteractionCard(t, { interaction, context, canUndo: true, state: "logged" }),
     removedCard: buildRemovedCard(t, interaction, "undone"),
@@ -326,6 +447,12 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     followUpReassignForm: buildFollowUpReassignForm(t, followUp),
     reopenForm: buildReopenForm(t, ID, longName, longText),
     home: buildHomeView(t, undefined, settings),
+    fullHome: buildHomeView(t, homeData, settings),
+    agentHome: buildHomeView(t, {
+      role: "agent",
+      followUps: { items: [], total: 0 },
+      escalations: { items: [], total: 0 },
+    }),
     campaignForm: buildCampaignForm(t, {
       teams: Array.from({ length: 12 }, (_, i) => ({ id: `${i}`, name: `Team ${i}` })),
       today: "2026-11-24",
