@@ -35,6 +35,14 @@ function teamPeople(scope: ReportScope, column: string): Prisma.Sql {
 
 const int = (v: unknown) => Number(v ?? 0);
 
+/**
+ * Interactions in the period or in the one before: one index range from the start of the
+ * earlier to the end of the later (a single scan), less any gap between them.
+ */
+const bothSpans = (span: Span, previous: Span) =>
+  Prisma.sql`AND i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${span.to}
+    AND (i."occurredAt" >= ${span.from} OR i."occurredAt" < ${previous.to})`;
+
 export function createReportRepository(prisma: PrismaClient): ReportRepository {
   return {
     async volumes(scope, span, previous) {
@@ -45,8 +53,7 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
                count(*)::int AS n, count(*) FILTER (WHERE i.outcome = 'resolved')::int AS resolved
         FROM "Interaction" i
         WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
-          AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
-            OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
+          ${bothSpans(span, previous)}
           ${teamPeople(scope, 'i."authorId"')}
         GROUP BY 1, 2, 3`;
       const out = { current: emptyVolume(), previous: emptyVolume() };
@@ -140,8 +147,7 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
                  ${kinds}
           FROM "Interaction" i
           WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
-            AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
-              OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
+            ${bothSpans(span, previous)} ${teamPeople(scope, 'i."authorId"')}
           GROUP BY 1
         ), escs AS (
           SELECT e."raisedById" AS id, count(*)::int AS raised
@@ -193,20 +199,20 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
     },
 
     async weeklyKinds(scope, weeks) {
-      if (weeks.length === 0) return [];
-      // One range per week (its instants worked out in the reader's zone), each read through the
-      // (workspaceId, occurredAt) index: no per-row time-zone arithmetic.
-      const ranges = Prisma.join(
-        weeks.map((w, i) => Prisma.sql`(${i}::int, ${w.from}::timestamptz, ${w.to}::timestamptz)`),
-      );
+      const first = weeks[0];
+      const last = weeks.at(-1);
+      if (!first || !last) return [];
+      // One index range over all the weeks; width_bucket puts each row in its week by the
+      // boundaries worked out in the reader's zone (no per-row time-zone arithmetic).
+      const bounds = [...weeks.map((w) => w.from), last.to];
       const rows = await prisma.$queryRaw<Array<{ idx: number; kind: Kind; n: number }>>`
-        SELECT w.idx, i.kind::text AS kind, count(*)::int AS n
-        FROM (VALUES ${ranges}) AS w(idx, f, t)
-        JOIN "Interaction" i ON i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
-          AND i."occurredAt" >= w.f AND i."occurredAt" < w.t
+        SELECT width_bucket(i."occurredAt", ${bounds}::timestamptz[]) AS idx, i.kind::text AS kind, count(*)::int AS n
+        FROM "Interaction" i
+        WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
+          AND i."occurredAt" >= ${first.from} AND i."occurredAt" < ${last.to}
           ${teamPeople(scope, 'i."authorId"')}
         GROUP BY 1, 2`;
-      return rows.map((r) => ({ week: weeks[r.idx]?.label ?? "", kind: r.kind, count: r.n }));
+      return rows.map((r) => ({ week: weeks[r.idx - 1]?.label ?? "", kind: r.kind, count: r.n }));
     },
   };
 }
