@@ -103,7 +103,7 @@ const HAND_WRITTEN = `
       'email', count(*) FILTER (WHERE "occurredAt" >= s.f AND channel = 'email')) AS j
     FROM "Interaction", span s
     WHERE "workspaceId" = $1::uuid AND "deletedAt" IS NULL
-      AND (("occurredAt" >= s.f AND "occurredAt" < s.t) OR ("occurredAt" >= s.pf AND "occurredAt" < s.pt))),
+      AND "occurredAt" >= s.pf AND "occurredAt" < s.t AND ("occurredAt" >= s.f OR "occurredAt" < s.pt)),
   e AS (
     SELECT jsonb_build_object(
       'opened', count(*) FILTER (WHERE "createdAt" >= s.f AND "createdAt" < s.t),

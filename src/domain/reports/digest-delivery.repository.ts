@@ -33,6 +33,8 @@ export interface DigestDeliveryRepository {
   markSent(id: string, posted: Posted, at: Date): Promise<void>;
   /** Try again at `at`; `unsure`: the attempt may have posted, so the next one looks first. */
   retryLater(id: string, at: Date, unsure: boolean): Promise<void>;
+  /** The person no longer gets digests (no longer a director or manager): the row goes. */
+  drop(id: string): Promise<void>;
   setSchedule(
     workspaceId: string,
     schedule: { digestWeekday?: number; digestMinute?: number; digestForManagers?: boolean },
@@ -107,6 +109,9 @@ export function createDigestDeliveryRepository(prisma: PrismaClient): DigestDeli
         where: { id },
         data: { nextAttemptAt: at, ...(unsure ? { unsure: true } : { leaseUntil: null }) },
       });
+    },
+    async drop(id) {
+      await prisma.digestDelivery.deleteMany({ where: { id, sentAt: null } });
     },
     async setSchedule(workspaceId, schedule) {
       await prisma.workspace.update({ where: { id: workspaceId }, data: schedule });

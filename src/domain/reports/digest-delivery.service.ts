@@ -78,7 +78,10 @@ export function createDigestDeliveryService(deps: DigestDeliveryDeps) {
       for (const row of await deliveries.due(now, BATCH)) {
         const workspace = byWorkspace.get(row.workspaceId);
         const person = workspace?.recipients.find((p) => p.id === row.memberId);
-        if (!workspace || !person) continue;
+        if (!workspace || !person) {
+          await deliveries.drop(row.id);
+          continue;
+        }
         const lease = await deliveries.lease(row.id, now, new Date(now.getTime() + LEASE_MS), deps.instanceId);
         if (!lease) continue;
         try {

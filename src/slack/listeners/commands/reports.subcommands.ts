@@ -46,13 +46,14 @@ const digest: Subcommand = async (input) => {
 /** `/rapport review @person [period]`: figures for a one-on-one, beside the team's median. */
 const review: Subcommand = async (input) => {
   const { person, deps } = input;
-  const match = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*(.*)$/s.exec(input.args.trim());
-  const self = /^(me)?\s*(.*)$/i.exec(input.args.trim());
-  const subjectSlackId = match?.[1] ?? (self?.[1] || !input.args.trim() ? person.member.slackUserId : undefined);
-  if (!subjectSlackId) return void (await say(input, person.t("review.usage")));
+  // `@person [period]`, or `[me] [period]` for oneself.
+  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*(.*)$/s.exec(input.args.trim());
+  if (!mention && /^<@|@/.test(input.args.trim())) return void (await say(input, person.t("review.usage")));
+  const subjectSlackId = mention?.[1] ?? person.member.slackUserId;
+  const periodText = mention ? (mention[2] ?? "") : input.args.trim().replace(/^me\b\s*/i, "");
   const subject = await deps.members.findKnown(person.member.workspaceId, subjectSlackId);
   if (!subject) return void (await say(input, person.t("errors.reportUnknownPerson")));
-  const result = await deps.reports.review(person.member, subject.id, match ? (match[2] ?? "") : (self?.[2] ?? ""));
+  const result = await deps.reports.review(person.member, subject.id, periodText);
   await input.respond({ response_type: "ephemeral", ...buildReviewMessage(person.t, result) });
 };
 
