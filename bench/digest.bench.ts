@@ -3,9 +3,6 @@
 // hand-written SQL query for the same totals, measured in the same run on the
 // same database. Both answers are compared, so the baseline is known to count
 // the same thing.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Rapport } from "../src/app.js";
 import { createDigestDeliveryRepository } from "../src/domain/reports/digest-delivery.repository.js";
 import { createExportRepository } from "../src/domain/reports/export.repository.js";
@@ -15,8 +12,7 @@ import { weekAt, weekBefore, weekPeriod } from "../src/domain/reports/report-per
 import { createTargetRepository } from "../src/domain/reports/target.repository.js";
 import { createSettingsRepository } from "../src/domain/workspace-settings/settings.repository.js";
 import { renderWeeklyKindsChart } from "../src/slack/charts/weekly-kinds.chart.js";
-import { createScratchDatabase } from "../test/support/test-database.js";
-import { fmt, median, startRapportTarget } from "./support.js";
+import { fmt, median, onEachDatabase, startRapportTarget } from "./support.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -207,19 +203,5 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
 
 export async function benchDigest(): Promise<void> {
   console.log(`\n== weekly digest build (${ROUNDS} rounds, medians) ==`);
-  const scratch = await createScratchDatabase(POSTGRES).catch(() => undefined);
-  try {
-    if (scratch) await measure("PostgreSQL", scratch.url);
-    else console.log("PostgreSQL not reachable: skipped");
-  } finally {
-    await scratch?.drop();
-  }
-  if (process.env.BENCH_PGLITE !== "0") {
-    const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
-    try {
-      await measure("PGlite", `file:${folder}`);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
-  }
+  await onEachDatabase(POSTGRES, measure);
 }

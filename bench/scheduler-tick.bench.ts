@@ -4,12 +4,8 @@
 // one database round trip (SELECT 1) measured in the same run. The hourly
 // retention pass, which looks at every active customer by design, is
 // measured too.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Rapport } from "../src/app.js";
-import { createScratchDatabase } from "../test/support/test-database.js";
-import { fmt, median, percentile, startRapportTarget } from "./support.js";
+import { fmt, median, onEachDatabase, percentile, startRapportTarget } from "./support.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -94,19 +90,5 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
 
 export async function benchSchedulerTick(): Promise<void> {
   console.log(`\n== scheduler tick with nothing due (${TICKS} ticks per job, medians) ==`);
-  const scratch = await createScratchDatabase(POSTGRES).catch(() => undefined);
-  try {
-    if (scratch) await measure("PostgreSQL", scratch.url);
-    else console.log("PostgreSQL not reachable: skipped");
-  } finally {
-    await scratch?.drop();
-  }
-  if (process.env.BENCH_PGLITE !== "0") {
-    const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
-    try {
-      await measure("PGlite", `file:${folder}`);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
-  }
+  await onEachDatabase(POSTGRES, measure);
 }

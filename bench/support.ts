@@ -143,3 +143,25 @@ export async function forEachTarget(
     await rm(folder, { recursive: true, force: true });
   }
 }
+
+/** Runs `measure` on a scratch PostgreSQL database, then (unless BENCH_PGLITE=0) on PGlite in a temp folder. */
+export async function onEachDatabase(
+  postgresUrl: string,
+  measure: (name: string, databaseUrl: string) => Promise<void>,
+) {
+  const scratch = await createScratchDatabase(postgresUrl).catch(() => undefined);
+  try {
+    if (scratch) await measure("PostgreSQL", scratch.url);
+    else console.log("PostgreSQL not reachable: skipped");
+  } finally {
+    await scratch?.drop();
+  }
+  if (process.env.BENCH_PGLITE !== "0") {
+    const folder = await mkdtemp(path.join(tmpdir(), "rapport-bench-"));
+    try {
+      await measure("PGlite", `file:${folder}`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+}

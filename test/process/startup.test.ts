@@ -81,7 +81,7 @@ describe("starting Rapport as a process", () => {
       );
       expect(main.stdout()).not.toContain(slack.botToken);
       expect(main.stdout()).not.toContain("main-secret");
-    });
+    }, 90_000); // a fresh process and database: under a loaded machine, start-up alone may take most of a minute
 
     it("reopens the same folder on restart without migrating again", async () => {
       const env = {
@@ -95,7 +95,7 @@ describe("starting Rapport as a process", () => {
       main.child.kill("SIGINT");
       expect(await main.exited).toBe(0);
       expect(main.stdout()).not.toContain("applied database migration");
-    });
+    }, 90_000); // a fresh process and database: under a loaded machine, start-up alone may take most of a minute
   });
 
   describe.skipIf(!TEST_DATABASE_URL)(`on PostgreSQL${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIP_REASON})`}`, () => {

@@ -44,12 +44,25 @@ export interface ExportRepository {
 }
 
 const PAGE = 2_000;
+
+/** Every row `read` returns, a page at a time, each page after the last row of the one before. */
+async function* paged<T extends { id: string }>(read: (after: string | undefined) => Promise<T[]>): AsyncIterable<T> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await read(after);
+    yield* page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]?.id;
+  }
+}
+const after = (cursor: string | undefined): { cursor?: { id: string }; skip?: number } =>
+  cursor ? { cursor: { id: cursor }, skip: 1 } : {};
 const who = (m: { slackUserId: string; displayName: string | null } | null) =>
   m ? (m.displayName ? `${m.displayName} (${m.slackUserId})` : m.slackUserId) : "";
 
 export function createExportRepository(prisma: PrismaClient): ExportRepository {
   return {
-    async *interactions(workspaceId, span, filter) {
+    interactions(workspaceId, span, filter) {
       const where: Prisma.InteractionWhereInput = {
         workspaceId,
         deletedAt: null,
@@ -57,50 +70,46 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
         ...(filter.authorId ? { authorId: filter.authorId } : {}),
         ...(filter.teamId ? { author: { teamId: filter.teamId } } : {}),
       };
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await prisma.interaction.findMany({
-          where,
-          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-          take: PAGE,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-          include: {
-            customer: { select: { name: true, externalId: true } },
-            author: { select: { slackUserId: true, displayName: true } },
-          },
-        });
-        for (const row of page)
-          yield {
-            id: row.id,
-            occurredAt: row.occurredAt,
-            customer: row.customer.name,
-            customerExternalId: row.customer.externalId,
-            kind: row.kind,
-            channel: row.channel,
-            outcome: row.outcome,
-            sentiment: row.sentiment,
-            summary: row.summary,
-            author: who(row.author),
-            permalink: row.sourcePermalink,
-          };
-        if (page.length < PAGE) return;
-        cursor = page[page.length - 1]?.id;
-      }
+      return paged(async (cursor) =>
+        (
+          await prisma.interaction.findMany({
+            where,
+            orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+            take: PAGE,
+            ...after(cursor),
+            include: {
+              customer: { select: { name: true, externalId: true } },
+              author: { select: { slackUserId: true, displayName: true } },
+            },
+          })
+        ).map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt,
+          customer: row.customer.name,
+          customerExternalId: row.customer.externalId,
+          kind: row.kind,
+          channel: row.channel,
+          outcome: row.outcome,
+          sentiment: row.sentiment,
+          summary: row.summary,
+          author: who(row.author),
+          permalink: row.sourcePermalink,
+        })),
+      );
     },
-    async *escalations(workspaceId, span, filter) {
+    escalations(workspaceId, span, filter) {
       const where: Prisma.EscalationWhereInput = {
         workspaceId,
         createdAt: { gte: span.from, lt: span.to },
         ...(filter.authorId ? { raisedById: filter.authorId } : {}),
         ...(filter.teamId ? { teamId: filter.teamId } : {}),
       };
-      let cursor: string | undefined;
-      for (;;) {
+      return paged(async (cursor) => {
         const page = await prisma.escalation.findMany({
           where,
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: PAGE,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          ...after(cursor),
           include: {
             customer: { select: { name: true } },
             team: { select: { name: true } },
@@ -115,26 +124,23 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
             })
           ).map((m) => [m.id, m]),
         );
-        for (const row of page)
-          yield {
-            id: row.id,
-            createdAt: row.createdAt,
-            customer: row.customer.name,
-            team: row.team?.name ?? null,
-            raisedBy: who(row.raisedBy),
-            status: row.status,
-            severity: row.severity,
-            reason: row.reason,
-            requestedAction: row.requestedAction,
-            amount: row.amount?.toString() ?? null,
-            dueAt: row.dueAt,
-            decidedAt: row.decidedAt,
-            decidedBy: row.decidedById ? who(deciders.get(row.decidedById) ?? null) : null,
-            decisionNote: row.decisionNote,
-          };
-        if (page.length < PAGE) return;
-        cursor = page[page.length - 1]?.id;
-      }
+        return page.map((row) => ({
+          id: row.id,
+          createdAt: row.createdAt,
+          customer: row.customer.name,
+          team: row.team?.name ?? null,
+          raisedBy: who(row.raisedBy),
+          status: row.status,
+          severity: row.severity,
+          reason: row.reason,
+          requestedAction: row.requestedAction,
+          amount: row.amount?.toString() ?? null,
+          dueAt: row.dueAt,
+          decidedAt: row.decidedAt,
+          decidedBy: row.decidedById ? who(deciders.get(row.decidedById) ?? null) : null,
+          decisionNote: row.decisionNote,
+        }));
+      });
     },
   };
 }
