@@ -44,6 +44,14 @@ const bothSpans = (span: Span, previous: Span) =>
     AND (i."occurredAt" >= ${span.from} OR i."occurredAt" < ${previous.to})`;
 
 export function createReportRepository(prisma: PrismaClient): ReportRepository {
+  /**
+   * Runs a report query without parallel workers. These queries read tens of thousands of
+   * index entries (a few milliseconds of work); starting workers cost far more than that on
+   * the two-core machines measured (people: 200 ms with workers, 35 ms without).
+   */
+  const serially = async <T>(query: Prisma.PrismaPromise<T>): Promise<T> =>
+    (await prisma.$transaction([prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query]))[1];
+
   return {
     async volumes(scope, span, previous) {
       const rows = await prisma.$queryRaw<
@@ -137,7 +145,7 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
             Prisma.sql`count(*) FILTER (WHERE i."occurredAt" >= ${span.from} AND i.kind = ${kind}::"InteractionKind")::int AS ${Prisma.raw(`"k_${kind}"`)}`,
         ),
       );
-      const rows = await prisma.$queryRaw<Array<Record<string, unknown>>>`
+      const rows = await serially(prisma.$queryRaw<Array<Record<string, unknown>>>`
         WITH ints AS (
           SELECT i."authorId" AS id,
                  count(*) FILTER (WHERE i."occurredAt" >= ${span.from})::int AS interactions,
@@ -179,7 +187,7 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
         LEFT JOIN fus ON fus.id = m.id
         WHERE m."workspaceId" = ${scope.workspaceId}::uuid ${team}
           AND (m.role IN ('agent', 'manager') OR ints.id IS NOT NULL OR escs.id IS NOT NULL OR fus.id IS NOT NULL)
-        ORDER BY m."slackUserId"`;
+        ORDER BY m."slackUserId"`);
       return rows.map((r) => ({
         memberId: String(r.id),
         slackUserId: String(r.slackUserId),
@@ -205,13 +213,13 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
       // One index range over all the weeks; width_bucket puts each row in its week by the
       // boundaries worked out in the reader's zone (no per-row time-zone arithmetic).
       const bounds = [...weeks.map((w) => w.from), last.to];
-      const rows = await prisma.$queryRaw<Array<{ idx: number; kind: Kind; n: number }>>`
+      const rows = await serially(prisma.$queryRaw<Array<{ idx: number; kind: Kind; n: number }>>`
         SELECT width_bucket(i."occurredAt", ${bounds}::timestamptz[]) AS idx, i.kind::text AS kind, count(*)::int AS n
         FROM "Interaction" i
         WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
           AND i."occurredAt" >= ${first.from} AND i."occurredAt" < ${last.to}
           ${teamPeople(scope, 'i."authorId"')}
-        GROUP BY 1, 2`;
+        GROUP BY 1, 2`);
       return rows.map((r) => ({ week: weeks[r.idx - 1]?.label ?? "", kind: r.kind, count: r.n }));
     },
   };
