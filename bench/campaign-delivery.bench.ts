@@ -5,7 +5,7 @@
 // messages to the same fake Slack with no database and no pacing.
 import { WebClient } from "@slack/web-api";
 import type { Rapport } from "../src/app.js";
-import { FAKE_TEAM_ID } from "../test/support/fake-slack/fake-slack.js";
+import { FAKE_TEAM_ID } from "../src/slack-stand-in/fake-slack.js";
 import { createScratchDatabase } from "../test/support/test-database.js";
 import { startRapportTarget } from "./support.js";
 

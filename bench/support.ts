@@ -8,8 +8,8 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { type Rapport, type RapportOptions, startRapport } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
 import { createLogger } from "../src/logging/logger.js";
-import { FakeSlack } from "../test/support/fake-slack/fake-slack.js";
-import { SlackDriver } from "../test/support/slack-driver.js";
+import { FakeSlack } from "../src/slack-stand-in/fake-slack.js";
+import { SlackDriver } from "../src/slack-stand-in/slack-driver.js";
 import { createScratchDatabase } from "../test/support/test-database.js";
 
 export interface Target {

@@ -37,7 +37,7 @@ import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/
 import { buildRetentionNudge } from "../../src/slack/views/retention-nudge.view.js";
 import { buildReviewMessage } from "../../src/slack/views/review.view.js";
 import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
-import { checkBlocks, checkView, LIMITS } from "../support/fake-slack/limits.js";
+import { checkBlocks, checkView, LIMITS } from "../../src/slack-stand-in/limits.js";
 
 // Every view builder, in every language, with the longest realistic values:
 // Slack's limits hold, and texts the catalogs provide fit without being cut.

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OUTREACH_EVENT } from "../../src/slack/ids.js";
-import { FAKE_TEAM_ID, FakeSlack, type StoredMessage } from "../support/fake-slack/fake-slack.js";
-import { SlackDriver } from "../support/slack-driver.js";
+import { FAKE_TEAM_ID, FakeSlack, type StoredMessage } from "../../src/slack-stand-in/fake-slack.js";
+import { SlackDriver } from "../../src/slack-stand-in/slack-driver.js";
 import {
   createScratchDatabase,
   POSTGRES_SKIP_REASON,

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../src/db/migrate.js";
 import { openPgPool } from "../../src/db/pg-driver.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { FakeSlack } from "../support/fake-slack/fake-slack.js";
-import { SlackDriver } from "../support/slack-driver.js";
+import { FakeSlack } from "../../src/slack-stand-in/fake-slack.js";
+import { SlackDriver } from "../../src/slack-stand-in/slack-driver.js";
 import { createScratchDatabase, POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../support/test-database.js";
 import { runMain } from "./run-main.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OUTREACH_EVENT } from "../../src/slack/ids.js";
-import type { RecordedCall } from "../support/fake-slack/fake-slack.js";
+import type { RecordedCall } from "../../src/slack-stand-in/fake-slack.js";
 import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { AGENT, MGR1, setUpWorkspace } from "../support/workspace-setup.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RecordedCall } from "../support/fake-slack/fake-slack.js";
+import type { RecordedCall } from "../../src/slack-stand-in/fake-slack.js";
 import { answerTo, button, latest, logFormState, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 

@@ -1,4 +1,4 @@
-import type { RecordedCall } from "./fake-slack/fake-slack.js";
+import type { RecordedCall } from "../../src/slack-stand-in/fake-slack.js";
 import type { TestApp } from "./test-app.js";
 
 type Json = Record<string, unknown>;

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { type Rapport, startRapport } from "../../src/app.js";
 import { type Config, parseConfig } from "../../src/config/config.js";
-import { FakeSlack } from "./fake-slack/fake-slack.js";
+import { FakeSlack } from "../../src/slack-stand-in/fake-slack.js";
+import { SlackDriver } from "../../src/slack-stand-in/slack-driver.js";
 import { memoryLogger } from "./memory-log.js";
 import { pgliteTemplate } from "./pglite-template.js";
-import { SlackDriver } from "./slack-driver.js";
 import { createScratchDatabase, type ScratchDatabase } from "./test-database.js";
 
 export interface TestApp {

@@ -4,7 +4,7 @@ import { escapeMrkdwn, shorten } from "../../src/slack/mrkdwn.js";
 import { buildErrorMessage } from "../../src/slack/views/error.view.js";
 import { buildHelpMessage } from "../../src/slack/views/help.view.js";
 import { buildHomeView } from "../../src/slack/views/home.view.js";
-import { checkBlocks, checkView, LIMITS } from "../support/fake-slack/limits.js";
+import { checkBlocks, checkView, LIMITS } from "../../src/slack-stand-in/limits.js";
 
 const t = (await createI18n("en")).translator("en");
 

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { FAKE_TEAM_ID, type FakeSlack } from "./fake-slack/fake-slack.js";
+import { FAKE_TEAM_ID, type FakeSlack } from "./fake-slack.js";
 
 // Sends Rapport what Slack sends: slash commands, interactions and Events API
 // deliveries, signed exactly as Slack signs them (v0 HMAC-SHA256 of

@@ -1,6 +1,6 @@
 import { type WebAPICallResult, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "./fake-slack.js";
+import { FakeSlack } from "../../src/slack-stand-in/fake-slack.js";
 
 // The fake is only useful if it refuses what real Slack refuses: these tests
 // show each documented limit turning into Slack's own error name.
