@@ -74,6 +74,8 @@ export interface RapportOptions {
   drainTimeoutMs?: number;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Listen on this address only (the sandbox: 127.0.0.1); all addresses when unset. */
+  host?: string;
   /** Run the node-cron clock (tests drive jobs with scheduler.runNow instead). */
   clock?: boolean;
 }
@@ -221,7 +223,9 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   registerEvents(app, deps);
   app.error(createErrorReporter({ i18n, defaultLocale: config.defaultLocale, logger, client: app.client }));
 
-  const started = (await app.start(config.port)) as Server | undefined;
+  const started = (await (options.host
+    ? app.start({ port: config.port, host: options.host } as unknown as number)
+    : app.start(config.port))) as Server | undefined;
   const address = started?.address?.() as AddressInfo | null | undefined;
   const port = address?.port ?? config.port;
 

@@ -149,6 +149,31 @@ export class FakeSlack {
     return this.history.get(channel) ?? [];
   }
 
+  /** A message as it reads now (after any chat.update), or undefined. */
+  current(channel: string, ts: string): Json | undefined {
+    return this.messages.get(`${channel}:${ts}`);
+  }
+
+  /** Keeps a view an app returned in its answer to a submission (response_action update or push). */
+  keepView(view: Json, id?: string): Json {
+    return (this.storeView(view, (error) => ({ ok: false, error }), id) as { view?: Json }).view ?? {};
+  }
+
+  /** A view as it was last opened, pushed, updated or published. */
+  view(id: string): Json | undefined {
+    return this.views.get(id);
+  }
+
+  /** Keeps a message a person wrote (the sandbox's message box), as Slack would show it; returns its ts. */
+  recordPersonMessage(channel: string, user: string, text: string, threadTs?: string): string {
+    const ts = `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
+    const args: Json = { channel, text, user, ...(threadTs ? { thread_ts: threadTs } : {}) };
+    this.messages.set(`${channel}:${ts}`, args);
+    const where = threadTs ? `${channel}/${threadTs}` : channel;
+    this.history.set(where, [...(this.history.get(where) ?? []), { channel, ts, args }]);
+    return ts;
+  }
+
   /** Every message posted, in every conversation. */
   allMessages(): StoredMessage[] {
     return [...this.history.values()].flat();

@@ -55,6 +55,7 @@ export class SlackDriver {
   /** A slash command, as Slack posts it; returns the HTTP answer and the command's response_url. */
   async command(command: string, text: string, actor: Actor, options: SignOptions = {}) {
     const responseUrl = this.slack.newResponseUrl();
+    const triggerId = this.slack.issueTriggerId();
     const form = new URLSearchParams({
       token: "deprecated-verification-token",
       team_id: FAKE_TEAM_ID,
@@ -68,10 +69,10 @@ export class SlackDriver {
       api_app_id: "A0RAPPORT",
       is_enterprise_install: "false",
       response_url: responseUrl,
-      trigger_id: this.slack.issueTriggerId(),
+      trigger_id: triggerId,
     });
     const response = await this.send(form.toString(), "application/x-www-form-urlencoded", options);
-    return { ...response, responseUrl };
+    return { ...response, responseUrl, triggerId };
   }
 
   /** An interaction payload (block_actions, view_submission, block_suggestion, shortcuts). */
@@ -99,12 +100,13 @@ export class SlackDriver {
     });
   }
 
-  viewSubmission(actor: Actor, view: Record<string, unknown>) {
+  viewSubmission(actor: Actor, view: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     return this.interaction({
       type: "view_submission",
       user: { id: actor.user, team_id: FAKE_TEAM_ID },
       trigger_id: this.slack.issueTriggerId(),
       view,
+      ...extra,
     });
   }
 

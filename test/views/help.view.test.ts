@@ -13,7 +13,8 @@ describe("view builders", () => {
     const help = buildHelpMessage(t);
     expect(help.text).toBe("Rapport: customer relations in Slack");
     expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "section", "context", "context"]);
-    expect(JSON.stringify(help.blocks)).toContain("/rapport log <customer> [kind] [channel]: <summary>");
+    // Placeholders are escaped: Slack would read a bare <customer> as a link.
+    expect(JSON.stringify(help.blocks)).toContain("/rapport log &lt;customer&gt; [kind] [channel]: &lt;summary&gt;");
     expect(JSON.stringify(help.blocks)).not.toMatch(/help\.|errors\./); // no raw catalog keys
     expect(checkBlocks(help.blocks, LIMITS.messageBlocks)).toEqual([]);
   });
