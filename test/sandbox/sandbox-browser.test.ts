@@ -3,7 +3,7 @@
 // as the manager in the card's thread, see the agent's DM, jump the clock, complete
 // the follow-up, open the director's digest. Screenshots go to test-artifacts/sandbox/.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/main.js";
@@ -39,6 +39,7 @@ describe.skipIf(missing)(
     const messages = () => page.locator("#messages").innerText();
 
     beforeAll(async () => {
+      await rm(ARTIFACTS, { recursive: true, force: true });
       await mkdir(ARTIFACTS, { recursive: true });
       sandbox = await startSandbox({ quiet: true });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
@@ -95,7 +96,13 @@ describe.skipIf(missing)(
       await page.fill('[data-block="reason"] [data-action]', "Refund for the crushed parcel");
       await page.selectOption('[data-block="severity"] select', "high");
       await page.selectOption('[data-block="requested_action"] select', "refund");
-      await shot("escalate-form");
+      // A mistake comes back beside its field, and what was typed stays.
+      await page.fill('[data-block="amount"] [data-action]', "a lot");
+      await page.click("#modal-submit");
+      await page.locator('[data-block="amount"] .error').waitFor();
+      expect(await page.inputValue('[data-block="reason"] [data-action]')).toBe("Refund for the crushed parcel");
+      await shot("escalate-form-error");
+      await page.fill('[data-block="amount"] [data-action]', "49.90");
       await page.click("#modal-submit");
       await page.waitForSelector("#modal-layer", { state: "hidden" });
 

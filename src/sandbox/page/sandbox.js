@@ -84,6 +84,8 @@ function control(el, blockId, where, state) {
   const remember = (value) => {
     if (state) state[blockId] = { [el.action_id]: value };
   };
+  // Drawn again (field errors): what the person already entered wins over the view's initial value.
+  const entered = state?.[blockId]?.[el.action_id];
   const dispatch = (payload) => {
     if (!state || where.dispatch) act(where, blockId, { action_id: el.action_id, type: el.type, ...payload });
   };
@@ -104,10 +106,10 @@ function control(el, blockId, where, state) {
     select.append(element("option", { value: "" }, escapeHtml(el.placeholder?.text ?? "…")));
     for (const o of el.options ?? el.option_groups?.flatMap((g) => g.options) ?? [])
       select.append(element("option", { value: o.value }, escapeHtml(o.text.text)));
-    const initial = el.initial_option?.value;
+    const initial = entered?.selected_option ?? el.initial_option;
     if (initial) {
-      select.value = initial;
-      remember({ type: el.type, selected_option: el.initial_option });
+      select.value = initial.value;
+      remember({ type: el.type, selected_option: initial });
     }
     select.addEventListener("change", () => {
       const chosen = optionOf(el.options ?? el.option_groups?.flatMap((g) => g.options), select.value);
@@ -124,9 +126,10 @@ function control(el, blockId, where, state) {
       placeholder: el.placeholder?.text ?? "",
     });
     const list = element("select", { size: 5, hidden: "" });
-    if (el.initial_option) {
-      input.value = el.initial_option.text.text;
-      remember({ type: el.type, selected_option: el.initial_option });
+    const initial = entered?.selected_option ?? el.initial_option;
+    if (initial) {
+      input.value = initial.text.text;
+      remember({ type: el.type, selected_option: initial });
     }
     let timer;
     input.addEventListener("input", () => {
@@ -154,8 +157,9 @@ function control(el, blockId, where, state) {
     return box;
   }
   if (el.type === "datepicker") {
-    const input = element("input", { type: "date", "data-action": el.action_id, value: el.initial_date ?? "" });
-    if (el.initial_date) remember({ type: el.type, selected_date: el.initial_date });
+    const date = entered?.selected_date ?? el.initial_date;
+    const input = element("input", { type: "date", "data-action": el.action_id, value: date ?? "" });
+    if (date) remember({ type: el.type, selected_date: date });
     input.addEventListener("change", () => {
       remember({ type: el.type, selected_date: input.value || null });
       if (!state) dispatch({ selected_date: input.value });
@@ -164,7 +168,7 @@ function control(el, blockId, where, state) {
   }
   if (el.type === "checkboxes") {
     const box = element("div");
-    const chosen = new Set((el.initial_options ?? []).map((o) => o.value));
+    const chosen = new Set((entered?.selected_options ?? el.initial_options ?? []).map((o) => o.value));
     const update = () => remember({ type: el.type, selected_options: el.options.filter((o) => chosen.has(o.value)) });
     update();
     for (const o of el.options) {
@@ -185,7 +189,7 @@ function control(el, blockId, where, state) {
     const input = el.multiline
       ? element("textarea", { rows: 4, "data-action": el.action_id })
       : element("input", { type: "text", "data-action": el.action_id });
-    input.value = el.initial_value ?? "";
+    input.value = entered ? (entered.value ?? "") : (el.initial_value ?? "");
     remember({ type: el.type, value: input.value || null });
     input.addEventListener("input", () => remember({ type: el.type, value: input.value || null }));
     return input;
@@ -293,7 +297,9 @@ function renderModal(modal) {
   const key = `${modal.id}:${modal.hash}`;
   if (key === view.modalKey) return;
   view.modalKey = key;
-  const values = {};
+  // What the person entered stays with the modal while it is open, as in Slack (also across updates).
+  if (view.modalValues?.id !== modal.id) view.modalValues = { id: modal.id, values: {} };
+  const values = view.modalValues.values;
   const form = $("modal");
   const draw = (errors = {}) => {
     form.replaceChildren(
@@ -318,7 +324,6 @@ function renderModal(modal) {
     event.preventDefault();
     const answer = await call("POST", "/submit", { user: view.me, values });
     if (answer.errors) {
-      view.modalKey = `${key}:errors`;
       draw(answer.errors);
     } else refresh();
   };
