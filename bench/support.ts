@@ -41,10 +41,7 @@ export async function startRapportTarget(
   const slack = await new FakeSlack().start();
   const secret = randomBytes(16).toString("hex");
   const parsed = parseConfig({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
+    ...slack.appEnv(secret),
     DATABASE_URL: databaseUrl,
     ...env,
   });

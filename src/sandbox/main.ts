@@ -31,10 +31,7 @@ export async function startSandbox(options: { empty?: boolean; port?: number; qu
   const folder = await mkdtemp(path.join(tmpdir(), "rapport-sandbox-"));
   const secret = randomBytes(16).toString("hex");
   const parsed = parseConfig({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
+    ...slack.appEnv(secret),
     DATABASE_URL: `file:${folder}`,
     LOG_LEVEL: options.quiet ? "silent" : "warn",
   });

@@ -40,8 +40,7 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
   const issue = (user: string, channel: string) => {
     const triggerId = slack.issueTriggerId();
     const responseUrl = slack.newResponseUrl();
-    origins.triggers.set(triggerId, user);
-    origins.responseUrls.set(new URL(responseUrl).pathname, { user, channel });
+    origins.own(user, channel, triggerId, responseUrl);
     return { trigger_id: triggerId, response_url: responseUrl };
   };
 
@@ -69,8 +68,7 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
       const command = /^\/rapport(?:\s+([\s\S]*))?$/.exec(said);
       if (command) {
         const sent = await driver.command("/rapport", command[1] ?? "", { user: who, channel: where });
-        origins.triggers.set(sent.triggerId, who);
-        origins.responseUrls.set(new URL(sent.responseUrl).pathname, { user: who, channel: where });
+        origins.own(who, where, sent.triggerId, sent.responseUrl);
         return { status: sent.status };
       }
       const ts = slack.recordPersonMessage(where, who, said, thread ? String(thread) : undefined);
@@ -107,7 +105,8 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
               },
             }),
       };
-      if (responseUrl) origins.responseUrls.set(new URL(String(responseUrl)).pathname, { user: who, channel: where });
+      // An ephemeral message's own response_url: Rapport answers through it, replacing the message.
+      if (responseUrl) origins.own(who, where, ids.trigger_id, String(responseUrl));
       const sent = await driver.blockAction({ user: who, channel: where }, action as Json, extra);
       return { status: sent.status };
     },

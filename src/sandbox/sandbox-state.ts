@@ -23,6 +23,12 @@ export class Origins {
   readonly modals = new Map<string, string[]>();
   private seen = 0;
 
+  /** Remembers whose action a trigger and a response URL (when given) came from. */
+  own(user: string, channel: string, triggerId: string, responseUrl?: string): void {
+    this.triggers.set(triggerId, user);
+    if (responseUrl) this.responseUrls.set(new URL(responseUrl).pathname, { user, channel });
+  }
+
   /** Follows views opened, pushed and updated since the last look. */
   follow(slack: FakeSlack): void {
     const calls = slack.calls.slice(this.seen);
@@ -100,7 +106,7 @@ function ephemeral(slack: FakeSlack, origins: Origins, user: string, channel: st
 export function stateFor(slack: FakeSlack, origins: Origins, user: string, channel: string, thread?: string) {
   origins.follow(slack);
   const messages = slack
-    .messagesIn(channel === `D${user}` ? channel : channel)
+    .messagesIn(channel)
     .map((m) => shown(slack, m.channel, m.ts, m.args))
     .concat(ephemeral(slack, origins, user, channel))
     .sort((a, b) => Number(a.ts) - Number(b.ts));
@@ -119,6 +125,5 @@ export function stateFor(slack: FakeSlack, origins: Origins, user: string, chann
     replies,
     modal: modal ?? null,
     home: (home?.args.view as Json | undefined) ?? null,
-    unread: Object.fromEntries([`D${user}`].map((id) => [id, slack.messagesIn(id).length])),
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Conversations, type StoredMessage } from "./conversations.js";
+import { FileStore } from "./file-store.js";
 import { checkMessage, checkView } from "./limits.js";
 
 // A local stand-in for Slack's Web API: answers the methods Rapport uses,
@@ -42,11 +44,7 @@ export interface Chaos {
 }
 
 /** A message as Slack keeps it in a conversation. */
-export interface StoredMessage {
-  channel: string;
-  ts: string;
-  args: Json;
-}
+export type { StoredMessage } from "./conversations.js";
 
 export const FAKE_TEAM_ID = "T0RAPPORT";
 export const FAKE_BOT_USER_ID = "U0RAPPBOT";
@@ -60,8 +58,7 @@ export class FakeSlack {
   private readonly delays = new Map<string, number[]>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private readonly responseUrlUses = new Map<string, number>();
-  private readonly messages = new Map<string, Json>();
-  private readonly history = new Map<string, StoredMessage[]>();
+  private readonly conversations = new Conversations();
   private readonly chaos = new Map<string, Chaos & { random: () => number }>();
   private channelLimit?: { burst: number; perSecond: number };
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -71,12 +68,9 @@ export class FakeSlack {
   channelLimited = 0;
   private readonly views = new Map<string, Json>();
   private readonly reactions = new Set<string>();
-  private readonly uploads = new Map<string, { length: number; bytes?: Buffer; filename: string }>();
+  private readonly fileStore = new FileStore();
   /** Files whose upload was completed, by id: what a test reads back (a CSV, a chart). */
-  readonly files = new Map<
-    string,
-    { filename: string; title: string; bytes: Buffer; channelId: string | null; comment: string | null }
-  >();
+  readonly files = this.fileStore.files;
   private server?: Server;
   private counter = 0;
   url = "";
@@ -97,6 +91,16 @@ export class FakeSlack {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The settings that point a Rapport at this stand-in (any free port), signing with `signingSecret`. */
+  appEnv(signingSecret: string): Record<string, string> {
+    return {
+      SLACK_BOT_TOKEN: this.botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: this.apiUrl,
+      PORT: "0",
+    };
   }
 
   /** The value for SLACK_API_URL. */
@@ -146,12 +150,12 @@ export class FakeSlack {
    * "D<user id>"), oldest first; a thread's replies are "<channel>/<thread ts>".
    */
   messagesIn(channel: string): StoredMessage[] {
-    return this.history.get(channel) ?? [];
+    return this.conversations.messagesIn(channel);
   }
 
   /** A message as it reads now (after any chat.update), or undefined. */
   current(channel: string, ts: string): Json | undefined {
-    return this.messages.get(`${channel}:${ts}`);
+    return this.conversations.current(channel, ts);
   }
 
   /** Keeps a view an app returned in its answer to a submission (response_action update or push). */
@@ -166,17 +170,14 @@ export class FakeSlack {
 
   /** Keeps a message a person wrote (the sandbox's message box), as Slack would show it; returns its ts. */
   recordPersonMessage(channel: string, user: string, text: string, threadTs?: string): string {
-    const ts = `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
-    const args: Json = { channel, text, user, ...(threadTs ? { thread_ts: threadTs } : {}) };
-    this.messages.set(`${channel}:${ts}`, args);
-    const where = threadTs ? `${channel}/${threadTs}` : channel;
-    this.history.set(where, [...(this.history.get(where) ?? []), { channel, ts, args }]);
+    const ts = this.nextTs();
+    this.conversations.keep(channel, ts, { channel, text, user, ...(threadTs ? { thread_ts: threadTs } : {}) });
     return ts;
   }
 
   /** Every message posted, in every conversation. */
   allMessages(): StoredMessage[] {
-    return [...this.history.values()].flat();
+    return this.conversations.all();
   }
 
   /** The next call of `method` is answered only after `ms` milliseconds (a slow Slack). */
@@ -222,10 +223,8 @@ export class FakeSlack {
 
     if (url.pathname.startsWith("/response/")) return this.handleResponseUrl(url.pathname, raw, reply);
     if (url.pathname.startsWith("/upload/")) {
-      const upload = this.uploads.get(url.pathname.slice("/upload/".length));
-      if (!upload) return reply(404, { ok: false, error: "not_found" });
-      upload.bytes = raw;
-      return reply(200, { ok: true });
+      const received = this.fileStore.receive(url.pathname.slice("/upload/".length), raw);
+      return received ? reply(200, { ok: true }) : reply(404, { ok: false, error: "not_found" });
     }
     if (!url.pathname.startsWith("/api/")) return reply(404, { ok: false, error: "unknown_method" });
 
@@ -278,29 +277,11 @@ export class FakeSlack {
     this.responseUrlUses.set(path, uses);
     const args = parseArgs(raw, "application/json");
     this.calls.push({ method: "response_url", args: { ...args, url: path }, at: Date.now() });
-    const invalid = checkMessage(args) ?? this.checkImageFiles(args);
+    const invalid = checkMessage(args) ?? this.fileStore.checkImageBlocks(args);
     if (uses > RESPONSE_URL_USES) reply(404, { ok: false, error: "used_url" });
     else if (invalid)
       reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
     else reply(200, { ok: true });
-  }
-
-  /** An image block's `slack_file` must be a completed upload of a PNG, JPEG or GIF (Slack's rule). */
-  private checkImageFiles(args: Json): { error: string; problems: string[] } | null {
-    const raw = typeof args.blocks === "string" ? (JSON.parse(args.blocks) as Json[]) : ((args.blocks as Json[]) ?? []);
-    for (const [i, block] of raw.entries()) {
-      const file = block.type === "image" ? (block.slack_file as Json | undefined) : undefined;
-      if (!file) continue;
-      const bytes = this.files.get(String(file.id ?? ""))?.bytes;
-      const image =
-        bytes &&
-        (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
-          bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) ||
-          bytes.subarray(0, 4).toString("latin1") === "GIF8");
-      if (!image)
-        return { error: "invalid_blocks", problems: [`invalid slack_file [json-pointer:/blocks/${i}/slack_file]`] };
-    }
-    return null;
   }
 
   private answer(method: string, args: Json): Json {
@@ -310,6 +291,8 @@ export class FakeSlack {
       ...(problems.length ? { errors: problems, response_metadata: { messages: problems } } : {}),
     });
     const str = (v: unknown) => (typeof v === "string" ? v : "");
+    const settled = (answer: Json) =>
+      "error" in answer ? fail(String(answer.error), (answer.problems as string[] | undefined) ?? []) : answer;
     switch (method) {
       case "auth.test":
         return {
@@ -325,27 +308,20 @@ export class FakeSlack {
       case "chat.postEphemeral": {
         if (!str(args.channel)) return fail("channel_not_found");
         if (method === "chat.postEphemeral" && !str(args.user)) return fail("user_not_found");
-        const invalid = checkMessage(args) ?? this.checkImageFiles(args);
+        const invalid = checkMessage(args) ?? this.fileStore.checkImageBlocks(args);
         if (invalid) return fail(invalid.error, invalid.problems);
-        const ts = `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
+        const ts = this.nextTs();
         if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
         // A message to a user goes to the app's DM with them, as in Slack.
         const channel = this.conversationOf(args);
-        this.messages.set(`${channel}:${ts}`, args);
-        this.messages.set(`${str(args.channel)}:${ts}`, args);
-        // A thread reply is kept with its thread, not in the channel's history.
-        const where = args.thread_ts ? `${channel}/${str(args.thread_ts)}` : channel;
-        const stored = this.history.get(where) ?? [];
-        stored.push({ channel, ts, args });
-        this.history.set(where, stored);
+        this.conversations.keep(channel, ts, args, str(args.channel));
         return { ok: true, channel, ts, message: { ...args, ts, user: FAKE_BOT_USER_ID } };
       }
       case "chat.update": {
-        const key = `${str(args.channel)}:${str(args.ts)}`;
-        if (!this.messages.has(key)) return fail("message_not_found");
+        if (!this.conversations.current(str(args.channel), str(args.ts))) return fail("message_not_found");
         const invalid = checkMessage(args);
         if (invalid) return fail(invalid.error, invalid.problems);
-        this.messages.set(key, args);
+        this.conversations.update(str(args.channel), str(args.ts), args);
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text ?? "" };
       }
       case "reactions.add": {
@@ -394,7 +370,7 @@ export class FakeSlack {
         const offset = Number(str(args.cursor).replace("offset:", "") || 0);
         const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
         const kept = method === "conversations.replies" ? `${channel}/${str(args.ts)}` : channel;
-        const newestFirst = [...(this.history.get(kept) ?? [])].filter((m) => Number(m.ts) > oldest).reverse();
+        const newestFirst = [...this.conversations.messagesIn(kept)].filter((m) => Number(m.ts) > oldest).reverse();
         const page = newestFirst.slice(offset, offset + limit);
         const more = offset + limit < newestFirst.length;
         return {
@@ -427,37 +403,18 @@ export class FakeSlack {
           },
         };
       }
-      case "files.getUploadURLExternal": {
-        const length = Number(args.length);
-        if (!str(args.filename) || !Number.isInteger(length) || length <= 0) return fail("invalid_arguments");
-        const fileId = `F${++this.counter}`;
-        this.uploads.set(fileId, { length, filename: str(args.filename) });
-        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
-      }
-      case "files.completeUploadExternal": {
-        const files =
-          typeof args.files === "string" ? (JSON.parse(args.files) as Json[]) : ((args.files as Json[]) ?? []);
-        for (const file of files) {
-          const upload = this.uploads.get(str(file.id));
-          if (!upload?.bytes) return fail("file_not_found");
-          if (upload.bytes.length !== upload.length)
-            return fail("invalid_arguments", ["upload length differs from the declared length"]);
-        }
-        for (const file of files) {
-          const upload = this.uploads.get(str(file.id));
-          this.files.set(str(file.id), {
-            filename: upload?.filename ?? "",
-            title: str(file.title),
-            bytes: upload?.bytes ?? Buffer.alloc(0),
-            channelId: str(args.channel_id) || null,
-            comment: str(args.initial_comment) || null,
-          });
-        }
-        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
-      }
+      case "files.getUploadURLExternal":
+        return settled(this.fileStore.begin(`F${++this.counter}`, str(args.filename), Number(args.length), this.url));
+      case "files.completeUploadExternal":
+        return settled(this.fileStore.complete(args));
       default:
         return fail("unknown_method");
     }
+  }
+
+  /** A message timestamp as Slack writes them: seconds on the stand-in's clock, then a counter. */
+  private nextTs(): string {
+    return `${Math.floor(this.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`;
   }
 
   private conversationOf(args: Json): string {

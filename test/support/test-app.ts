@@ -38,10 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl = scratch.url;
   }
   const parsed = parseConfig({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
+    ...slack.appEnv(signingSecret),
     LOG_LEVEL: "debug",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,

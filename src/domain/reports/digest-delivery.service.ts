@@ -8,7 +8,7 @@ import { attemptOf, mayHavePosted, RateLimited } from "../outbound.js";
 import type { DigestNotifier } from "./digest.notifier.js";
 import type { DigestDeliveryRepository, DigestWorkspace } from "./digest-delivery.repository.js";
 import type { ReportService } from "./report.service.js";
-import { isoWeekOf, mondayOfIsoWeek, weekBefore, weekLabel, weekPeriod } from "./report-period.js";
+import { isoWeekOf, mondayOfIsoWeek, parsePeriod, weekBefore, weekLabel } from "./report-period.js";
 
 const LEASE_MS = 5 * 60_000;
 /** Sent more than this after its moment: the digest says it is late. */
@@ -86,8 +86,8 @@ export function createDigestDeliveryService(deps: DigestDeliveryDeps) {
         if (!lease) continue;
         try {
           const timeZone = person.timeZone ?? workspace.timeZone;
-          const [year, week] = row.week.split("-W").map(Number);
-          const period = weekPeriod({ year: year ?? 0, week: week ?? 0 }, timeZone, now);
+          const period = parsePeriod(row.week, now, timeZone);
+          if (!period) throw new Error(`not a past week: ${row.week}`);
           const settingsScope = await deps.reports.scopeOf({
             id: person.id,
             role: person.role as Member["role"],

@@ -46,19 +46,19 @@ export function createHomeService(deps: {
       if (member.role === "manager" && !teamId) return data;
       const wholeWorkspace = member.role !== "manager";
       const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
-      const [queue, digest, campaigns, targets] = await Promise.all([
+      const [queue, week, campaigns] = await Promise.all([
         deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
-        deps.reports.buildDigest(scope, deps.reports.period("week", timeZone), timeZone),
+        deps.reports.thisWeek(member, scope),
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
-        wholeWorkspace ? deps.reports.targetProgress(member) : Promise.resolve(undefined),
       ]);
       return {
         ...data,
         queue,
         teamName: wholeWorkspace ? null : (settings.teams.find((t) => t.id === teamId)?.name ?? null),
-        week: digest.figures,
+        week: week.figures,
         campaigns,
-        ...(targets ? { targets } : {}),
+        // Targets are the workspace's: directors and admins see them against the workspace's week.
+        ...(wholeWorkspace ? { targets: week.targets } : {}),
       };
     },
   };

@@ -61,7 +61,8 @@ export function weekBefore(w: { year: number; week: number }): { year: number; w
   return w.week > 1 ? { year: w.year, week: w.week - 1 } : { year: w.year - 1, week: weeksInYear(w.year - 1) };
 }
 
-function weekPeriod(w: { year: number; week: number }, timeZone: string, now: Date): Period {
+/** A whole ISO week (or the part of it before `now`), with the same span of the week before. */
+export function weekPeriod(w: { year: number; week: number }, timeZone: string, now: Date): Period {
   const span = weekSpan(w.year, w.week, timeZone);
   const before = weekSpan(weekBefore(w).year, weekBefore(w).week, timeZone);
   const partial = now < span.to;
@@ -96,6 +97,9 @@ function monthPeriod(year: number, month: number, timeZone: string, now: Date): 
     partial,
   };
 }
+
+/** A word that names a period (whether or not it is a valid one): `last`, `2026-W47`, `2026-11`… */
+export const PERIOD_WORD = /^(week|this|last|month|last-month|\d{4}-w?\d{1,2})$/i;
 
 /**
  * What people type after `/rapport digest`, `review` or `export`: nothing or `week` (this
@@ -140,5 +144,3 @@ export function weeksUpTo(w: { year: number; week: number }, count: number): Arr
   while (weeks.length < count) weeks.unshift(weekBefore(weeks[0] ?? w));
   return weeks;
 }
-
-export { weekPeriod };

@@ -8,10 +8,10 @@ import type { Digest, Review, ReviewRates, TeamLine } from "./digest.types.js";
 import type { DigestDeliveryRepository } from "./digest-delivery.repository.js";
 import type { ExportRepository } from "./export.repository.js";
 import type { ReportRepository } from "./report.repository.js";
-import type { PersonFigures, ReportScope } from "./report.types.js";
+import type { PersonFigures, ReportFigures, ReportScope } from "./report.types.js";
 import { mondayOfIsoWeek, type Period, parsePeriod, weekAt, weekSpan, weeksUpTo } from "./report-period.js";
 import type { TargetRepository } from "./target.repository.js";
-import { type Metric, progressAgainst, type TargetProgress } from "./targets.js";
+import { type Metric, progressAgainst } from "./targets.js";
 
 const LISTED = 3;
 const CHART_WEEKS = 8;
@@ -65,18 +65,24 @@ export function createReportService(deps: ReportDeps) {
     throw new DomainError(member.role === "manager" ? "reportNeedsTeam" : "reportManagersOnly");
   }
 
-  async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {
-    const settings = await deps.settings.load(scope.workspaceId);
-    const now = deps.now();
-    const week = weekAt(period.from, timeZone);
-    const weeks = weeksUpTo(week, CHART_WEEKS);
-    const [volumes, topReasons, escalations, followUps, retention, people, weekly, targets] = await Promise.all([
+  /** The period's figures (volumes, reasons, escalations, follow-ups, retention), one query each, at once. */
+  async function figuresOf(scope: ReportScope, period: Period): Promise<ReportFigures> {
+    const [volumes, topReasons, escalations, followUps, retention] = await Promise.all([
       reports.volumes(scope, period, period.previous),
       reports.topComplaintReasons(scope, period, LISTED),
       reports.escalations(scope, period),
       reports.followUps(scope, period),
       reports.retention(scope, period),
-      reports.people(scope, period, period.previous, now),
+    ]);
+    return { volume: volumes.current, previousVolume: volumes.previous, topReasons, escalations, followUps, retention };
+  }
+
+  async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {
+    const settings = await deps.settings.load(scope.workspaceId);
+    const weeks = weeksUpTo(weekAt(period.from, timeZone), CHART_WEEKS);
+    const [figures, people, weekly, targets] = await Promise.all([
+      figuresOf(scope, period),
+      reports.people(scope, period, period.previous, deps.now()),
       reports.weeklyKinds(
         scope,
         weeks.map((w) => {
@@ -86,14 +92,6 @@ export function createReportService(deps: ReportDeps) {
       ),
       deps.targets.list(scope.workspaceId),
     ]);
-    const figures = {
-      volume: volumes.current,
-      previousVolume: volumes.previous,
-      topReasons,
-      escalations,
-      followUps,
-      retention,
-    };
 
     const teams: TeamLine[] = scope.teamId
       ? []
@@ -134,7 +132,10 @@ export function createReportService(deps: ReportDeps) {
       moreSupport: Math.max(0, needing.length - LISTED),
       weeks: weeks.map((w) => ({ monday: mondayIso(w), counts: counts.get(mondayIso(w)) ?? {} })),
       quiet:
-        volumes.current.total === 0 && escalations.opened === 0 && escalations.decided === 0 && followUps.due === 0,
+        figures.volume.total === 0 &&
+        figures.escalations.opened === 0 &&
+        figures.escalations.decided === 0 &&
+        figures.followUps.due === 0,
     };
   }
 
@@ -148,9 +149,6 @@ export function createReportService(deps: ReportDeps) {
 
   return {
     buildDigest,
-
-    /** A period by its words (`week`, `last`, `2026-W47`…) in a time zone. */
-    period: (text: string, timeZone: string) => periodOf(text, timeZone, "week"),
 
     /** Whose figures a person's weekly digest holds. */
     async scopeOf(member: Pick<Member, "id" | "role" | "workspaceId">): Promise<ReportScope> {
@@ -180,12 +178,12 @@ export function createReportService(deps: ReportDeps) {
       const timeZone = timeZoneOf(settings, viewer);
       const period = periodOf(periodText, timeZone, "last");
       const scope: ReportScope = { workspaceId: viewer.workspaceId, teamId: subject.teamId };
-      const people = subject.teamId
-        ? await reports.people(scope, period, period.previous, deps.now())
-        : (await reports.people(scope, period, period.previous, deps.now())).filter((p) => p.memberId === subjectId);
+      // The scope is the subject's team; someone in no team is measured against themselves alone.
+      const everyone = await reports.people(scope, period, period.previous, deps.now());
+      const people = subject.teamId ? everyone : everyone.filter((p) => p.memberId === subjectId);
       const person = people.find((p) => p.memberId === subjectId);
       if (!person) throw new DomainError("reportUnknownPerson");
-      const teammates = people.filter((p) => subject.teamId === null || p.teamId === subject.teamId).map(ratesOf);
+      const teammates = people.map(ratesOf);
       const pick = (key: keyof ReviewRates) => median(teammates.map((r) => r[key]));
       return {
         person,
@@ -227,26 +225,17 @@ export function createReportService(deps: ReportDeps) {
       return { period, timeZone, interactions, escalations, team: named?.name ?? null };
     },
 
-    /** The targets against this week so far (in the person's time zone), workspace-wide. */
-    async targetProgress(member: Member): Promise<TargetProgress[]> {
+    /**
+     * This week so far, in the person's time zone: the figures of `scope` (the workspace
+     * unless given) and the targets against them. The App Home and `/rapport target` show it.
+     */
+    async thisWeek(member: Member, scope: ReportScope = { workspaceId: member.workspaceId }) {
       const settings = await deps.settings.load(member.workspaceId);
-      const period = periodOf("week", timeZoneOf(settings, member), "week");
-      const scope = { workspaceId: member.workspaceId };
-      const [targets, volumes, escalations, followUps] = await Promise.all([
+      const [figures, targets] = await Promise.all([
+        figuresOf(scope, periodOf("week", timeZoneOf(settings, member), "week")),
         deps.targets.list(member.workspaceId),
-        reports.volumes(scope, period, period.previous),
-        reports.escalations(scope, period),
-        reports.followUps(scope, period),
       ]);
-      const retention = { lapsed: 0, atRisk: 0, wonBack: 0 };
-      return progressAgainst(targets, {
-        volume: volumes.current,
-        previousVolume: volumes.previous,
-        topReasons: [],
-        escalations,
-        followUps,
-        retention,
-      });
+      return { figures, targets: progressAgainst(targets, figures) };
     },
 
     /** Directors (and admins) set the targets, and when the weekly digest goes out. */

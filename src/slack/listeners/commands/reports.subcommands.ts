@@ -1,4 +1,5 @@
 import { escalationsCsv, interactionsCsv } from "../../../domain/reports/export-csv.js";
+import { PERIOD_WORD } from "../../../domain/reports/report-period.js";
 import { METRICS, metricNamed, parseTargetValue } from "../../../domain/reports/targets.js";
 import { uploadDigestChart } from "../../digest-notifier.js";
 import { uploadFile } from "../../upload-file.js";
@@ -62,7 +63,7 @@ const target: Subcommand = async (input) => {
   const { person, deps } = input;
   const [name = "", value = ""] = input.args.trim().split(/\s+/);
   if (!name) {
-    const lines = (await deps.reports.targetProgress(person.member)).map((x) => targetLine(person.t, x));
+    const lines = (await deps.reports.thisWeek(person.member)).targets.map((x) => targetLine(person.t, x));
     return void (await say(
       input,
       [person.t("target.list"), ...(lines.length ? lines : [person.t("target.none")])].join("\n"),
@@ -84,7 +85,7 @@ const target: Subcommand = async (input) => {
 const exportCommand: Subcommand = async (input) => {
   const { person, deps } = input;
   const [periodText = "", ...teamWords] = input.args.trim().split(/\s+/);
-  const looksLikePeriod = /^(week|this|last|month|last-month|\d{4}-w?\d{1,2})$/i.test(periodText);
+  const looksLikePeriod = PERIOD_WORD.test(periodText);
   const teamName = (looksLikePeriod ? teamWords : [periodText, ...teamWords]).join(" ").trim() || undefined;
   await say(input, person.t("export.building"));
   const found = await deps.reports.exportFor(person.member, looksLikePeriod ? periodText : "", teamName);
