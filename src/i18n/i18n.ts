@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from "i18next";
+import i18next from "i18next";
 import en from "./locales/en.json" with { type: "json" };
 import fi from "./locales/fi.json" with { type: "json" };
 import hi from "./locales/hi.json" with { type: "json" };
@@ -6,10 +6,30 @@ import lv from "./locales/lv.json" with { type: "json" };
 import pt from "./locales/pt.json" with { type: "json" };
 import ta from "./locales/ta.json" with { type: "json" };
 import { SUPPORTED_LOCALES, type SupportedLocale } from "./locales.js";
+import { escapeText, isVerbatim, type Verbatim } from "./verbatim.js";
 
-export type Translate = TFunction;
+export type TranslateValue = string | number | Verbatim | null | undefined;
+
+/**
+ * A translation in one language. Interpolated strings are escaped for mrkdwn (`&`, `<`, `>`), so text
+ * a person typed can never ping, mention or link; a value the app made itself (a mention, a date
+ * token, text already escaped) or one bound for a plain_text field is passed as `verbatim(…)`.
+ */
+export interface Translate {
+  (key: string, values?: Record<string, TranslateValue>): string;
+  /** The language it speaks, for Intl formatting beside it. */
+  readonly lng: SupportedLocale;
+}
 
 export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en, pt, fi, lv, hi, ta };
+
+function escapeValues(values: Record<string, TranslateValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = typeof value === "string" ? escapeText(value) : isVerbatim(value) ? value.text : value;
+  }
+  return out;
+}
 
 /** One i18next instance for the whole app; every text a person sees comes through it. */
 export async function createI18n(defaultLocale: SupportedLocale) {
@@ -19,14 +39,23 @@ export async function createI18n(defaultLocale: SupportedLocale) {
     fallbackLng: "en",
     supportedLngs: [...SUPPORTED_LOCALES],
     resources: Object.fromEntries(Object.entries(CATALOGS).map(([lng, catalog]) => [lng, { translation: catalog }])),
-    // Slack text is escaped by the view builders (escapeMrkdwn), not by i18next.
+    // Values are escaped above (escapeValues), by Slack's rules rather than HTML's.
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
   });
+  const translators = new Map<SupportedLocale, Translate>();
   return {
     translator(locale: SupportedLocale): Translate {
-      return instance.getFixedT(locale);
+      let t = translators.get(locale);
+      if (!t) {
+        const fixed = instance.getFixedT(locale);
+        const translate = (key: string, values?: Record<string, TranslateValue>): string =>
+          values ? String(fixed(key, escapeValues(values))) : String(fixed(key));
+        t = Object.assign(translate, { lng: locale });
+        translators.set(locale, t);
+      }
+      return t;
     },
   };
 }
@@ -35,7 +64,7 @@ export type I18n = Awaited<ReturnType<typeof createI18n>>;
 
 /** The language a translator speaks, for Intl formatting beside it. */
 export function localeOf(t: Translate): string {
-  return (t as unknown as { lng?: string }).lng ?? "en";
+  return t.lng;
 }
 
 /** A number as the reader's language writes it (1 234,5 · 1,234.5 · 1.234,5). */

@@ -276,12 +276,14 @@ export class FakeSlack {
     const uses = (this.responseUrlUses.get(path) ?? 0) + 1;
     this.responseUrlUses.set(path, uses);
     const args = parseArgs(raw, "application/json");
-    this.calls.push({ method: "response_url", args: { ...args, url: path }, at: Date.now() });
+    const call: RecordedCall = { method: "response_url", args: { ...args, url: path }, at: Date.now() };
+    this.calls.push(call);
     const invalid = checkMessage(args) ?? this.fileStore.checkImageBlocks(args);
-    if (uses > RESPONSE_URL_USES) reply(404, { ok: false, error: "used_url" });
+    if (uses > RESPONSE_URL_USES) call.result = { ok: false, error: "used_url" };
     else if (invalid)
-      reply(400, { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } });
-    else reply(200, { ok: true });
+      call.result = { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } };
+    else call.result = { ok: true };
+    reply(call.result.ok ? 200 : uses > RESPONSE_URL_USES ? 404 : 400, call.result);
   }
 
   private answer(method: string, args: Json): Json {

@@ -4,6 +4,7 @@ import type { EscalationDetails, PersonRef } from "../domain/escalations/escalat
 import type { MemberService } from "../domain/members/member.service.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import { verbatim } from "../i18n/verbatim.js";
 import { mention, slackDate } from "./format.js";
 import { ACTIONS } from "./ids.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -125,9 +126,9 @@ export function createEscalationNotifier(deps: {
     },
     async remind(e, managers, attempt) {
       const ct = await channelTFor(e.workspaceId);
-      const people = managers.map((m) => mention(m.slackUserId)).join(" ");
+      const people = verbatim(managers.map((m) => mention(m.slackUserId)).join(" "));
       const text = ct("escalation.reminder", {
-        people: people || ct("escalation.noManagers"),
+        people: people.text ? people : ct("escalation.noManagers"),
         deadline: slackDate(e.dueAt),
       });
       if (!e.channelId || !e.messageTs) return;

@@ -35,7 +35,7 @@ describe("view builders", () => {
 
 describe("mrkdwn helpers", () => {
   it("escapes the three control characters so text cannot mention or link", () => {
-    expect(escapeMrkdwn("<!channel> & <@U1|bob> <http://x|y>")).toBe(
+    expect(escapeMrkdwn("<!channel> & <@U1|bob> <http://x|y>").text).toBe(
       "&lt;!channel&gt; &amp; &lt;@U1|bob&gt; &lt;http://x|y&gt;",
     );
   });

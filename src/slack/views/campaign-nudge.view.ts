@@ -3,7 +3,7 @@ import type { Outreach } from "../../domain/campaigns/campaign.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, quoteText, shorten } from "../mrkdwn.js";
 import { encode, OutreachRefSchema } from "../payloads.js";
 
 const RESPONSE_KEYS = {
@@ -45,7 +45,7 @@ export function buildCampaignNudge(t: Translate, o: Outreach): { text: string; b
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `${text}\n> ${shorten(escapeMrkdwn(o.campaign.offer), 2_000).replace(/\n/g, "\n> ")}`,
+          text: `${text}\n${quoteText(o.campaign.offer, 2_000, "> ")}`,
         },
       },
       {

@@ -3,7 +3,7 @@ import type { Campaign, CampaignProgress } from "../../domain/campaigns/campaign
 import { formatNumber, type Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, plainText, quoteText } from "../mrkdwn.js";
 import { CampaignRefSchema, encode } from "../payloads.js";
 import { SEGMENT_KEYS } from "./campaign-form.view.js";
 
@@ -31,12 +31,12 @@ export function buildCampaignProgress(
   return {
     text: title,
     blocks: [
-      { type: "header", text: { type: "plain_text", text: shorten(title, 150) } },
+      { type: "header", text: { type: "plain_text", text: plainText(title, 150) } },
       {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `${state}\n${t("campaign.who", { who })}\n> ${shorten(escapeMrkdwn(campaign.offer), 2_000).replace(/\n/g, "\n> ")}`,
+          text: `${state}\n${t("campaign.who", { who })}\n${quoteText(campaign.offer, 2_000, "> ")}`,
         },
       },
       {

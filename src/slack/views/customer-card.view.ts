@@ -4,7 +4,7 @@ import type { TimelineEntry } from "../../domain/interactions/interaction.types.
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { encode, MenuChoiceSchema, TimelinePageSchema } from "../payloads.js";
 
 export const TIMELINE_PAGE_SIZE = 10;
@@ -20,11 +20,11 @@ function entryText(t: Translate, entry: TimelineEntry): string {
   const when = slackDate(entry.at, "date");
   switch (entry.type) {
     case "interaction":
-      return `${when} · *${t(`kind.${entry.kind}`)}* · ${t(`channel.${entry.channel}`)} · ${t(`outcome.${entry.outcome}`)}${entry.author ? ` · ${escapeMrkdwn(entry.author)}` : ""}\n${escapeMrkdwn(shorten(entry.summary, 280))}`;
+      return `${when} · *${t(`kind.${entry.kind}`)}* · ${t(`channel.${entry.channel}`)} · ${t(`outcome.${entry.outcome}`)}${entry.author ? ` · ${escapeMrkdwn(entry.author)}` : ""}\n${mrkdwnText(entry.summary, 280)}`;
     case "escalation":
-      return `${when} · *${t("customer.escalation")}* · ${escapeMrkdwn(entry.status)} · ${escapeMrkdwn(entry.severity)}\n${escapeMrkdwn(shorten(entry.reason, 280))}`;
+      return `${when} · *${t("customer.escalation")}* · ${escapeMrkdwn(entry.status)} · ${escapeMrkdwn(entry.severity)}\n${mrkdwnText(entry.reason, 280)}`;
     case "followUp":
-      return `${when} · *${t("customer.followUp")}* · ${escapeMrkdwn(entry.status)}${entry.assignee ? ` · ${escapeMrkdwn(entry.assignee)}` : ""}\n${escapeMrkdwn(shorten(entry.note, 280))}`;
+      return `${when} · *${t("customer.followUp")}* · ${escapeMrkdwn(entry.status)}${entry.assignee ? ` · ${escapeMrkdwn(entry.assignee)}` : ""}\n${mrkdwnText(entry.note, 280)}`;
   }
 }
 

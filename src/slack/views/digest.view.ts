@@ -3,9 +3,10 @@ import { CHANNELS, KINDS } from "../../domain/interactions/vocabulary.js";
 import type { Digest } from "../../domain/reports/digest.types.js";
 import { METRIC_RULES, type TargetProgress } from "../../domain/reports/targets.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { verbatim } from "../../i18n/verbatim.js";
 import { KIND_COLOURS } from "../charts/weekly-kinds.chart.js";
 import { mention, slackDate } from "../format.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, fitMrkdwn, mrkdwnText, plainText, shorten } from "../mrkdwn.js";
 import { change, count, hours, percentOf, share } from "./report-format.js";
 
 /** Teams listed by name before the rest are summed up as "and N more". */
@@ -18,10 +19,10 @@ export interface DigestExtras {
   late?: { dueAt: Date };
 }
 
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: shorten(text, 2_000) });
+const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: fitMrkdwn(text, 2_000) });
 const section = (text: string): KnownBlock => ({
   type: "section",
-  text: { type: "mrkdwn", text: shorten(text, 3_000) },
+  text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) },
 });
 const fields = (items: string[]): KnownBlock => ({ type: "section", fields: items.slice(0, 10).map(mrkdwn) });
 
@@ -49,7 +50,7 @@ export function buildDigestMessage(
   if (period.partial) context.push(t("digest.soFar"));
   if (extras.late) context.push(t("digest.late", { due: slackDate(extras.late.dueAt) }));
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: shorten(title, 150) } },
+    { type: "header", text: { type: "plain_text", text: plainText(title, 150) } },
     { type: "context", elements: context.map(mrkdwn) },
   ];
   if (digest.quiet) {
@@ -76,9 +77,9 @@ export function buildDigestMessage(
         t("digest.complaints", { number: count(t, v.complaints), change: change(t, v.complaints, was.complaints) }),
         f.topReasons.length > 0
           ? t("digest.topReasons", {
-              reasons: f.topReasons
-                .map((r) => `${escapeMrkdwn(shorten(r.reason, 80))} (${count(t, r.count)})`)
-                .join(", "),
+              reasons: verbatim(
+                f.topReasons.map((r) => `${mrkdwnText(r.reason, 80)} (${count(t, r.count)})`).join(", "),
+              ),
             })
           : "",
       ]
@@ -135,17 +136,21 @@ export function buildDigestMessage(
   if (digest.improved.length > 0)
     people.push(
       t("digest.improved", {
-        people: digest.improved
-          .map((p) => `${mention(p.slackUserId)} (${change(t, p.interactions, p.previousInteractions)})`)
-          .join(", "),
+        people: verbatim(
+          digest.improved
+            .map((p) => `${mention(p.slackUserId)} (${change(t, p.interactions, p.previousInteractions)})`)
+            .join(", "),
+        ),
       }),
     );
   if (digest.support.length > 0) {
     people.push(
       t("digest.support", {
-        people: digest.support
-          .map((p) => `${mention(p.slackUserId)} (${t("digest.overdue", { number: count(t, p.overdueNow) })})`)
-          .join(", "),
+        people: verbatim(
+          digest.support
+            .map((p) => `${mention(p.slackUserId)} (${t("digest.overdue", { number: count(t, p.overdueNow) })})`)
+            .join(", "),
+        ),
       }),
     );
     if (digest.moreSupport > 0) people.push(t("digest.more", { number: count(t, digest.moreSupport) }));

@@ -3,7 +3,7 @@ import type { DecisionEvent, EscalationDetails } from "../../domain/escalations/
 import { formatNumber, type Translate } from "../../i18n/i18n.js";
 import { mention, slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, mrkdwnText, plainText, shorten } from "../mrkdwn.js";
 import { EscalationRefSchema, encode } from "../payloads.js";
 import { quoteSummary } from "./interaction-card.view.js";
 
@@ -22,12 +22,12 @@ export function buildEscalationCard(t: Translate, e: EscalationDetails): { text:
     customer: e.customer.name,
   });
   const history = e.history.recent
-    .map((h) => `• ${slackDate(h.occurredAt, "date")} ${t(`kind.${h.kind}`)}: ${escapeMrkdwn(shorten(h.summary, 120))}`)
+    .map((h) => `• ${slackDate(h.occurredAt, "date")} ${t(`kind.${h.kind}`)}: ${mrkdwnText(h.summary, 120)}`)
     .join("\n");
   const status = t(`escalation.status.${e.status}`);
   const who = e.decidedBy ?? e.claimedBy;
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: shorten(headline, 150) } },
+    { type: "header", text: { type: "plain_text", text: plainText(headline, 150) } },
     {
       type: "section",
       fields: [
@@ -52,14 +52,11 @@ export function buildEscalationCard(t: Translate, e: EscalationDetails): { text:
       },
     },
   ];
-  if (e.note)
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(shorten(e.note, 1_000)) }] });
+  if (e.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: mrkdwnText(e.note, 1_000).text }] });
   if (e.decisionNote) {
     blocks.push({
       type: "context",
-      elements: [
-        { type: "mrkdwn", text: `${t("escalation.decisionNote")}: ${escapeMrkdwn(shorten(e.decisionNote, 1_000))}` },
-      ],
+      elements: [{ type: "mrkdwn", text: `${t("escalation.decisionNote")}: ${mrkdwnText(e.decisionNote, 1_000)}` }],
     });
   }
   const ref = encode(EscalationRefSchema, { e: e.id });
@@ -92,5 +89,5 @@ export function describeDecision(t: Translate, e: EscalationDetails, event: Deci
     person: mention(event.actor.slackUserId),
     customer: escapeMrkdwn(e.customer.name),
   });
-  return event.note ? `${line}\n>${escapeMrkdwn(shorten(event.note, 1_000))}` : line;
+  return event.note ? `${line}\n>${mrkdwnText(event.note, 1_000)}` : line;
 }

@@ -3,7 +3,7 @@ import { FOLLOW_UP_OUTCOMES, type FollowUpDetails, SNOOZES } from "../../domain/
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { EscalationRefSchema, encode, FollowUpRefSchema, SnoozeChoiceSchema } from "../payloads.js";
 import { buildAssigneeForm } from "./assignee-form.view.js";
 import { quoteSummary } from "./interaction-card.view.js";
@@ -37,7 +37,7 @@ export function buildFollowUpDm(
   ];
   if (f.recent.length > 0) {
     const lines = f.recent.map(
-      (r) => `• ${slackDate(r.occurredAt, "date")} ${t(`kind.${r.kind}`)}: ${escapeMrkdwn(shorten(r.summary, 150))}`,
+      (r) => `• ${slackDate(r.occurredAt, "date")} ${t(`kind.${r.kind}`)}: ${mrkdwnText(r.summary, 150)}`,
     );
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: lines.join("\n") }] });
   }

@@ -4,7 +4,7 @@ import type { HomeData } from "../../domain/reports/home.service.js";
 import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { count, percentOf, share } from "./report-format.js";
@@ -12,7 +12,7 @@ import { buildSettingsSummary } from "./settings.view.js";
 
 const section = (text: string): KnownBlock => ({
   type: "section",
-  text: { type: "mrkdwn", text: shorten(text, 3_000) },
+  text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) },
 });
 const header = (text: string): KnownBlock => ({
   type: "header",
@@ -29,7 +29,7 @@ function escalationLines(t: Translate, listed: Listed<HomeEscalation>): string {
   return [
     ...listed.items.map(
       (e) =>
-        `• *${escapeMrkdwn(shorten(e.customerName, 80))}*: ${escapeMrkdwn(shorten(e.reason, 120))} · ${t(`home.status.${e.status === "claimed" ? "claimed" : "open"}`)} · ${t("home.due", { date: slackDate(e.dueAt) })}`,
+        `• *${mrkdwnText(e.customerName, 80)}*: ${mrkdwnText(e.reason, 120)} · ${t(`home.status.${e.status === "claimed" ? "claimed" : "open"}`)} · ${t("home.due", { date: slackDate(e.dueAt) })}`,
     ),
     ...more(t, listed),
   ].join("\n");
@@ -48,7 +48,7 @@ export function buildHomeView(t: Translate, data?: HomeData, settings?: Workspac
               t("home.followUps"),
               ...data.followUps.items.map(
                 (f) =>
-                  `• *${escapeMrkdwn(shorten(f.customerName, 80))}*: ${escapeMrkdwn(shorten(f.note, 120))} · ${t("home.due", { date: slackDate(f.dueAt) })}`,
+                  `• *${mrkdwnText(f.customerName, 80)}*: ${mrkdwnText(f.note, 120)} · ${t("home.due", { date: slackDate(f.dueAt) })}`,
               ),
               ...more(t, data.followUps),
             ].join("\n"),
@@ -107,7 +107,7 @@ export function buildHomeView(t: Translate, data?: HomeData, settings?: Workspac
             t("home.campaigns"),
             ...data.campaigns.map((c) =>
               t("home.campaignLine", {
-                name: escapeMrkdwn(shorten(c.name, 80)),
+                name: mrkdwnText(c.name, 80),
                 handedOut: count(t, c.handedOut),
                 contacted: count(t, c.contacted),
                 wonBack: count(t, c.wonBack),

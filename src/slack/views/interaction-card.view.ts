@@ -3,7 +3,7 @@ import type { CustomerContext, Interaction } from "../../domain/interactions/int
 import type { Translate } from "../../i18n/i18n.js";
 import { mention, slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, quoteText } from "../mrkdwn.js";
 import { encode, InteractionRefSchema } from "../payloads.js";
 
 const STATE_KEYS = { logged: "card.logged", updated: "card.updated", duplicate: "card.duplicate" } as const;
@@ -28,10 +28,7 @@ export function describeInteraction(t: Translate, interaction: Interaction): str
 }
 
 export function quoteSummary(summary: string, max = 2_500): string {
-  return escapeMrkdwn(shorten(summary, max))
-    .split("\n")
-    .map((line) => `>${line}`)
-    .join("\n");
+  return quoteText(summary, max).text;
 }
 
 // Zero has its own sentence ("No complaints…"), not a plural form: in Latvian the

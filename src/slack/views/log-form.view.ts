@@ -12,7 +12,7 @@ import {
 } from "../../domain/interactions/vocabulary.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
-import { shorten } from "../mrkdwn.js";
+import { plainText, shorten } from "../mrkdwn.js";
 import { encode, type LogFormMetadata, LogFormMetadataSchema } from "../payloads.js";
 
 export interface LogFormPrefill {
@@ -38,7 +38,7 @@ export function customerOption(
 ): PlainTextOption {
   if ("id" in customer) return { text: plain(shorten(customer.name, 75)), value: `id:${customer.id}` };
   return {
-    text: plain(shorten(t("form.createCustomer", { name: customer.newName }), 75)),
+    text: plain(plainText(t("form.createCustomer", { name: customer.newName }), 75)),
     value: `new:${customer.newName.slice(0, 140)}`,
   };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { Customer } from "../../domain/customers/customer.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { ACTIONS } from "../ids.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, plainText, quoteText, shorten } from "../mrkdwn.js";
 import { DraftRefSchema, encode, PickCustomerSchema } from "../payloads.js";
 
 const openFormButton = (t: Translate, draftId: string) => ({
@@ -43,7 +43,7 @@ export function buildCustomerChoice(
   const buttons = input.candidates.slice(0, 5).map((customer) => ({
     type: "button" as const,
     action_id: `${ACTIONS.pickCustomer}_${customer.id}`,
-    text: { type: "plain_text" as const, text: shorten(t("log.useCustomer", { name: customer.name }), 75) },
+    text: { type: "plain_text" as const, text: plainText(t("log.useCustomer", { name: customer.name }), 75) },
     value: encode(PickCustomerSchema, { d: input.draftId, c: customer.id }),
   }));
   const extra = input.allowCreate
@@ -51,7 +51,7 @@ export function buildCustomerChoice(
         {
           type: "button" as const,
           action_id: ACTIONS.createCustomer,
-          text: { type: "plain_text" as const, text: shorten(t("log.createCustomer", { name: input.typed }), 75) },
+          text: { type: "plain_text" as const, text: plainText(t("log.createCustomer", { name: input.typed }), 75) },
           value: encode(DraftRefSchema, { d: input.draftId }),
         },
       ]
@@ -104,10 +104,7 @@ export function buildDraftCard(
       text: { type: "plain_text" as const, text: shorten(t("draft.edit"), 75) },
     },
   ];
-  const quoted = escapeMrkdwn(shorten(input.summary, 2_000))
-    .split("\n")
-    .map((line) => `>${line}`)
-    .join("\n");
+  const quoted = quoteText(input.summary, 2_000);
   return {
     text: input.intro,
     blocks: [

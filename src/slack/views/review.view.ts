@@ -3,7 +3,7 @@ import { KINDS } from "../../domain/interactions/vocabulary.js";
 import type { Review, ReviewRates } from "../../domain/reports/digest.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { mention, slackDate } from "../format.js";
-import { escapeMrkdwn, shorten } from "../mrkdwn.js";
+import { escapeMrkdwn, plainText } from "../mrkdwn.js";
 import { count, share } from "./report-format.js";
 
 const ROWS: Array<{ key: keyof ReviewRates; label: string; percent: boolean }> = [
@@ -27,7 +27,7 @@ export function buildReviewMessage(t: Translate, review: Review): { text: string
   return {
     text: title,
     blocks: [
-      { type: "header", text: { type: "plain_text", text: shorten(title, 150) } },
+      { type: "header", text: { type: "plain_text", text: plainText(title, 150) } },
       {
         type: "context",
         elements: [

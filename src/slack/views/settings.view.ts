@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { mention } from "../format.js";
-import { escapeMrkdwn } from "../mrkdwn.js";
+import { escapeMrkdwn, fitMrkdwn } from "../mrkdwn.js";
 
 const DAY = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const clock = (minutes: number) =>
@@ -45,6 +45,6 @@ export function buildSettingsSummary(t: Translate, s: WorkspaceSettings): { text
   ].join("\n");
   return {
     text: t("setup.summaryTitle"),
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 2_990) } }],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) } }],
   };
 }

@@ -2,7 +2,7 @@ import { SEVERITIES, type Severity } from "../../../domain/escalations/escalatio
 import { kindOf } from "../../../domain/interactions/vocabulary.js";
 import type { Role } from "../../../domain/members/member.types.js";
 import { mention } from "../../format.js";
-import { escapeMrkdwn } from "../../mrkdwn.js";
+import { plainFromSlack } from "../../slack-text.js";
 import { buildSettingsSummary } from "../../views/settings.view.js";
 import { dayHours } from "./day-hours.js";
 import type { Subcommand, SubcommandInput } from "./subcommand.js";
@@ -29,6 +29,8 @@ function keywords(args: string, names: string[]): { lead: string; values: Record
   return { lead: lead.join(" "), values };
 }
 
+// Names (of a team, a tier) are what the person typed: Slack sent them escaped ("R&amp;D").
+const nameOf = (text: string | undefined) => (text === undefined ? undefined : plainFromSlack(text).trim());
 const channelOf = (text: string | undefined) => (text ? CHANNEL.exec(text.trim())?.[1] : undefined);
 const userOf = (text: string | undefined) => (text ? USER.exec(text.trim())?.[1] : undefined);
 
@@ -41,7 +43,8 @@ const say = (input: SubcommandInput, text: string) => input.respond({ response_t
 /** `team <name> channel #c [director @p] [director-channel #c] [hours 08:00-16:00]` */
 const team: Subcommand = async (input) => {
   const { person, deps, client, command } = input;
-  const { lead: name, values } = keywords(input.args, ["channel", "director", "director-channel", "hours"]);
+  const { lead, values } = keywords(input.args, ["channel", "director", "director-channel", "hours"]);
+  const name = nameOf(lead);
   const channel = channelOf(values.channel);
   const directorSlackId = userOf(values.director);
   const teamHours = values.hours === undefined ? undefined : dayHours(values.hours);
@@ -63,7 +66,7 @@ const team: Subcommand = async (input) => {
       ...(teamHours ? { workDayStart: teamHours.start, workDayEnd: teamHours.end } : {}),
     });
   });
-  await say(input, person.t("setup.teamSaved", { name: escapeMrkdwn(name) }));
+  await say(input, person.t("setup.teamSaved", { name }));
 };
 
 /** `role @person agent|manager|director|admin [team <name>]` */
@@ -74,11 +77,12 @@ const role: Subcommand = async (input) => {
   const slackId = userOf(who);
   const newRole = ROLES.find((r) => r === roleWord?.toLowerCase());
   if (!slackId || !newRole) return usage(input);
+  const teamName = nameOf(values.team);
   await deps.settings.asAdmin(person.member, async () => {
     const target = (await deps.identify(command.team_id, slackId, client)).member;
-    await deps.settings.setRole(person.member, target, newRole, values.team);
+    await deps.settings.setRole(person.member, target, newRole, teamName);
   });
-  const teamText = values.team ? ` (${escapeMrkdwn(values.team)})` : "";
+  const teamText = teamName ? ` (${teamName})` : "";
   await say(
     input,
     person.t("setup.roleSaved", { person: mention(slackId), role: person.t(`role.${newRole}`), team: teamText }),
@@ -100,10 +104,10 @@ const route: Subcommand = async (input) => {
   await deps.settings.asAdmin(person.member, () =>
     deps.settings.addRoute(person.member, {
       channelId: channel,
-      teamName: values.team ?? null,
+      teamName: nameOf(values.team) ?? null,
       kind,
       severity,
-      tier: values.tier ?? null,
+      tier: nameOf(values.tier) ?? null,
     }),
   );
   await say(input, person.t("setup.routeSaved", { channel }));
