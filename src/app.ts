@@ -40,6 +40,7 @@ import { createI18n } from "./i18n/i18n.js";
 import { matchLocale } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
+import { ackWhatNoListenerTakes } from "./slack/ack-unhandled.js";
 import { createCampaignNotifier } from "./slack/campaign-notifier.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createDigestNotifier } from "./slack/digest-notifier.js";
@@ -56,6 +57,7 @@ import { registerViews } from "./slack/listeners/views/index.js";
 import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
 import { createInFlightTracker } from "./slack/middleware/in-flight.js";
 import { refreshHomeAfterActions } from "./slack/middleware/refresh-home.js";
+import { stripNul } from "./slack/middleware/strip-nul.js";
 import { createPersonResolver } from "./slack/people.js";
 import { createRetentionNotifier } from "./slack/retention-notifier.js";
 import { createSlackApp } from "./slack/slack-app.js";
@@ -213,6 +215,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
 
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
+  app.use(stripNul);
   app.use(deduplicateEvents(deliveries));
   app.use(refreshHomeAfterActions(deps));
   registerCommands(app, deps);
@@ -221,6 +224,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   registerShortcuts(app, deps);
   registerOptions(app, deps);
   registerEvents(app, deps);
+  ackWhatNoListenerTakes(app);
   app.error(createErrorReporter({ i18n, defaultLocale: config.defaultLocale, logger, client: app.client }));
 
   const started = (await (options.host

@@ -27,12 +27,31 @@ const REDACTED_PATHS = [
   '*.headers["x-slack-signature"]',
 ];
 
+// Errors become plain objects (type, message, stack, code, cause) before the line is scrubbed:
+// JSON.stringify alone would write an Error as {}.
+function withErrorsSerialized(value: unknown, depth = 0): unknown {
+  if (value instanceof Error) return pino.stdSerializers.errWithCause(value);
+  if (depth > 4 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = withErrorsSerialized(inner, depth + 1);
+  return out;
+}
+
+const describeForBolt = (part: unknown): string =>
+  typeof part === "string"
+    ? part
+    : part instanceof Error
+      ? `${part.name}: ${part.message}${(part as { code?: unknown }).code ? ` (${String((part as { code?: unknown }).code)})` : ""}`
+      : JSON.stringify(part);
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: { app: "rapport" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      // The log formatter below has serialized errors already; pino's own would see a plain object.
+      serializers: { err: (value: unknown) => value },
       hooks: {
         logMethod(args, method) {
           const cleaned = args.map((arg) => (typeof arg === "string" ? scrubSecrets(arg) : arg));
@@ -41,7 +60,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
       formatters: {
         log(object) {
-          return JSON.parse(scrubSecrets(JSON.stringify(object))) as Record<string, unknown>;
+          return JSON.parse(scrubSecrets(JSON.stringify(withErrorsSerialized(object)))) as Record<string, unknown>;
         },
       },
     },
@@ -53,7 +72,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 export function toBoltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: "slack" });
   let level: LogLevel = LogLevel.INFO;
-  const join = (parts: unknown[]) => parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join(" ");
+  const join = (parts: unknown[]) => parts.map(describeForBolt).join(" ");
   return {
     debug: (...msg) => child.debug(join(msg)),
     info: (...msg) => child.info(join(msg)),

@@ -57,7 +57,14 @@ export function createErrorReporter(deps: {
     const unavailable = isDatabaseUnavailable(error) || isDatabaseUnavailable(cause);
     const t = deps.i18n.translator(matchLocale(context.locale as string | undefined) ?? deps.defaultLocale);
     let text: string;
-    if (cause instanceof DomainError && !unavailable) {
+    if (cause instanceof BadPayloadError) {
+      // A stale button from an older message, or a forged value: answered politely, nothing broken here.
+      deps.logger.info(
+        { request: surface.kind, user: surface.user, problem: cause.message },
+        "request refused: bad payload",
+      );
+      text = t("errors.badPayload");
+    } else if (cause instanceof DomainError && !unavailable) {
       // An expected refusal (not allowed, too late to undo…): the person is told why; not a failure to log.
       deps.logger.info({ code: cause.code, request: surface.kind, user: surface.user }, "request refused");
       text = t(`errors.${cause.code}`, cause.params);
@@ -66,8 +73,7 @@ export function createErrorReporter(deps: {
         { err: cause, request: surface.kind, team: context.teamId, user: surface.user },
         unavailable ? "request failed: database unavailable" : "request failed",
       );
-      const key = cause instanceof BadPayloadError ? "badPayload" : unavailable ? "unavailable" : "unexpected";
-      text = t(`errors.${key}`);
+      text = t(`errors.${unavailable ? "unavailable" : "unexpected"}`);
     }
     const message = buildErrorMessage(text, t, cause instanceof DomainError ? undefined : surface.typed);
     try {

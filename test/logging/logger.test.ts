@@ -21,3 +21,15 @@ describe("the JSON logger", () => {
     expect(text).toContain("[redacted-token]");
   });
 });
+
+describe("errors in the log", () => {
+  it("keeps an error's type, message, code, stack and cause (it was written as err: {})", () => {
+    const { logger, lines } = memoryLogger("info");
+    const cause = Object.assign(new Error("connection reset"), { code: "ECONNRESET" });
+    logger.error({ err: new TypeError("boom", { cause }), request: "command /rapport" }, "request failed");
+    const [line] = lines() as Array<Record<string, Record<string, unknown>>>;
+    expect(line?.err).toMatchObject({ type: "TypeError", message: expect.stringContaining("boom") });
+    expect(String(line?.err?.stack)).toContain("TypeError: boom");
+    expect(JSON.stringify(line?.err)).toContain("connection reset");
+  });
+});

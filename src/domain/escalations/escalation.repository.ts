@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import { type Lease, leaseFrom } from "../outbound.js";
+import { clip } from "../text.js";
 import type { Decision, EscalationDetails, EscalationStatus, PersonRef, RaiseEscalation } from "./escalation.types.js";
 
 const person = { select: { id: true, slackUserId: true, displayName: true } } as const;
@@ -218,7 +219,7 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
     async recordPostFailure(id, error, retryAt) {
       await prisma.escalation.update({
         where: { id },
-        data: { postError: error.slice(0, 500), nextPostAt: retryAt, postAttempts: { increment: 1 } },
+        data: { postError: clip(error, 500), nextPostAt: retryAt, postAttempts: { increment: 1 } },
       });
     },
     leaseDueReminders: (now, until, limit) =>

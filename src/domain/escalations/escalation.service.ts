@@ -3,6 +3,7 @@ import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Member } from "../members/member.types.js";
 import { type Attempt, attemptOf, mayHavePosted, NotDelivered } from "../outbound.js";
+import { clip } from "../text.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -191,7 +192,7 @@ export function createEscalationService(deps: EscalationDeps) {
           interaction,
           e.raisedBy.id,
           settings.days.satisfactionDays,
-          `Satisfaction check: ${e.reason}`.slice(0, 500),
+          clip(`Satisfaction check: ${e.reason}`, 500),
           e.id,
         );
       }

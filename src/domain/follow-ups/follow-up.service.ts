@@ -5,6 +5,7 @@ import type { InteractionService } from "../interactions/interaction.service.js"
 import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
 import { attemptOf, mayHavePosted } from "../outbound.js";
+import { clip } from "../text.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { FollowUpNotifier } from "./follow-up.notifier.js";
@@ -189,7 +190,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
         customer: { id: f.customer.id },
         kind: "feedback",
         channel: "phone",
-        summary: `${f.note}\n${note}`.trim().slice(0, 2_000),
+        summary: clip(`${f.note}\n${note}`.trim(), 2_000),
         outcome: outcome === "not_satisfied" ? "pending" : "resolved",
         sentiment: outcome === "satisfied" ? "positive" : outcome === "not_satisfied" ? "negative" : null,
         occurredAt: deps.now(),

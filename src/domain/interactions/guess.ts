@@ -1,3 +1,4 @@
+import { clip } from "../text.js";
 import { SUMMARY_MAX_LENGTH } from "./interaction.limits.js";
 import type { Channel, Kind } from "./vocabulary.js";
 
@@ -42,5 +43,5 @@ export function guessFromText(text: string, defaults: { channel: Channel; fallba
   const newCustomer = name ? { name, email: email ?? null, phone: phone?.trim() ?? null } : null;
   const kind = KIND_HINTS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
   const channel = email && defaults.channel === "other" ? "email" : defaults.channel;
-  return { customer, newCustomer, kind, channel, summary: text.trim().slice(0, SUMMARY_MAX_LENGTH) };
+  return { customer, newCustomer, kind, channel, summary: clip(text.trim(), SUMMARY_MAX_LENGTH) };
 }

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { CustomerRepository } from "../customers/customer.repository.js";
 import { isUniqueViolation } from "../errors.js";
+import { clip } from "../text.js";
 import type {
   CustomerContext,
   Interaction,
@@ -119,7 +120,7 @@ export function createInteractionRepository(
                 customerId,
                 assigneeId: input.authorId,
                 interactionId: row.id,
-                note: input.summary.slice(0, 500),
+                note: clip(input.summary, 500),
                 dueAt: new Date(input.occurredAt.getTime() + input.followUpInDays * DAY_MS),
               },
             });

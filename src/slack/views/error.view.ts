@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import { clip } from "../../domain/text.js";
 import type { Translate } from "../../i18n/i18n.js";
 
 /** The short message a person sees when their request failed; it gives back what they typed. */
@@ -9,7 +10,7 @@ export function buildErrorMessage(text: string, t: Translate, typed?: string) {
     // A rich_text preformatted block shows the text verbatim: no mrkdwn, no mentions.
     blocks.push({
       type: "rich_text",
-      elements: [{ type: "rich_text_preformatted", elements: [{ type: "text", text: typed.slice(0, 2900) }] }],
+      elements: [{ type: "rich_text_preformatted", elements: [{ type: "text", text: clip(typed, 2_900) }] }],
     });
   }
   return { text, blocks };

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { FOLLOW_UP_OUTCOMES, type FollowUpDetails, SNOOZES } from "../../domain/follow-ups/follow-up.types.js";
+import { clip } from "../../domain/text.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
@@ -139,7 +140,7 @@ export function buildReopenForm(t: Translate, escalationId: string, customer: st
           action_id: inputAction(BLOCK_IDS.decisionNote),
           multiline: true,
           max_length: 1_000,
-          ...(note ? { initial_value: note.slice(0, 1_000) } : {}),
+          ...(note ? { initial_value: clip(note, 1_000) } : {}),
         },
       },
     ],

@@ -10,6 +10,7 @@ import {
   SENTIMENTS,
   type Sentiment,
 } from "../../domain/interactions/vocabulary.js";
+import { clip } from "../../domain/text.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { plainText, shorten } from "../mrkdwn.js";
@@ -39,7 +40,7 @@ export function customerOption(
   if ("id" in customer) return { text: plain(shorten(customer.name, 75)), value: `id:${customer.id}` };
   return {
     text: plain(plainText(t("form.createCustomer", { name: customer.newName }), 75)),
-    value: `new:${customer.newName.slice(0, 140)}`,
+    value: `new:${clip(customer.newName, 140)}`,
   };
 }
 
@@ -108,7 +109,7 @@ export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: Lo
           multiline: true,
           max_length: SUMMARY_MAX_LENGTH,
           placeholder: plain(shorten(t("form.summaryPlaceholder"), 150)),
-          ...(prefill.summary ? { initial_value: prefill.summary.slice(0, SUMMARY_MAX_LENGTH) } : {}),
+          ...(prefill.summary ? { initial_value: clip(prefill.summary, SUMMARY_MAX_LENGTH) } : {}),
         },
       },
       {

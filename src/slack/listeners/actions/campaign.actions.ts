@@ -1,5 +1,7 @@
 import type { OutreachResponse } from "../../../domain/campaigns/campaign.types.js";
+import { clip } from "../../../domain/text.js";
 import type { SlackDeps } from "../../deps.js";
+import { plainText } from "../../mrkdwn.js";
 import { CampaignRefSchema, decode, OutreachRefSchema } from "../../payloads.js";
 import { buildCampaignNudge } from "../../views/campaign-nudge.view.js";
 import { type ActionArgs, actionValue, actorOf } from "./interaction.actions.js";
@@ -11,7 +13,10 @@ export function outreachResponseAction(deps: SlackDeps, response: OutreachRespon
     const { o } = decode(OutreachRefSchema, actionValue(args));
     const { person } = await actorOf(deps, args);
     const updated = await deps.campaigns.respond(person.member.workspaceId, o, person.member, response, (campaign) =>
-      person.t("campaign.contactSummary", { campaign: campaign.name, offer: campaign.offer }).slice(0, 2_000),
+      clip(
+        plainText(person.t("campaign.contactSummary", { campaign: campaign.name, offer: campaign.offer }), 10_000),
+        2_000,
+      ),
     );
     await args.respond({ replace_original: true, ...buildCampaignNudge(person.t, updated) });
   };

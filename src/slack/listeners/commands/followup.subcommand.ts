@@ -1,4 +1,5 @@
 import { parseWhen } from "../../../domain/follow-ups/when.parser.js";
+import { clip } from "../../../domain/text.js";
 import { slackDate } from "../../format.js";
 import { escapeMrkdwn } from "../../mrkdwn.js";
 import { buildCustomerList } from "../../views/customer-card.view.js";
@@ -30,7 +31,7 @@ export async function followupSubcommand({ person, args, respond, deps }: Subcom
     await respond({ response_type: "ephemeral", ...buildCustomerList(t, reference, match.candidates) });
     return;
   }
-  const created = await deps.followUps.addForCustomer(member, match.customer.id, when, note.slice(0, 500));
+  const created = await deps.followUps.addForCustomer(member, match.customer.id, when, clip(note, 500));
   await respond({
     response_type: "ephemeral",
     text: t("followUp.created", { customer: escapeMrkdwn(match.customer.name), date: slackDate(created.dueAt) }),

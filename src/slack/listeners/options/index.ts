@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockSuggestion, SlackOptionsMiddlewareArgs } from "@slack/bolt";
 import { normalizeName } from "../../../domain/customers/normalize.js";
+import { clip } from "../../../domain/text.js";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
 import { customerOption } from "../../views/log-form.view.js";
@@ -11,7 +12,7 @@ export function customerSuggestions(deps: SlackDeps) {
   return async ({ ack, body, client, context }: SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs) => {
     const payload = body as BlockSuggestion;
     const person = await deps.identify(payload.team?.id ?? context.teamId ?? "", payload.user.id, client);
-    const query = payload.value.trim().slice(0, 140);
+    const query = clip(payload.value.trim(), 140);
     const found = await deps.customers.search(person.member.workspaceId, query, SUGGESTIONS);
     const options = found.map((c) =>
       customerOption(person.t, { id: c.id, name: c.email ? `${c.name} · ${c.email}` : c.name }),
