@@ -5,6 +5,7 @@ export type DomainErrorCode =
   | "undoExpired"
   | "interactionNotFound"
   | "customerNotFound"
+  | "customerUnavailable"
   | "draftNotFound"
   | "adminOnly"
   | "escalationNotFound"
@@ -43,6 +44,8 @@ export const Errors = {
   undoExpired: (minutes: number) => new DomainError("undoExpired", { minutes }),
   interactionNotFound: () => new DomainError("interactionNotFound"),
   customerNotFound: (name: string) => new DomainError("customerNotFound", { name }),
+  /** An id from a button or a form that names no customer of this workspace. */
+  customerUnavailable: () => new DomainError("customerUnavailable"),
   draftNotFound: () => new DomainError("draftNotFound"),
   adminOnly: () => new DomainError("adminOnly"),
   followUpNotFound: () => new DomainError("followUpNotFound"),

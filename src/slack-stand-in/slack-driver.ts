@@ -22,6 +22,8 @@ export interface DriverResponse {
 export interface Actor {
   user: string;
   channel?: string;
+  /** The workspace the person is in (the stand-in's own by default). */
+  team?: string;
 }
 
 export function signRequest(secret: string, timestamp: number, body: string): string {
@@ -58,7 +60,7 @@ export class SlackDriver {
     const triggerId = this.slack.issueTriggerId();
     const form = new URLSearchParams({
       token: "deprecated-verification-token",
-      team_id: FAKE_TEAM_ID,
+      team_id: actor.team ?? FAKE_TEAM_ID,
       team_domain: "rapport-test",
       channel_id: actor.channel ?? "C0SUPPORT",
       channel_name: "support",
@@ -91,7 +93,8 @@ export class SlackDriver {
   blockAction(actor: Actor, action: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     return this.interaction({
       type: "block_actions",
-      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      user: { id: actor.user, team_id: actor.team ?? FAKE_TEAM_ID },
+      team: { id: actor.team ?? FAKE_TEAM_ID, domain: "rapport-test" },
       channel: actor.channel ? { id: actor.channel } : undefined,
       trigger_id: this.slack.issueTriggerId(),
       response_url: this.slack.newResponseUrl(),
@@ -103,7 +106,8 @@ export class SlackDriver {
   viewSubmission(actor: Actor, view: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     return this.interaction({
       type: "view_submission",
-      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      user: { id: actor.user, team_id: actor.team ?? FAKE_TEAM_ID },
+      team: { id: actor.team ?? FAKE_TEAM_ID, domain: "rapport-test" },
       trigger_id: this.slack.issueTriggerId(),
       view,
       ...extra,
@@ -113,7 +117,8 @@ export class SlackDriver {
   blockSuggestion(actor: Actor, actionId: string, value: string, extra: Record<string, unknown> = {}) {
     return this.interaction({
       type: "block_suggestion",
-      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      user: { id: actor.user, team_id: actor.team ?? FAKE_TEAM_ID },
+      team: { id: actor.team ?? FAKE_TEAM_ID, domain: "rapport-test" },
       action_id: actionId,
       block_id: "b",
       value,
@@ -125,7 +130,8 @@ export class SlackDriver {
     return this.interaction({
       type: "message_action",
       callback_id: callbackId,
-      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      user: { id: actor.user, team_id: actor.team ?? FAKE_TEAM_ID },
+      team: { id: actor.team ?? FAKE_TEAM_ID, domain: "rapport-test" },
       channel: { id: actor.channel ?? "C0SUPPORT" },
       message,
       trigger_id: this.slack.issueTriggerId(),
@@ -137,23 +143,28 @@ export class SlackDriver {
     return this.interaction({
       type: "shortcut",
       callback_id: callbackId,
-      user: { id: actor.user, team_id: FAKE_TEAM_ID },
+      user: { id: actor.user, team_id: actor.team ?? FAKE_TEAM_ID },
+      team: { id: actor.team ?? FAKE_TEAM_ID, domain: "rapport-test" },
       trigger_id: this.slack.issueTriggerId(),
     });
   }
 
   /** An Events API delivery; `retryNum` adds Slack's retry headers to a redelivery. */
-  event(event: Record<string, unknown>, options: { eventId?: string; retryNum?: number } & SignOptions = {}) {
+  event(
+    event: Record<string, unknown>,
+    options: { eventId?: string; retryNum?: number; team?: string } & SignOptions = {},
+  ) {
+    const team = options.team ?? FAKE_TEAM_ID;
     const eventId = options.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
     const body = JSON.stringify({
       token: "deprecated-verification-token",
-      team_id: FAKE_TEAM_ID,
+      team_id: team,
       api_app_id: "A0RAPPORT",
       event: { event_ts: String(Date.now() / 1000), ...event },
       type: "event_callback",
       event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: FAKE_TEAM_ID, user_id: "U0RAPPBOT", is_bot: true }],
+      authorizations: [{ team_id: team, user_id: "U0RAPPBOT", is_bot: true }],
     });
     const retryHeaders: Record<string, string> =
       options.retryNum === undefined

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { CustomerRepository } from "../customers/customer.repository.js";
-import { isUniqueViolation } from "../errors.js";
+import { Errors, isUniqueViolation } from "../errors.js";
 import { clip } from "../text.js";
 import type {
   CustomerContext,
@@ -90,10 +90,17 @@ export function createInteractionRepository(
       }
       try {
         const interaction = await prisma.$transaction(async (tx) => {
+          // A customer id arrives in a button or a form value: it must be one of this workspace's.
           const customerId =
             "id" in input.customer
-              ? input.customer.id
+              ? (
+                  await tx.customer.findFirst({
+                    where: { id: input.customer.id, workspaceId: input.workspaceId },
+                    select: { id: true },
+                  })
+                )?.id
               : (await customers.create(input.workspaceId, input.customer.create, tx)).id;
+          if (!customerId) throw Errors.customerUnavailable();
           const row = await tx.interaction.create({
             data: {
               workspaceId: input.workspaceId,
