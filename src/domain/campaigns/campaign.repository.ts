@@ -1,10 +1,17 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import { isUniqueViolation } from "../errors.js";
 import type { Posted } from "../outbound.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
 
 export interface CampaignRepository {
-  create(workspaceId: string, createdById: string, campaign: NewCampaign): Promise<Campaign>;
+  /** Stores it, unless `requestKey` started one already: then that one, with created false. */
+  create(
+    workspaceId: string,
+    createdById: string,
+    campaign: NewCampaign,
+    requestKey?: string | null,
+  ): Promise<{ campaign: Campaign; created: boolean }>;
   get(workspaceId: string, id: string): Promise<Campaign | null>;
   /** Campaigns that have started and not yet been closed, in every workspace. */
   running(now: Date): Promise<Campaign[]>;
@@ -115,11 +122,29 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
     (await prisma.outreach.findMany({ where: { id: { in: ids } }, include: outreachInclude })).map(toOutreach);
 
   return {
-    async create(workspaceId, createdById, campaign) {
-      const row = await prisma.campaign.create({
-        data: { workspaceId, createdById, ...campaign },
-        include: campaignInclude,
-      });
+    async create(workspaceId, createdById, campaign, requestKey = null) {
+      const earlier = async () =>
+        requestKey
+          ? prisma.campaign.findUnique({
+              where: { workspaceId_requestKey: { workspaceId, requestKey } },
+              include: campaignInclude,
+            })
+          : null;
+      const first = await earlier();
+      if (first) return { campaign: toCampaign(first), created: false };
+      let row: Awaited<ReturnType<typeof earlier>>;
+      try {
+        row = await prisma.campaign.create({
+          data: { workspaceId, createdById, requestKey, ...campaign },
+          include: campaignInclude,
+        });
+      } catch (error) {
+        // The same form submitted twice at once: the other submission stored it.
+        const other = isUniqueViolation(error) ? await earlier() : null;
+        if (other) return { campaign: toCampaign(other), created: false };
+        throw error;
+      }
+      if (!row) throw new Error("campaign not stored");
       await recordAudit(prisma, {
         workspaceId,
         actorId: createdById,
@@ -128,7 +153,7 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
         entityId: row.id,
         data: { name: campaign.name, segment: campaign.segment },
       });
-      return toCampaign(row);
+      return { campaign: toCampaign(row), created: true };
     },
     async get(workspaceId, id) {
       const row = await prisma.campaign.findFirst({ where: { workspaceId, id }, include: campaignInclude });

@@ -141,17 +141,24 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   return {
-    async create(actor: Member, input: NewCampaign): Promise<Campaign> {
+    /** Starts it; a second submission with the same request key gets the first campaign back. */
+    async create(actor: Member, input: NewCampaign, requestKey: string | null = null): Promise<Campaign> {
       if (actor.role === "agent") throw Errors.notAllowed();
       if (input.endsAt <= input.startsAt) throw new DomainError("campaignEndsBeforeStart");
       if (input.endsAt <= deps.now()) throw new DomainError("campaignAlreadyOver");
       if (input.segment === "tag" && !input.tag) throw new DomainError("campaignNeedsTag");
       if (input.segment === "team" && !input.teamId) throw new DomainError("campaignNeedsTeam");
-      const campaign = await campaigns.create(actor.workspaceId, actor.id, {
-        ...input,
-        tag: input.segment === "tag" ? input.tag : null,
-        teamId: input.segment === "team" ? input.teamId : null,
-      });
+      const { campaign, created } = await campaigns.create(
+        actor.workspaceId,
+        actor.id,
+        {
+          ...input,
+          tag: input.segment === "tag" ? input.tag : null,
+          teamId: input.segment === "team" ? input.teamId : null,
+        },
+        requestKey,
+      );
+      if (!created) return campaign;
       await refreshProgress(campaign).catch(quietly("campaign progress not shown", { campaign: campaign.id }));
       return campaign;
     },

@@ -102,7 +102,11 @@ export function createEscalationService(deps: EscalationDeps) {
 
   return {
     /** Stores and routes the escalation; `publish` then posts its card. */
-    async raise(input: RaiseEscalation, raisedBy: Member): Promise<EscalationDetails> {
+    /** Stores it; `created` is false when its request key had raised it already (a second submission). */
+    async raise(
+      input: RaiseEscalation,
+      raisedBy: Member,
+    ): Promise<{ escalation: EscalationDetails; created: boolean }> {
       const interaction = await deps.interactions.get(input.workspaceId, input.interactionId);
       const settings = await deps.settings.load(input.workspaceId);
       const teamId = settings.people.find((p) => p.id === raisedBy.id)?.teamId ?? null;

@@ -31,6 +31,8 @@ export interface RaiseEscalation {
   requestedAction: RequestedAction;
   amount?: number | null;
   note?: string | null;
+  /** The request that raises it (a form's view): the same key twice raises one escalation. */
+  requestKey?: string | null;
 }
 
 export interface PersonRef {

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import { isUniqueViolation } from "../errors.js";
 import { type Lease, leaseFrom } from "../outbound.js";
 import type { FollowUpDetails } from "./follow-up.types.js";
 
@@ -11,10 +12,13 @@ export interface NewFollowUp {
   escalationId?: string | null;
   dueAt: Date;
   note: string;
+  /** The request that made it (a form's view): the same key twice makes one follow-up. */
+  requestKey?: string | null;
 }
 
 export interface FollowUpRepository {
-  create(followUp: NewFollowUp): Promise<{ id: string; dueAt: Date }>;
+  /** Stores it, unless its requestKey made one already: then that one, with created false. */
+  create(followUp: NewFollowUp): Promise<{ id: string; dueAt: Date; created: boolean }>;
   get(workspaceId: string, id: string): Promise<FollowUpDetails | null>;
   /** Pending follow-ups past due whose DM has not gone out, and open overdue ones, across workspaces. */
   due(now: Date, limit: number): Promise<FollowUpDetails[]>;
@@ -78,18 +82,37 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
     recordAudit(prisma, { workspaceId, actorId, action, entityType: "FollowUp", entityId: id, data });
 
   return {
-    create: (followUp) =>
-      prisma.$transaction(async (tx) => {
-        const row = await tx.followUp.create({ data: followUp, select: { id: true, dueAt: true } });
-        await recordAudit(tx, {
-          workspaceId: followUp.workspaceId,
-          actorId: followUp.assigneeId,
-          action: "followUp.created",
-          entityType: "FollowUp",
-          entityId: row.id,
+    async create(followUp) {
+      const { workspaceId, requestKey } = followUp;
+      const earlier = async () =>
+        requestKey
+          ? prisma.followUp.findUnique({
+              where: { workspaceId_requestKey: { workspaceId, requestKey } },
+              select: { id: true, dueAt: true },
+            })
+          : null;
+      const first = await earlier();
+      if (first) return { ...first, created: false };
+      try {
+        const row = await prisma.$transaction(async (tx) => {
+          const created = await tx.followUp.create({ data: followUp, select: { id: true, dueAt: true } });
+          await recordAudit(tx, {
+            workspaceId,
+            actorId: followUp.assigneeId,
+            action: "followUp.created",
+            entityType: "FollowUp",
+            entityId: created.id,
+          });
+          return created;
         });
-        return row;
-      }),
+        return { ...row, created: true };
+      } catch (error) {
+        // The same form submitted twice at once: the other submission stored it.
+        const other = isUniqueViolation(error) ? await earlier() : null;
+        if (other) return { ...other, created: false };
+        throw error;
+      }
+    },
     async get(workspaceId, id) {
       return details(await prisma.followUp.findFirst({ where: { workspaceId, id }, include }));
     },

@@ -100,8 +100,10 @@ export function createFollowUpService(deps: FollowUpDeps) {
       days: number,
       note: string,
       escalationId: string | null = null,
+      requestKey: string | null = null,
     ) {
       return followUps.create({
+        requestKey,
         workspaceId: interaction.workspaceId,
         customerId: interaction.customerId,
         assigneeId,

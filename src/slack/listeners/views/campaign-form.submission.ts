@@ -61,7 +61,7 @@ export function campaignFormSubmission(deps: SlackDeps) {
       return;
     }
     try {
-      await deps.campaigns.create(member, parsed.data);
+      await deps.campaigns.create(member, parsed.data, `view:${args.view.id}`);
     } catch (error) {
       const blockId = error instanceof DomainError ? FIELD_OF[error.code] : undefined;
       if (!blockId || !(error instanceof DomainError)) throw error;

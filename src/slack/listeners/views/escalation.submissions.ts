@@ -40,9 +40,9 @@ export function escalateSubmission(deps: SlackDeps) {
       await args.ack({ response_action: "errors", errors });
       return;
     }
-    let escalation: Awaited<ReturnType<SlackDeps["escalations"]["raise"]>>;
+    let raised: Awaited<ReturnType<SlackDeps["escalations"]["raise"]>>;
     try {
-      escalation = await deps.escalations.raise(
+      raised = await deps.escalations.raise(
         {
           workspaceId: p.member.workspaceId,
           interactionId: metadata.i,
@@ -52,6 +52,7 @@ export function escalateSubmission(deps: SlackDeps) {
           requestedAction,
           amount,
           note: text(values, BLOCK_IDS.escalationNote) || null,
+          requestKey: `view:${view.id}`,
         },
         p.member,
       );
@@ -63,7 +64,8 @@ export function escalateSubmission(deps: SlackDeps) {
       return;
     }
     await args.ack();
-    await deps.escalations.publish(escalation);
+    // A second submission of the same form found the first escalation: its card is posted already.
+    if (raised.created) await deps.escalations.publish(raised.escalation);
   };
 }
 

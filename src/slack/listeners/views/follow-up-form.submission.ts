@@ -29,8 +29,17 @@ export function followUpFormSubmission(deps: SlackDeps) {
       return;
     }
     const interaction = await deps.interactions.get(member.workspaceId, metadata.i);
-    const followUp = await deps.followUps.addForInteraction(interaction, member.id, days, note);
+    const followUp = await deps.followUps.addForInteraction(
+      interaction,
+      member.id,
+      days,
+      note,
+      null,
+      `view:${view.id}`,
+    );
     await ack();
+    // A second submission of the same form found the first follow-up, which was confirmed already.
+    if (!followUp.created) return;
     const text = t("followUp.created", {
       customer: escapeMrkdwn(interaction.customerName),
       date: slackDate(followUp.dueAt, "date"),
