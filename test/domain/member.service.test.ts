@@ -36,6 +36,12 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
     workspaceLocale: async () => "en",
     countWithRole: async (workspaceId, role) =>
       members.filter((m) => m.workspaceId === workspaceId && m.role === role).length,
+    becomeFirstAdmin: async (workspaceId, id) => {
+      if (members.some((m) => m.workspaceId === workspaceId && m.role === "admin")) return false;
+      const member = members.find((m) => m.id === id);
+      if (member) member.role = "admin";
+      return Boolean(member);
+    },
     setRole: async (_w, id, role) => {
       const member = members.find((m) => m.id === id);
       if (!member) throw new Error("missing");

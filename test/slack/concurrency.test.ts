@@ -33,4 +33,17 @@ describe.each(DATABASES)("requests at once on %s", (_name, database, skip) => {
     expect(await db.interaction.count()).toBe(8);
     expect(app.logs.lines().filter((line) => line.level === 50)).toEqual([]);
   });
+
+  it("make one admin of five first set-up commands at once in a new workspace", async () => {
+    const people = ["U0FIRST1", "U0FIRST2", "U0FIRST3", "U0FIRST4", "U0FIRST5"];
+    for (const id of people) app.slack.addUser({ id, name: id.toLowerCase() });
+    const team = "T0NEWTEAM";
+    const responses = await Promise.all(
+      people.map((user) => app.driver.command("/rapport", "hours 08:00-16:00 mon-fri UTC", { user, team })),
+    );
+    await Promise.all(responses.map((r) => answerTo(app, r.responseUrl)));
+    const db = app.rapport.database.prisma;
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slackTeamId: team } });
+    expect(await db.member.count({ where: { workspaceId: workspace.id, role: "admin" } })).toBe(1);
+  });
 });

@@ -19,6 +19,8 @@ export interface MemberRepository {
   setLocaleOverride(workspaceId: string, memberId: string, locale: string | null): Promise<void>;
   workspaceLocale(workspaceId: string): Promise<string>;
   setRole(workspaceId: string, memberId: string, role: Role, actorId: string): Promise<Member>;
+  /** Makes the member admin if the workspace has none yet; one at a time per workspace (a row lock). */
+  becomeFirstAdmin(workspaceId: string, memberId: string): Promise<boolean>;
 }
 
 const memberSelect = {
@@ -93,6 +95,22 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
       return (await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultLocale: true } }))
         .defaultLocale;
     },
+    becomeFirstAdmin: (workspaceId, memberId) =>
+      prisma.$transaction(async (tx) => {
+        // Five first set-up commands at once: the workspace row is the queue they wait in.
+        await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+        if ((await tx.member.count({ where: { workspaceId, role: "admin" } })) > 0) return false;
+        await tx.member.update({ where: { id: memberId, workspaceId }, data: { role: "admin" } });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId: memberId,
+          action: "member.role",
+          entityType: "Member",
+          entityId: memberId,
+          data: { role: "admin", first: true },
+        });
+        return true;
+      }),
     setRole: (workspaceId, memberId, role, actorId) =>
       prisma.$transaction(async (tx) => {
         const member = await tx.member.update({

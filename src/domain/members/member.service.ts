@@ -61,7 +61,7 @@ export function createMemberService(repository: MemberRepository, options: Membe
     async ensureAdmin(member: Member): Promise<boolean> {
       if (member.role === "admin") return true;
       const named = options.adminSlackUserIds?.includes(member.slackUserId) ?? false;
-      if (!named && (await repository.countWithRole(member.workspaceId, "admin")) > 0) return false;
+      if (!named) return repository.becomeFirstAdmin(member.workspaceId, member.id);
       await repository.setRole(member.workspaceId, member.id, "admin", member.id);
       return true;
     },
