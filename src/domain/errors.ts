@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | "interactionNotFound"
   | "customerNotFound"
   | "customerUnavailable"
+  | "followUpWhenRange"
+  | "badHolidayDate"
   | "draftNotFound"
   | "adminOnly"
   | "escalationNotFound"

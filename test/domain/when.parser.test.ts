@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/domain/follow-ups/when.parser.js";
+import { isCalendarDate, parseWhen } from "../../src/domain/follow-ups/when.parser.js";
 
 describe("parseWhen", () => {
   it.each([
@@ -26,5 +26,22 @@ describe("parseWhen", () => {
     expect(parseWhen("whenever")).toBeNull();
     expect(parseWhen("2026-13-45")).toBeNull();
     expect(parseWhen("")).toBeNull();
+  });
+});
+
+describe("parseWhen on a whole phrase only", () => {
+  it("is no time when a word does not belong to one (the customer 'Delta Foods' stays whole)", () => {
+    expect(parseWhen("Foods in 3 days")).toBeNull();
+    expect(parseWhen("Foods next monday")).toBeNull();
+    expect(parseWhen("in 3 days")).toEqual({ kind: "in", minutes: 3 * 24 * 60 });
+    expect(parseWhen("3 monday days")).toBeNull();
+    expect(parseWhen("in 0 days")).toBeNull();
+  });
+
+  it("refuses days the calendar does not have", () => {
+    expect(parseWhen("2026-02-30")).toBeNull();
+    expect(parseWhen("2026-02-29")).toBeNull();
+    expect(parseWhen("2028-02-29")).toEqual({ kind: "date", date: "2028-02-29" });
+    expect(isCalendarDate("2026-04-31")).toBe(false);
   });
 });

@@ -318,4 +318,32 @@ describe("follow-ups", () => {
     );
     expect(usage.text).toContain("Usage: `/rapport followup");
   });
+
+  it("keeps a customer name of several words whole before the time, and refuses times out of range", async () => {
+    await answerTo(app, (await app.driver.command("/rapport", "log Delta: hello", AGENT)).responseUrl);
+    await answerTo(app, (await app.driver.command("/rapport", "log Delta Foods: hello", AGENT)).responseUrl);
+    for (const when of ["in 3 days", "next monday"]) {
+      const answer = await answerTo(
+        app,
+        (await app.driver.command("/rapport", `followup Delta Foods ${when}: the order`, AGENT)).responseUrl,
+      );
+      expect(answer.text, when).toContain("*Delta Foods*");
+    }
+    expect(await db().followUp.count({ where: { note: "the order", customer: { name: "Delta" } } })).toBe(0);
+    expect(await db().followUp.count({ where: { note: "the order", customer: { name: "Delta Foods" } } })).toBe(2);
+    for (const when of ["2026-02-30", "0000-01-01", "1900-01-01", "9999-12-31", "in 999 weeks"]) {
+      const answer = await answerTo(
+        app,
+        (await app.driver.command("/rapport", `followup Delta Foods ${when}: out of range`, AGENT)).responseUrl,
+      );
+      expect(answer.text, when).toMatch(/Usage|Choose a time/);
+    }
+    expect(await db().followUp.count({ where: { note: "out of range" } })).toBe(0);
+    const holiday = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "holiday 2026-02-30", ADMIN)).responseUrl,
+    );
+    expect(holiday.text).toContain("is not a day of the calendar");
+    expect(await db().holiday.count({ where: { date: new Date("2026-03-02T00:00:00Z") } })).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
-import { Errors } from "../errors.js";
+import { DomainError, Errors } from "../errors.js";
 import { type BusinessCalendar, fromZoned, isBusinessDay, zoned } from "../escalations/business-calendar.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
+import { FOLLOW_UP_MAX_DAYS } from "../interactions/interaction.limits.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
 import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
@@ -118,7 +119,11 @@ export function createFollowUpService(deps: FollowUpDeps) {
     async addForCustomer(actor: Member, customerId: string, when: When, note: string) {
       const settings = await deps.settings.load(actor.workspaceId);
       const calendar = { ...calendarOf(settings), timeZone: actor.timeZone ?? settings.timeZone };
-      const dueAt = resolveWhen(when, deps.now(), calendar);
+      const now = deps.now();
+      const dueAt = resolveWhen(when, now, calendar);
+      // From today to a year ahead, as the form allows: not 1900, not "in 999 weeks".
+      if (dueAt.getTime() < now.getTime() - DAY_MS || dueAt.getTime() > now.getTime() + FOLLOW_UP_MAX_DAYS * DAY_MS)
+        throw new DomainError("followUpWhenRange", { max: FOLLOW_UP_MAX_DAYS });
       return followUps.create({
         workspaceId: actor.workspaceId,
         customerId,

@@ -46,19 +46,70 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(weeks?|semanas?|viikkoa?|viikon|nedēļām?|nedēļas|सप्ताह|हफ़्ते|हफ्ते|வாரம்|வாரங்களில்)$/u, 60 * 24 * 7],
 ];
 
+// Words that only join a time phrase together: "in", "next", "daqui a", "ensi", "pēc", "बाद"…
+const JOINING = new Set([
+  "in",
+  "on",
+  "next",
+  "this",
+  "em",
+  "daqui",
+  "a",
+  "dentro",
+  "de",
+  "próxima",
+  "próximo",
+  "proxima",
+  "proximo",
+  "ensi",
+  "päästä",
+  "kuluttua",
+  "pēc",
+  "pec",
+  "nākamā",
+  "nākamajā",
+  "nakama",
+  "बाद",
+  "में",
+  "अगले",
+  "अगला",
+  "அடுத்த",
+]);
+const NUMBER = /^\d{1,4}$/;
+
+/** A real day of the calendar, written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * Reads a whole phrase as a time, or nothing: every word must belong to it, so that in
+ * "Delta Foods in 3 days" only "in 3 days" is a time and "Foods in 3 days" is not.
+ */
 export function parseWhen(text: string): When | null {
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const joined = words.join(" ");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(joined) && !Number.isNaN(Date.parse(`${joined}T00:00:00Z`)))
-    return { kind: "date", date: joined };
+  if (words.length === 1 && isCalendarDate(joined)) return { kind: "date", date: joined };
   if (words.length === 1 && TOMORROW.includes(joined)) return { kind: "day", offsetDays: 1 };
-  if (["today", "hoje", "tänään", "šodien", "आज", "இன்று"].includes(joined)) return { kind: "day", offsetDays: 0 };
+  if (words.length === 1 && ["today", "hoje", "tänään", "šodien", "आज", "இன்று"].includes(joined))
+    return { kind: "day", offsetDays: 0 };
+  let number: number | undefined;
+  let unit: number | undefined;
+  let weekday: number | undefined;
+  for (const word of words) {
+    const asUnit = UNITS.find(([pattern]) => pattern.test(word))?.[1];
+    const asWeekday = WEEKDAYS[word.replace(/-feira$/, "")];
+    if (NUMBER.test(word) && number === undefined) number = Number(word);
+    else if (asUnit !== undefined && unit === undefined) unit = asUnit;
+    else if (asWeekday !== undefined && weekday === undefined) weekday = asWeekday;
+    else if (!JOINING.has(word)) return null;
+  }
   // "in 3 days", "daqui a 3 dias", "3 päivän päästä", "pēc 3 dienām", "3 दिन बाद", "3 நாட்களில்"
-  const number = words.find((w) => /^\d{1,3}$/.test(w));
-  const unit = words.map((w) => UNITS.find(([pattern]) => pattern.test(w))?.[1]).find((u) => u !== undefined);
-  if (number && unit) return { kind: "in", minutes: Number(number) * unit };
+  if (number !== undefined && unit !== undefined && weekday === undefined)
+    return number > 0 ? { kind: "in", minutes: number * unit } : null;
   // "next monday", "próxima segunda", "ensi maanantai", "nākamā pirmdiena"
-  const weekday = words.map((w) => WEEKDAYS[w.replace(/-feira$/, "")]).find((d) => d !== undefined);
-  if (weekday) return { kind: "weekday", weekday };
+  if (weekday !== undefined && number === undefined && unit === undefined) return { kind: "weekday", weekday };
   return null;
 }

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from "../../../domain/escalations/escalation.types.js";
+import { isCalendarDate } from "../../../domain/follow-ups/when.parser.js";
 import { kindOf } from "../../../domain/interactions/vocabulary.js";
 import type { Role } from "../../../domain/members/member.types.js";
 import { mention } from "../../format.js";
@@ -151,8 +152,11 @@ const limit: Subcommand = async (input) => {
 const holiday: Subcommand = async (input) => {
   const { person, deps } = input;
   const match = /^(\d{4}-\d{2}-\d{2})(?:\s+(off))?$/i.exec(input.args.trim());
-  if (!match?.[1] || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) return usage(input);
+  if (!match?.[1]) return usage(input);
   const date = match[1];
+  const year = Number(date.slice(0, 4));
+  if (!isCalendarDate(date) || year < 2000 || year > 2100)
+    return void (await say(input, person.t("errors.badHolidayDate", { date })));
   const on = !match[2];
   await deps.settings.asAdmin(person.member, () => deps.settings.setHoliday(person.member, date, on));
   await say(input, person.t(on ? "setup.holidaySaved" : "setup.holidayRemoved", { date }));
