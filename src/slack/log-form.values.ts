@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FOLLOW_UP_MAX_DAYS, SUMMARY_MAX_LENGTH } from "../domain/interactions/interaction.limits.js";
 import { CHANNELS, KINDS, OUTCOMES, SENTIMENTS } from "../domain/interactions/vocabulary.js";
+import { visibleText } from "../domain/text.js";
 import type { Translate } from "../i18n/i18n.js";
 import { ACTIONS, BLOCK_IDS, inputAction } from "./ids.js";
 
@@ -36,7 +37,7 @@ export type FormResult = { ok: true; values: LogFormValues } | { ok: false; erro
 
 function customerFrom(value: string | undefined): LogFormValues["customer"] | undefined {
   if (value?.startsWith("id:")) return { id: value.slice(3) };
-  if (value?.startsWith("new:") && value.slice(4).trim()) return { create: { name: value.slice(4).trim() } };
+  if (value?.startsWith("new:") && visibleText(value.slice(4))) return { create: { name: value.slice(4).trim() } };
   return undefined;
 }
 

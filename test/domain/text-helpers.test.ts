@@ -44,3 +44,23 @@ describe("guessFromText", () => {
     expect(guessFromText("Kiitos hyvästä palvelusta!", { channel: "chat" }).kind).toBe("feedback");
   });
 });
+
+describe("guessFromText on long text", () => {
+  it("still finds the email after a very long word, and only a whole address", () => {
+    expect(guessFromText(`${"x".repeat(40_000)} write to ana@example.com`, { channel: "other" }).customer).toBe(
+      "ana@example.com",
+    );
+    expect(guessFromText("mail: bob.smith+vip@shop.example.org today", { channel: "other" }).customer).toBe(
+      "bob.smith+vip@shop.example.org",
+    );
+  });
+});
+
+describe("normalizeName for names without letters", () => {
+  it("compares emoji and punctuation names by their symbols, and invisible ones as nothing", () => {
+    expect(normalizeName("🍕🍕")).not.toBe(normalizeName("🍔🍔"));
+    expect(normalizeName("🍕🍕")).toBe(normalizeName("🍕🍕\u200b"));
+    expect(normalizeName("\u200b\u2060")).toBe("");
+    expect(normalizeName("Ana\u200b Costa")).toBe("ana costa");
+  });
+});

@@ -1,11 +1,19 @@
-/** A name as it is compared: lower case, accents removed, spacing and punctuation collapsed. */
+import { visibleText } from "../text.js";
+
+/**
+ * A name as it is compared: lower case, accents removed, spacing and punctuation collapsed.
+ * A name with no letter or digit ("🍕🍕", "!!!") is compared by its visible symbols instead, so two
+ * such names never fall together into one empty name; invisible characters count for nothing.
+ */
 export function normalizeName(name: string): string {
-  return name
+  const visible = visibleText(name);
+  const words = visible
     .normalize("NFKD")
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}@.+]+/gu, " ")
     .trim();
+  return words || visible.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ");
 }
 
 export function normalizeEmail(email: string): string {

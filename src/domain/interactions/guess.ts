@@ -5,7 +5,9 @@ import type { Channel, Kind } from "./vocabulary.js";
 // Guesses for free text (an intake post, a DM): who the customer is and what
 // kind of interaction it is. People correct the guess with one click.
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// The lookbehind starts an address only where a run of address characters starts: linear in the
+// text (without it, a 40,000-character word took it 3.8 s).
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const FROM_LINE = /^\s*(?:from|de|lähettäjä|no|से|அனுப்புநர்)\s*:\s*(.+)$/im;
 const NAME_BEFORE_EMAIL = /^\s*"?([^"<]+?)"?\s*<[^>]+>\s*$/;
 const PHONE = /(?:\+|\b)\d[\d\s().-]{6,18}\d\b/;

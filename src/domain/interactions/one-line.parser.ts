@@ -1,4 +1,5 @@
 import { editDistance } from "../customers/normalize.js";
+import { visibleText } from "../text.js";
 import { CUSTOMER_NAME_MAX_LENGTH, SUMMARY_MAX_LENGTH } from "./interaction.limits.js";
 import {
   allKindWords,
@@ -110,7 +111,8 @@ export function parseOneLine(text: string): OneLineResult {
       return { ok: false, error, partial: { ...partial, customer: words.slice(0, -1).join(" ") } };
     }
   }
-  if (!customer) return { ok: false, error: { code: "missingCustomer" }, partial };
+  // A name of zero-width characters or controls names nobody.
+  if (!visibleText(customer)) return { ok: false, error: { code: "missingCustomer" }, partial };
   if (customer.length > CUSTOMER_NAME_MAX_LENGTH)
     return { ok: false, error: { code: "customerTooLong", max: CUSTOMER_NAME_MAX_LENGTH }, partial };
   if (!summary) return { ok: false, error: { code: "emptySummary" }, partial };

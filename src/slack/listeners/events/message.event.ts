@@ -20,7 +20,9 @@ interface RawMessage {
 }
 
 // New posts a person or another app makes; edits, deletions, joins and the like carry other subtypes.
-const NEW_POST_SUBTYPES = new Set([undefined, "bot_message", "file_share"]);
+// A thread reply sent "also to the channel" is a thread_broadcast: still a reply, still a decision.
+const NEW_POST_SUBTYPES = new Set([undefined, "bot_message", "file_share", "thread_broadcast"]);
+const PERSON_REPLY_SUBTYPES = new Set([undefined, "thread_broadcast"]);
 
 /** Every message event: DMs to the app become drafts; posts in intake channels become interactions. */
 export function messageEvent(deps: SlackDeps) {
@@ -42,7 +44,7 @@ export function messageEvent(deps: SlackDeps) {
     if (!isEdit && !NEW_POST_SUBTYPES.has(message.subtype)) return;
     // Replies in threads are conversation, not intake; in an escalation card's thread they may be a decision.
     if (post.thread_ts && post.thread_ts !== post.ts) {
-      if (!isEdit && post.user && !message.subtype) {
+      if (!isEdit && post.user && PERSON_REPLY_SUBTYPES.has(message.subtype)) {
         await handleThreadReply(deps, client, {
           teamId,
           channel: message.channel,
