@@ -48,3 +48,33 @@ export function answered(deps: SlackDeps, handler: (args: SubmitArgs) => Promise
     }
   };
 }
+
+/** Slack waits 3 s for a form's answer; work still running at 2.5 s gets an answer of its own. */
+export const ACK_BUDGET_MS = 2_500;
+
+export type Timed<T> = { ok: true; value: T; late: boolean } | { ok: false; error: unknown; late: boolean };
+
+/**
+ * Runs a form's work, and if it is not done within the budget calls `onLate` (which answers Slack,
+ * e.g. with a "still saving" view) while the work goes on: the person is never told nothing was
+ * saved for something that was. `late` says whether Slack was answered already.
+ */
+export async function withinAckBudget<T>(
+  work: Promise<T>,
+  onLate: () => Promise<void>,
+  budgetMs = ACK_BUDGET_MS,
+): Promise<Timed<T>> {
+  let late: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    late = onLate().catch(() => {});
+  }, budgetMs);
+  try {
+    const value = await work;
+    return { ok: true, value, late: Boolean(late) };
+  } catch (error) {
+    return { ok: false, error, late: Boolean(late) };
+  } finally {
+    clearTimeout(timer);
+    await late;
+  }
+}

@@ -8,8 +8,10 @@ import { loggedCard } from "../../logged-card.js";
 import { BadPayloadError, decode, type LogFormMetadata, LogFormMetadataSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
+import { buildErrorMessage } from "../../views/error.view.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
-import { submitter } from "./guard.js";
+import { buildSavingView } from "../../views/saving.view.js";
+import { submitter, withinAckBudget } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -75,22 +77,33 @@ export function logFormSubmission(deps: SlackDeps) {
       await ack({ response_action: "errors", errors: form.errors });
       return;
     }
-    let logged: LoggedInteraction;
-    try {
-      logged = await store(deps, person, form.values, metadata, view.id);
-    } catch (error) {
+    const stored = await withinAckBudget(store(deps, person, form.values, metadata, view.id), () =>
+      ack({ response_action: "update", view: buildSavingView(t) }),
+    );
+    if (!stored.ok) {
+      const { error } = stored;
       const message =
         error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
       if (!(error instanceof DomainError)) logger.error(error);
-      await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: message } });
+      // Slack was told "still saving": the person hears why it was not, with what they typed.
+      if (stored.late)
+        await tellPerson(client, body.user.id, metadata.channelId, buildErrorMessage(message, t, form.values.summary));
+      else await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: message } });
       return;
     }
+    const logged: LoggedInteraction = stored.value;
     // "Escalate to a manager" ticked: the same window goes on to the escalation form.
-    if (form.values.escalate && !metadata.interactionId) {
-      await ack({ response_action: "update", view: buildEscalateForm(t, logged.interaction, metadata.channelId) });
-    } else {
-      await ack();
-    }
+    const next =
+      form.values.escalate && !metadata.interactionId
+        ? buildEscalateForm(t, logged.interaction, metadata.channelId)
+        : undefined;
+    if (stored.late) {
+      // The form shows "still saving": it becomes what it would have become, or says it is saved.
+      await client.views
+        .update({ view_id: view.id, view: next ?? buildSavingView(t, t("form.savedLate")) })
+        .catch((error: unknown) => logger.warn(`could not update the form after a slow save: ${String(error)}`));
+    } else if (next) await ack({ response_action: "update", view: next });
+    else await ack();
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;
     if (metadata.draftId) await deps.drafts.markLogged(workspaceId, metadata.draftId, logged.interaction.id);
