@@ -149,7 +149,7 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
     expect(app.slack.callsTo("chat.postEphemeral").length - before).toBe(1);
   });
 
-  it("keeps the form open with the text when storing fails", async () => {
+  it("keeps the form open, saying so beside the customer, when the chosen customer is gone", async () => {
     const view = await openForm();
     const response = await submit(
       view,
@@ -157,9 +157,7 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
     );
     expect(JSON.parse(response.body)).toEqual({
       response_action: "errors",
-      errors: {
-        summary: "It could not be saved just now; your text is still here. Please press the button again in a moment.",
-      },
+      errors: { customer: "That customer is not in this workspace any more. Choose the customer again." },
     });
     expect(await db().interaction.count()).toBe(0);
   });

@@ -88,7 +88,11 @@ export function logFormSubmission(deps: SlackDeps) {
       // Slack was told "still saving": the person hears why it was not, with what they typed.
       if (stored.late)
         await tellPerson(client, body.user.id, metadata.channelId, buildErrorMessage(message, t, form.values.summary));
-      else await ack({ response_action: "errors", errors: { [BLOCK_IDS.summary]: message } });
+      else {
+        const field =
+          error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary;
+        await ack({ response_action: "errors", errors: { [field]: message } });
+      }
       return;
     }
     const logged: LoggedInteraction = stored.value;
