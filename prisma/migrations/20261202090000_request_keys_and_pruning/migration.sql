@@ -9,3 +9,7 @@ CREATE UNIQUE INDEX "Campaign_workspaceId_requestKey_key" ON "Campaign"("workspa
 
 -- Old job claims are pruned by the time they were scheduled for.
 CREATE INDEX "JobRun_scheduledFor_idx" ON "JobRun"("scheduledFor");
+
+-- Follow-ups a tick could not send yet wait until nextCheckAt instead of filling every batch.
+ALTER TABLE "FollowUp" ADD COLUMN "nextCheckAt" TIMESTAMPTZ(3);
+CREATE INDEX "FollowUp_status_nextCheckAt_idx" ON "FollowUp"("status", "nextCheckAt");

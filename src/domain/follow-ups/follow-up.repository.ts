@@ -20,8 +20,13 @@ export interface FollowUpRepository {
   /** Stores it, unless its requestKey made one already: then that one, with created false. */
   create(followUp: NewFollowUp): Promise<{ id: string; dueAt: Date; created: boolean }>;
   get(workspaceId: string, id: string): Promise<FollowUpDetails | null>;
-  /** Pending follow-ups past due whose DM has not gone out, and open overdue ones, across workspaces. */
+  /**
+   * Pending follow-ups past due, across workspaces, oldest first — but not those a tick put off
+   * until a later check (nextCheckAt), so they never crowd out one that can be sent.
+   */
   due(now: Date, limit: number): Promise<FollowUpDetails[]>;
+  /** Not to be looked at again before `at` (nothing can be sent for it until then). */
+  checkLater(id: string, at: Date): Promise<void>;
   /**
    * Holds one for this instance until `until` — only if nobody holds it and it is
    * still as `seen` (another instance may have sent it meanwhile): null when this call did not get it.
@@ -117,13 +122,20 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       return details(await prisma.followUp.findFirst({ where: { workspaceId, id }, include }));
     },
     async due(now, limit) {
-      const rows = await prisma.followUp.findMany({
-        where: { status: "pending", dueAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-        orderBy: { dueAt: "asc" },
-        take: limit,
-        include,
-      });
+      const ids = await prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "FollowUp"
+        WHERE status = 'pending'
+          AND (("nextCheckAt" IS NULL AND "dueAt" <= ${now}) OR "nextCheckAt" <= ${now})
+          AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+        ORDER BY COALESCE("nextCheckAt", "dueAt") LIMIT ${limit}`;
+      if (ids.length === 0) return [];
+      const rows = await prisma.followUp.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include });
+      const order = new Map(ids.map((r, i) => [r.id, i]));
+      rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       return (await Promise.all(rows.map(details))).filter((d): d is FollowUpDetails => d !== null);
+    },
+    async checkLater(id, at) {
+      await prisma.followUp.update({ where: { id }, data: { nextCheckAt: at } });
     },
     async lease(seen, now, until) {
       const taken = await prisma.$queryRaw<Array<{ was: Date | null }>>`
@@ -171,7 +183,7 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
     async reschedule(id, actorId, dueAt) {
       const row = await prisma.followUp.update({
         where: { id },
-        data: { dueAt, notifiedAt: null, lastRemindedAt: null, leaseUntil: null },
+        data: { dueAt, notifiedAt: null, lastRemindedAt: null, leaseUntil: null, nextCheckAt: null },
         select: { workspaceId: true },
       });
       await audit(row.workspaceId, actorId, "followUp.snoozed", id, { dueAt: dueAt.toISOString() });
@@ -179,7 +191,15 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
     async reassign(id, actorId, assigneeId) {
       const row = await prisma.followUp.update({
         where: { id },
-        data: { assigneeId, notifiedAt: null, lastRemindedAt: null, dmChannelId: null, dmTs: null, leaseUntil: null },
+        data: {
+          assigneeId,
+          notifiedAt: null,
+          lastRemindedAt: null,
+          dmChannelId: null,
+          dmTs: null,
+          leaseUntil: null,
+          nextCheckAt: null,
+        },
         select: { workspaceId: true },
       });
       await audit(row.workspaceId, actorId, "followUp.reassigned", id, { assigneeId });

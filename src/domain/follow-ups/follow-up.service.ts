@@ -38,6 +38,35 @@ export function isWorkingTime(at: Date, calendar: BusinessCalendar): boolean {
   );
 }
 
+/** The first moment from `after` on that is working time in this calendar. */
+export function nextWorkingStart(after: Date, calendar: BusinessCalendar): Date {
+  if (isWorkingTime(after, calendar)) return after;
+  const local = zoned(after, calendar.timeZone);
+  for (let add = 0; add < 15; add++) {
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + add));
+    const date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+    const weekday = ((day.getUTCDay() + 6) % 7) + 1;
+    if (!isBusinessDay(calendar, date, weekday)) continue;
+    const start = fromZoned(date, calendar.dayStart, calendar.timeZone);
+    if (start > after) return start;
+  }
+  return new Date(after.getTime() + DAY_MS);
+}
+
+/** Midnight starting the next day where the calendar's people are. */
+function nextLocalDay(at: Date, timeZone: string): Date {
+  const local = zoned(at, timeZone);
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + 1));
+  return fromZoned({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, 0, timeZone);
+}
+
+// A manager's overdue notice waits for every manager's working hours; after a day it goes to those at work.
+const MANAGER_NOTICE_PATIENCE_MS = DAY_MS;
+const MANAGER_RECHECK_MS = 30 * 60 * 1000;
+// However long nothing can be sent, a row is looked at again within this (a time zone Slack changed).
+const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
+const notAfter = (at: Date, now: Date) => new Date(Math.min(at.getTime(), now.getTime() + LONGEST_WAIT_MS));
+
 const localDay = (at: Date, timeZone: string) => {
   const z = zoned(at, timeZone);
   return `${z.year}-${z.month}-${z.day}`;
@@ -146,38 +175,70 @@ export function createFollowUpService(deps: FollowUpDeps) {
       for (const f of await followUps.due(now, BATCH)) {
         const settings = await settingsOf(f.workspaceId);
         const calendar = calendarFor(settings, f.assignee);
-        if (!isWorkingTime(now, calendar)) continue;
+        const assigneeAtWork = isWorkingTime(now, calendar);
         const daysOverdue = Math.floor((now.getTime() - f.dueAt.getTime()) / DAY_MS);
-        const remindToday =
-          f.notifiedAt !== null &&
+        const firstDm = f.notifiedAt === null;
+        const remindDue =
+          !firstDm &&
           (f.lastRemindedAt === null ||
             localDay(f.lastRemindedAt, calendar.timeZone) !== localDay(now, calendar.timeZone));
-        const tellManager =
-          f.notifiedAt !== null && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
-        if (f.notifiedAt !== null && !remindToday && !tellManager) continue;
+        const managerDue = !firstDm && daysOverdue >= settings.days.overdueManagerDays && f.managerToldAt === null;
+        const team = settings.people.filter(
+          (p) => p.role === "manager" && p.teamId !== null && p.teamId === f.assignee.teamId,
+        );
+        // The notice reaches managers in their own working hours (it came at the assignee's 09:00,
+        // 05:31 for a manager in Helsinki): all of them at once, or after a day's wait those at work.
+        const atWork = team.filter((m) => isWorkingTime(now, calendarFor(settings, m)));
+        const noticeWaited =
+          now.getTime() - f.dueAt.getTime() - settings.days.overdueManagerDays * DAY_MS > MANAGER_NOTICE_PATIENCE_MS;
+        const recipients = team.length === 0 ? [] : atWork.length === team.length || noticeWaited ? atWork : [];
+        const tellManager = managerDue && (team.length === 0 ? assigneeAtWork : recipients.length > 0);
+        const dmNow = (firstDm || remindDue) && assigneeAtWork;
+        // When nothing more can be sent for it before then: the next reminder day, or the next working hours.
+        const nextCheck = (): Date => {
+          const next = [
+            firstDm || remindDue
+              ? nextWorkingStart(assigneeAtWork ? nextLocalDay(now, calendar.timeZone) : now, calendar)
+              : nextWorkingStart(nextLocalDay(now, calendar.timeZone), calendar),
+          ];
+          if (managerDue && !tellManager) next.push(new Date(now.getTime() + MANAGER_RECHECK_MS));
+          return new Date(Math.min(...next.map((d) => d.getTime())));
+        };
+        if (!dmNow && !tellManager) {
+          await followUps.checkLater(f.id, notAfter(nextCheck(), now));
+          continue;
+        }
         const lease = await followUps.lease(f, now, new Date(now.getTime() + LEASE_MS));
         if (!lease) continue;
         const attempt = attemptOf(lease, LEASE_MS);
         try {
-          if (f.notifiedAt === null) {
+          if (firstDm) {
             const sent = await notifier.deliver(f, attempt);
             await followUps.markDelivered(f.id, sent.channelId, sent.ts, now);
             result.delivered++;
-            continue;
+          } else {
+            if (remindDue && assigneeAtWork) {
+              await notifier.remind(f, attempt);
+              await followUps.markReminded(f.id, now);
+              result.reminded++;
+            }
+            if (tellManager) {
+              const managers = recipients.map(
+                (p): PersonRef => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }),
+              );
+              await notifier.tellManagers(f, managers, daysOverdue, attempt);
+              await followUps.markManagerTold(f.id, now);
+              result.managersTold++;
+            }
           }
-          if (remindToday) {
-            await notifier.remind(f, attempt);
-            await followUps.markReminded(f.id, now);
-            result.reminded++;
-          }
-          if (tellManager) {
-            const managers = settings.people
-              .filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === f.assignee.teamId)
-              .map((p): PersonRef => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
-            await notifier.tellManagers(f, managers, daysOverdue, attempt);
-            await followUps.markManagerTold(f.id, now);
-            result.managersTold++;
-          }
+          // Reminded today (and the managers told, or not yet): nothing to send before the next check.
+          const waitForManagers = managerDue && !tellManager;
+          await followUps.checkLater(
+            f.id,
+            waitForManagers
+              ? new Date(now.getTime() + MANAGER_RECHECK_MS)
+              : notAfter(nextWorkingStart(nextLocalDay(now, calendar.timeZone), calendar), now),
+          );
         } catch (error) {
           // Nothing is marked. When Slack may have posted it anyway, the lease is left to run
           // out, and the next attempt looks for the message first; otherwise the next tick retries.

@@ -55,6 +55,14 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
       entityId,
       data: JSON.parse(JSON.stringify(data)),
     });
+  // Hours, days and teams decide when a follow-up may be sent: those put off until a later check are
+  // looked at again on the next tick.
+  const recheckFollowUps = (workspaceId: string) =>
+    prisma.followUp.updateMany({
+      where: { workspaceId, status: "pending", nextCheckAt: { not: null } },
+      data: { nextCheckAt: null },
+    });
+
   return {
     async load(workspaceId) {
       const ws = await prisma.workspace.findUniqueOrThrow({
@@ -123,6 +131,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         select: { id: true },
       });
       await audit(workspaceId, actorId, "team.saved", team.id, { name, ...changes });
+      await recheckFollowUps(workspaceId);
       return team.id;
     },
     async setRole(workspaceId, actorId, memberId, role, teamId) {
@@ -131,6 +140,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         data: { role, ...(teamId !== undefined ? { teamId } : {}) },
       });
       await audit(workspaceId, actorId, "member.role", memberId, { role, teamId });
+      await recheckFollowUps(workspaceId);
     },
     async addRoute(workspaceId, actorId, route) {
       const row = await prisma.routingRule.create({ data: { workspaceId, ...route } });
@@ -151,6 +161,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         },
       });
       await audit(workspaceId, actorId, "hours.set", workspaceId, hours);
+      await recheckFollowUps(workspaceId);
     },
     async setLimit(workspaceId, actorId, severity, minutes) {
       await prisma.workspace.update({ where: { id: workspaceId }, data: { [LIMIT_COLUMN[severity]]: minutes } });
@@ -168,10 +179,12 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         await prisma.holiday.deleteMany({ where: { workspaceId, date: day } });
       }
       await audit(workspaceId, actorId, on ? "holiday.added" : "holiday.removed", workspaceId, { date });
+      await recheckFollowUps(workspaceId);
     },
     async setDayCounts(workspaceId, actorId, counts) {
       await prisma.workspace.update({ where: { id: workspaceId }, data: counts });
       await audit(workspaceId, actorId, "days.set", workspaceId, counts);
+      await recheckFollowUps(workspaceId);
     },
     async setPersonalHours(workspaceId, memberId, hours) {
       await prisma.member.update({
@@ -179,6 +192,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         data: { workDayStart: hours?.start ?? null, workDayEnd: hours?.end ?? null },
       });
       await audit(workspaceId, memberId, "member.hours", memberId, { hours });
+      await recheckFollowUps(workspaceId);
     },
   };
 }
