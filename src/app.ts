@@ -33,6 +33,7 @@ import { createReportService } from "./domain/reports/report.service.js";
 import { createTargetRepository } from "./domain/reports/target.repository.js";
 import { createRetentionRepository } from "./domain/retention/retention.repository.js";
 import { createRetentionService } from "./domain/retention/retention.service.js";
+import { createHousekeeping } from "./domain/scheduling/housekeeping.service.js";
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
@@ -233,6 +234,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const address = started?.address?.() as AddressInfo | null | undefined;
   const port = address?.port ?? config.port;
 
+  const jobRuns = createJobRunRepository(prisma);
+  const housekeeping = createHousekeeping({ jobRuns, deliveries, now });
   const scheduler = startScheduler(
     [
       { name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() },
@@ -240,8 +243,9 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       { name: "retention", schedule: "7 * * * *", run: () => retention.processRetention() },
       { name: "campaigns", schedule: config.campaignSchedule, run: () => campaigns.processCampaigns() },
       { name: "digests", schedule: "* * * * *", run: () => digests.processDigests() },
+      { name: "housekeeping", schedule: "17 * * * *", run: () => housekeeping.prune() },
     ],
-    createJobRunRepository(prisma),
+    jobRuns,
     instanceId,
     logger,
     options.clock ?? true,

@@ -5,6 +5,8 @@ export interface DeliveryRepository {
   /** True when this call recorded the key; false when it was already there. */
   claim(key: string): Promise<boolean>;
   release(key: string): Promise<void>;
+  /** Forgets up to `limit` deliveries recorded before `before`; returns how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export function createDeliveryRepository(prisma: PrismaClient): DeliveryRepository {
@@ -17,5 +19,8 @@ export function createDeliveryRepository(prisma: PrismaClient): DeliveryReposito
     async release(key) {
       await prisma.processedDelivery.deleteMany({ where: { key } });
     },
+    prune: (before, limit) => prisma.$executeRaw`
+      DELETE FROM "ProcessedDelivery" WHERE "key" IN (
+        SELECT "key" FROM "ProcessedDelivery" WHERE "createdAt" < ${before} LIMIT ${limit})`,
   };
 }

@@ -4,6 +4,8 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 export interface JobRunRepository {
   claim(jobName: string, scheduledFor: Date, instanceId: string): Promise<boolean>;
   finish(jobName: string, scheduledFor: Date): Promise<void>;
+  /** Forgets up to `limit` claims of fires scheduled before `before`; returns how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export function createJobRunRepository(prisma: PrismaClient): JobRunRepository {
@@ -17,5 +19,8 @@ export function createJobRunRepository(prisma: PrismaClient): JobRunRepository {
     async finish(jobName, scheduledFor) {
       await prisma.jobRun.updateMany({ where: { jobName, scheduledFor }, data: { finishedAt: new Date() } });
     },
+    prune: (before, limit) => prisma.$executeRaw`
+      DELETE FROM "JobRun" WHERE ("jobName", "scheduledFor") IN (
+        SELECT "jobName", "scheduledFor" FROM "JobRun" WHERE "scheduledFor" < ${before} LIMIT ${limit})`,
   };
 }
