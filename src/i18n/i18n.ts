@@ -6,7 +6,7 @@ import lv from "./locales/lv.json" with { type: "json" };
 import pt from "./locales/pt.json" with { type: "json" };
 import ta from "./locales/ta.json" with { type: "json" };
 import { SUPPORTED_LOCALES, type SupportedLocale } from "./locales.js";
-import { escapeText, isVerbatim, type Verbatim } from "./verbatim.js";
+import { escapeCut, isVerbatim, type Verbatim } from "./verbatim.js";
 
 export type TranslateValue = string | number | Verbatim | null | undefined;
 
@@ -23,10 +23,14 @@ export interface Translate {
 
 export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en, pt, fi, lv, hi, ta };
 
+// A sentence quotes at most this much of what was typed ("There is no team called “…”"), counted
+// after escaping and cut on a character boundary, so no sentence outgrows Slack's limits.
+const VALUE_MAX = 400;
+
 function escapeValues(values: Record<string, TranslateValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    out[name] = typeof value === "string" ? escapeText(value) : isVerbatim(value) ? value.text : value;
+    out[name] = typeof value === "string" ? escapeCut(value, VALUE_MAX) : isVerbatim(value) ? value.text : value;
   }
   return out;
 }

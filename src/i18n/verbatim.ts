@@ -19,3 +19,18 @@ export const isVerbatim = (value: unknown): value is Verbatim => value instanceo
 export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Escaped, and if that is longer than `max`, cut (never inside an entity or a character) with an ellipsis. */
+export function escapeCut(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= max) return escaped;
+  let out = "";
+  for (const { segment } of graphemes.segment(text)) {
+    const next = escapeText(segment);
+    if (out.length + next.length > max - 1) break;
+    out += next;
+  }
+  return `${out}…`;
+}

@@ -23,6 +23,7 @@ export function shorten(text: string, max: number): string {
  * (after escaping: one `<` is four), never inside an entity or a character.
  */
 export function mrkdwnText(text: string, max: number): Verbatim {
+  // Prefers a word boundary; escapeCut (i18n) cuts anywhere.
   const escaped = escapeText(text);
   if (escaped.length <= max) return verbatim(escaped);
   let budget = max - 1; // the ellipsis

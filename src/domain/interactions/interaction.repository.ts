@@ -173,6 +173,12 @@ export function createInteractionRepository(
     },
     update(workspaceId, id, changes, actorId) {
       return prisma.$transaction(async (tx) => {
+        // The customer chosen in the edit form arrives as an id: it must be one of this workspace's.
+        if (
+          changes.customerId &&
+          !(await tx.customer.findFirst({ where: { id: changes.customerId, workspaceId }, select: { id: true } }))
+        )
+          throw Errors.customerUnavailable();
         const row = await tx.interaction.update({ where: { id, workspaceId }, data: changes, select });
         await recordAudit(tx, {
           workspaceId,

@@ -96,7 +96,7 @@ export function buildCustomerCard(t: Translate, input: CustomerCardInput): { tex
     });
   }
   if (pager.length) blocks.push({ type: "actions", elements: pager });
-  return { text: customer.name, blocks };
+  return { text: mrkdwnText(customer.name, 200).text, blocks };
 }
 
 /** Several customers answer to that name: the person picks one. */

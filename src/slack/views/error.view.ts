@@ -1,10 +1,11 @@
 import type { KnownBlock } from "@slack/types";
 import { clip } from "../../domain/text.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { fitMrkdwn } from "../mrkdwn.js";
 
 /** The short message a person sees when their request failed; it gives back what they typed. */
 export function buildErrorMessage(text: string, t: Translate, typed?: string) {
-  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) } }];
   if (typed) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("errors.youTyped") }] });
     // A rich_text preformatted block shows the text verbatim: no mrkdwn, no mentions.

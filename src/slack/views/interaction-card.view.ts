@@ -3,7 +3,7 @@ import type { CustomerContext, Interaction } from "../../domain/interactions/int
 import type { Translate } from "../../i18n/i18n.js";
 import { mention, slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS } from "../ids.js";
-import { escapeMrkdwn, quoteText } from "../mrkdwn.js";
+import { escapeMrkdwn, mrkdwnText, quoteText } from "../mrkdwn.js";
 import { encode, InteractionRefSchema } from "../payloads.js";
 
 const STATE_KEYS = { logged: "card.logged", updated: "card.updated", duplicate: "card.duplicate" } as const;
@@ -79,15 +79,14 @@ export function buildInteractionCard(
       style: "danger",
     });
   }
+  // The summary is quoted in what the section has left of Slack's 3,000 characters.
+  const what = `*${headline}* ${describeInteraction(t, interaction)}\n`;
   return {
-    text: `${headline} ${interaction.customerName}`,
+    text: `${headline} ${mrkdwnText(interaction.customerName, 200)}`,
     blocks: [
       {
         type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `*${headline}* ${describeInteraction(t, interaction)}\n${quoteSummary(interaction.summary)}`,
-        },
+        text: { type: "mrkdwn", text: `${what}${quoteSummary(interaction.summary, 3_000 - what.length)}` },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: details }] },
       { type: "context", elements: [{ type: "mrkdwn", text: describeContext(t, context) }] },
