@@ -106,12 +106,26 @@ function checkBlock(problems: string[], pointer: string, block: unknown): void {
   }
 }
 
+// Slack refuses a text object with nothing in it ("must be more than 0 characters"), wherever it is.
+function checkEmptyTexts(problems: string[], pointer: string, value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) checkEmptyTexts(problems, `${pointer}/${i}`, item);
+    return;
+  }
+  if (!isObject(value)) return;
+  if ((value.type === "plain_text" || value.type === "mrkdwn") && value.text === "")
+    problems.push(`${pointer}/text: must be more than 0 characters`);
+  for (const [key, child] of Object.entries(value))
+    if (typeof child === "object") checkEmptyTexts(problems, `${pointer}/${key}`, child);
+}
+
 export function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return ["/blocks: must be an array"];
   const problems: string[] = [];
   if (blocks.length > maxBlocks) problems.push(`/blocks: no more than ${maxBlocks} items allowed`);
   for (const [i, block] of blocks.entries()) checkBlock(problems, `/blocks/${i}`, block);
+  checkEmptyTexts(problems, "/blocks", blocks);
   return problems;
 }
 

@@ -84,6 +84,20 @@ describe("the fake Slack Web API", () => {
     expect((await slackError(client.chat.postMessage({ channel: "C1", text: "" }))).error).toBe("no_text");
   });
 
+  it("refuses a text object with nothing in it, as Slack does", async () => {
+    const empty = await slackError(
+      client.chat.postMessage({
+        channel: "C1",
+        text: "fallback",
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: "" } }],
+      }),
+    );
+    expect(empty).toMatchObject({
+      error: "invalid_blocks",
+      messages: ["/blocks/0/text/text: must be more than 0 characters"],
+    });
+  });
+
   it("refuses a modal whose title is over 24 characters or whose private_metadata is over 3,000", async () => {
     const title = await slackError(
       client.views.open({ trigger_id: slack.issueTriggerId(), view: modal("t".repeat(25)) }),

@@ -137,6 +137,21 @@ describe("a second workspace replaying the first one's ids", () => {
       });
       expect(response.status).toBeLessThan(500);
     }
+    // Eve edits her own interaction and picks the first workspace's customer in the form.
+    const own = await answerTo(app, (await app.driver.command("/rapport", "log Eve Own Co: hello", EVE)).responseUrl);
+    const editOpened = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(EVE, button(own, "interaction_edit"));
+    const editForm = (await latest(app, "views.open", editOpened)).args.view as Json;
+    for (const customer of customers) {
+      const response = await app.driver.viewSubmission(EVE, {
+        id: `V${Math.random().toString(36).slice(2)}`,
+        callback_id: editForm.callback_id,
+        private_metadata: editForm.private_metadata,
+        state: logFormState({ customer: `id:${customer.id}`, summary: "moved across" }),
+      });
+      expect(response.status).toBeLessThan(500);
+      expect(response.body).not.toContain("Secret");
+    }
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     expect(await snapshotOf(a.id)).toBe(before);
