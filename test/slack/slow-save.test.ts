@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { latest, logFormState, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, latest, logFormState, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../support/test-database.js";
 
@@ -54,6 +54,49 @@ describe.skipIf(!TEST_DATABASE_URL)(
       expect(textOf(confirmation.args)).toContain("Logged");
       const updated = await app.slack.waitFor("views.update", (a) => a.view_id === viewId, 10_000);
       expect(textOf(updated.args.view as Record<string, unknown>)).toContain("Saved");
+    });
+
+    it("does the same for the escalation form: 'still saving', then stored and 'saved'", async () => {
+      const card = await answerTo(
+        app,
+        (await app.driver.command("/rapport", "log Slow Escalation Co complaint: broken", agent)).responseUrl,
+      );
+      const before = app.slack.callsTo("views.open").length;
+      await app.driver.blockAction(agent, button(card, "interaction_escalate"));
+      const opened = await latest(app, "views.open", before);
+      const view = opened.args.view as Record<string, unknown>;
+      const viewId = String((opened.result?.view as { id?: string } | undefined)?.id);
+      const locker = new pg.Client({
+        connectionString: app.config.database.kind === "postgres" ? app.config.database.url : "",
+      });
+      await locker.connect();
+      await locker.query('BEGIN; LOCK TABLE "Escalation" IN EXCLUSIVE MODE');
+      const release = new Promise((resolve) => setTimeout(resolve, 3_500)).then(() => locker.query("COMMIT"));
+      const response = await app.driver.viewSubmission(agent, {
+        id: viewId,
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            reason: { reason_input: { value: "slow refund" } },
+            severity: { severity_input: { selected_option: { value: "normal" } } },
+            requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+            amount: { amount_input: { value: null } },
+            escalation_note: { escalation_note_input: { value: null } },
+          },
+        },
+      });
+      await release;
+      await locker.end();
+      expect(response.body).toContain("Still saving");
+      await expect
+        .poll(() => app.rapport.database.prisma.escalation.count({ where: { reason: "slow refund" } }))
+        .toBe(1);
+      await app.slack.waitFor(
+        "views.update",
+        (a) => a.view_id === viewId && textOf(a.view as Record<string, unknown>).includes("Saved"),
+        10_000,
+      );
     });
   },
 );

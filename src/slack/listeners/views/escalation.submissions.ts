@@ -5,7 +5,7 @@ import type { SlackDeps } from "../../deps.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { DecisionMetadataSchema, decode, EscalateMetadataSchema, EscalationRefSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
-import { submitter } from "./guard.js";
+import { saveAndClose, submitter } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = SubmitArgs["view"]["state"]["values"];
@@ -40,9 +40,10 @@ export function escalateSubmission(deps: SlackDeps) {
       await args.ack({ response_action: "errors", errors });
       return;
     }
-    let raised: Awaited<ReturnType<SlackDeps["escalations"]["raise"]>>;
-    try {
-      raised = await deps.escalations.raise(
+    const raised = await saveAndClose(
+      args,
+      p,
+      deps.escalations.raise(
         {
           workspaceId: p.member.workspaceId,
           interactionId: metadata.i,
@@ -55,15 +56,10 @@ export function escalateSubmission(deps: SlackDeps) {
           requestKey: `view:${view.id}`,
         },
         p.member,
-      );
-    } catch (error) {
-      const message =
-        error instanceof DomainError ? p.t(`errors.${error.code}`, error.params) : p.t("form.errors.saveFailed");
-      if (!(error instanceof DomainError)) args.logger.error(error);
-      await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.reason]: message } });
-      return;
-    }
-    await args.ack();
+      ),
+      { field: BLOCK_IDS.reason, typed: reason, channelId: metadata.channelId },
+    );
+    if (!raised) return;
     // A second submission of the same form found the first escalation: its card is posted already.
     if (raised.created) await deps.escalations.publish(raised.escalation);
   };

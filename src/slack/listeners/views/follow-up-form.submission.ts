@@ -6,7 +6,7 @@ import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { escapeMrkdwn } from "../../mrkdwn.js";
 import { decode, FollowUpMetadataSchema } from "../../payloads.js";
 import { tellPerson } from "../../reply.js";
-import { submitter } from "./guard.js";
+import { saveAndClose, submitter } from "./guard.js";
 
 export function followUpFormSubmission(deps: SlackDeps) {
   return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -29,15 +29,13 @@ export function followUpFormSubmission(deps: SlackDeps) {
       return;
     }
     const interaction = await deps.interactions.get(member.workspaceId, metadata.i);
-    const followUp = await deps.followUps.addForInteraction(
-      interaction,
-      member.id,
-      days,
-      note,
-      null,
-      `view:${view.id}`,
+    const followUp = await saveAndClose(
+      args,
+      person,
+      deps.followUps.addForInteraction(interaction, member.id, days, note, null, `view:${view.id}`),
+      { field: BLOCK_IDS.followUpNote, typed: note, channelId: metadata.channelId },
     );
-    await ack();
+    if (!followUp) return;
     // A second submission of the same form found the first follow-up, which was confirmed already.
     if (!followUp.created) return;
     const text = t("followUp.created", {

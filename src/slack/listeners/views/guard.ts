@@ -1,6 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { DomainError } from "../../../domain/errors.js";
 import type { SlackDeps } from "../../deps.js";
 import type { Person } from "../../people.js";
+import { tellPerson } from "../../reply.js";
+import { buildErrorMessage } from "../../views/error.view.js";
+import { buildSavingView } from "../../views/saving.view.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -77,4 +81,34 @@ export async function withinAckBudget<T>(
     clearTimeout(timer);
     await late;
   }
+}
+
+/**
+ * A form's save, answered in time: the form closes when it is stored within the budget; if not, it
+ * says "still saving" and then "saved" (or, failing, the person is told with what they typed). A
+ * refusal in time shows beside `field`. Resolves with what was stored, or null when nothing was.
+ */
+export async function saveAndClose<T>(
+  args: SubmitArgs,
+  person: Person,
+  work: Promise<T>,
+  failure: { field: string; typed: string; channelId?: string },
+): Promise<T | null> {
+  const { t } = person;
+  const stored = await withinAckBudget(work, () => args.ack({ response_action: "update", view: buildSavingView(t) }));
+  if (stored.ok) {
+    if (!stored.late) await args.ack();
+    else
+      await args.client.views
+        .update({ view_id: args.view.id, view: buildSavingView(t, t("form.savedLate")) })
+        .catch((error: unknown) => args.logger.warn(`could not update the form after a slow save: ${String(error)}`));
+    return stored.value;
+  }
+  const { error } = stored;
+  const message = error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
+  if (!(error instanceof DomainError)) args.logger.error(error);
+  if (stored.late)
+    await tellPerson(args.client, args.body.user.id, failure.channelId, buildErrorMessage(message, t, failure.typed));
+  else await args.ack({ response_action: "errors", errors: { [failure.field]: message } });
+  return null;
 }
