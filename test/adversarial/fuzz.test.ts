@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 // mrkdwn, nothing Slack would refuse, no 5xx, no error in the log, the process alive.
 // FUZZ_SEED=<n> replays a run; FUZZ_RUNS raises the count.
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 const MARKERS = [
   "<!channel>",
