@@ -1,3 +1,5 @@
+import { graphemes } from "../domain/text.js";
+
 // A value that goes into a message as it is. Strings interpolated into a translation are escaped;
 // these are not: mrkdwn the app wrote itself (a mention, a date token, text escaped already) or
 // text bound for a plain_text field, where Slack shows characters as they are.
@@ -20,17 +22,27 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** What escapeText undid: the three entities back to the characters a person typed. */
+export function unescapeText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
 
-/** Escaped, and if that is longer than `max`, cut (never inside an entity or a character) with an ellipsis. */
-export function escapeCut(text: string, max: number): string {
+/**
+ * Escaped, and if that is longer than `max`, cut (never inside an entity or a character) with an
+ * ellipsis — at the last space when that keeps more than half, if `atWord`.
+ */
+export function escapeCut(text: string, max: number, atWord = false): string {
   const escaped = escapeText(text);
   if (escaped.length <= max) return escaped;
-  let out = "";
+  let budget = max - 1; // the ellipsis
+  let end = 0;
   for (const { segment } of graphemes.segment(text)) {
-    const next = escapeText(segment);
-    if (out.length + next.length > max - 1) break;
-    out += next;
+    const cost = escapeText(segment).length;
+    if (cost > budget) break;
+    budget -= cost;
+    end += segment.length;
   }
-  return `${out}…`;
+  const cut = text.slice(0, end);
+  const lastSpace = atWord ? cut.lastIndexOf(" ") : -1;
+  return `${escapeText((lastSpace > end / 2 ? cut.slice(0, lastSpace) : cut).trimEnd())}…`;
 }

@@ -1,5 +1,5 @@
-import { clip, graphemes } from "../domain/text.js";
-import { escapeText, type Verbatim, verbatim } from "../i18n/verbatim.js";
+import { clip } from "../domain/text.js";
+import { escapeCut, escapeText, unescapeText, type Verbatim, verbatim } from "../i18n/verbatim.js";
 
 /**
  * Escapes text a person typed before it goes into mrkdwn, so that it can never
@@ -23,20 +23,7 @@ export function shorten(text: string, max: number): string {
  * (after escaping: one `<` is four), never inside an entity or a character.
  */
 export function mrkdwnText(text: string, max: number): Verbatim {
-  // Prefers a word boundary; escapeCut (i18n) cuts anywhere.
-  const escaped = escapeText(text);
-  if (escaped.length <= max) return verbatim(escaped);
-  let budget = max - 1; // the ellipsis
-  let end = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const cost = escapeText(segment).length;
-    if (cost > budget) break;
-    budget -= cost;
-    end += segment.length;
-  }
-  const cut = text.slice(0, end);
-  const lastSpace = cut.lastIndexOf(" ");
-  return verbatim(`${escapeText((lastSpace > end / 2 ? cut.slice(0, lastSpace) : cut).trimEnd())}…`);
+  return verbatim(escapeCut(text, max, true));
 }
 
 /** Typed text as a mrkdwn block quote (`>` before each line), escaped, at most `max` characters in all. */
@@ -57,7 +44,7 @@ export function quoteText(text: string, max: number, marker = ">"): Verbatim {
  * characters as they are: the values the translation escaped are turned back into what was typed.
  */
 export function plainText(translated: string, max: number): string {
-  return shorten(translated.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"), max);
+  return shorten(unescapeText(translated), max);
 }
 
 /**

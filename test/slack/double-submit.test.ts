@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerTo, button, latest } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { AGENT, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
+import { AGENT, escalationFormState, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
 const DAY = 24 * 60 * 60 * 1000;
@@ -41,15 +41,7 @@ describe("the same form or button twice at once", () => {
     const before = app.slack.callsTo("views.open").length;
     await app.driver.blockAction(AGENT, button(card, "interaction_escalate"));
     const view = await opened(before);
-    const responses = await twice(AGENT, view, {
-      values: {
-        reason: { reason_input: { value: "refund please" } },
-        severity: { severity_input: { selected_option: { value: "normal" } } },
-        requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-        amount: { amount_input: { value: null } },
-        escalation_note: { escalation_note_input: { value: null } },
-      },
-    });
+    const responses = await twice(AGENT, view, escalationFormState("refund please"));
     for (const r of responses) expect(r.status).toBe(200);
     await expect
       .poll(() => app.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "C0MGRS").length)

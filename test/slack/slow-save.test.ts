@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerTo, button, latest, logFormState, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../support/test-database.js";
+import { escalationFormState } from "../support/workspace-setup.js";
 
 // The database is slow (another session holds a lock): the form is answered "still saving" before
 // Slack gives up, and once it is stored the person gets the confirmation. Before, Slack's timeout
@@ -18,6 +19,22 @@ describe.skipIf(!TEST_DATABASE_URL)(
     });
     afterAll(() => app.stop());
 
+    /** Sends while another session holds `table` locked for 3.5 s, past Slack's 3-second wait. */
+    async function whileLocked<T>(table: string, send: () => Promise<T>): Promise<T> {
+      const locker = new pg.Client({
+        connectionString: app.config.database.kind === "postgres" ? app.config.database.url : "",
+      });
+      await locker.connect();
+      await locker.query(`BEGIN; LOCK TABLE "${table}" IN EXCLUSIVE MODE`);
+      const release = new Promise((resolve) => setTimeout(resolve, 3_500)).then(() => locker.query("COMMIT"));
+      try {
+        return await send();
+      } finally {
+        await release;
+        await locker.end();
+      }
+    }
+
     it("answers 'still saving', stores it, then confirms and updates the form", async () => {
       const before = app.slack.callsTo("views.open").length;
       await app.driver.command("/rapport", "log", agent);
@@ -25,20 +42,14 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const view = opened.args.view as Record<string, unknown>;
       const viewId = String((opened.result?.view as { id?: string } | undefined)?.id);
 
-      const locker = new pg.Client({
-        connectionString: app.config.database.kind === "postgres" ? app.config.database.url : "",
-      });
-      await locker.connect();
-      await locker.query('BEGIN; LOCK TABLE "Interaction" IN EXCLUSIVE MODE');
-      const release = new Promise((resolve) => setTimeout(resolve, 3_500)).then(() => locker.query("COMMIT"));
-      const response = await app.driver.viewSubmission(agent, {
-        id: viewId,
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: logFormState({ customer: "new:Slow Save Ltd", summary: "waited for the lock", outcome: "resolved" }),
-      });
-      await release;
-      await locker.end();
+      const response = await whileLocked("Interaction", () =>
+        app.driver.viewSubmission(agent, {
+          id: viewId,
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: logFormState({ customer: "new:Slow Save Ltd", summary: "waited for the lock", outcome: "resolved" }),
+        }),
+      );
 
       expect(response.status).toBe(200);
       expect(response.body).toContain('"response_action":"update"');
@@ -66,28 +77,14 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const opened = await latest(app, "views.open", before);
       const view = opened.args.view as Record<string, unknown>;
       const viewId = String((opened.result?.view as { id?: string } | undefined)?.id);
-      const locker = new pg.Client({
-        connectionString: app.config.database.kind === "postgres" ? app.config.database.url : "",
-      });
-      await locker.connect();
-      await locker.query('BEGIN; LOCK TABLE "Escalation" IN EXCLUSIVE MODE');
-      const release = new Promise((resolve) => setTimeout(resolve, 3_500)).then(() => locker.query("COMMIT"));
-      const response = await app.driver.viewSubmission(agent, {
-        id: viewId,
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            reason: { reason_input: { value: "slow refund" } },
-            severity: { severity_input: { selected_option: { value: "normal" } } },
-            requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-            amount: { amount_input: { value: null } },
-            escalation_note: { escalation_note_input: { value: null } },
-          },
-        },
-      });
-      await release;
-      await locker.end();
+      const response = await whileLocked("Escalation", () =>
+        app.driver.viewSubmission(agent, {
+          id: viewId,
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: escalationFormState("slow refund"),
+        }),
+      );
       expect(response.body).toContain("Still saving");
       await expect
         .poll(() => app.rapport.database.prisma.escalation.count({ where: { reason: "slow refund" } }))

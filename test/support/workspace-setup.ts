@@ -47,15 +47,7 @@ export async function escalateFromCard(app: TestApp, line: string, who: { user: 
   const opened = app.slack.callsTo("views.open").length;
   await app.driver.blockAction(who, { action_id: escalate.action_id, value: escalate.value });
   const view = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
-  const state = {
-    values: {
-      reason: { reason_input: { value: "refund please" } },
-      severity: { severity_input: { selected_option: { value: "normal" } } },
-      requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-      amount: { amount_input: { value: null } },
-      escalation_note: { escalation_note_input: { value: null } },
-    },
-  };
+  const state = escalationFormState("refund please");
   await app.driver.viewSubmission(who, {
     id: `V${Math.random().toString(36).slice(2)}`,
     callback_id: view.callback_id,
@@ -69,4 +61,17 @@ export async function escalateFromCard(app: TestApp, line: string, who: { user: 
     )
     .not.toBeNull();
   return app.rapport.database.prisma.escalation.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+}
+
+/** Slack's view_submission state for the escalation form: a normal refund, for `reason`. */
+export function escalationFormState(reason: string) {
+  return {
+    values: {
+      reason: { reason_input: { value: reason } },
+      severity: { severity_input: { selected_option: { value: "normal" } } },
+      requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
+      amount: { amount_input: { value: null } },
+      escalation_note: { escalation_note_input: { value: null } },
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import { isUniqueViolation } from "../errors.js";
+import { createOnce } from "../create-once.js";
 import type { Posted } from "../outbound.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
 
@@ -123,37 +123,31 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
 
   return {
     async create(workspaceId, createdById, campaign, requestKey = null) {
-      const earlier = async () =>
-        requestKey
-          ? prisma.campaign.findUnique({
-              where: { workspaceId_requestKey: { workspaceId, requestKey } },
-              include: campaignInclude,
-            })
-          : null;
-      const first = await earlier();
-      if (first) return { campaign: toCampaign(first), created: false };
-      let row: Awaited<ReturnType<typeof earlier>>;
-      try {
-        row = await prisma.campaign.create({
-          data: { workspaceId, createdById, requestKey, ...campaign },
-          include: campaignInclude,
-        });
-      } catch (error) {
-        // The same form submitted twice at once: the other submission stored it.
-        const other = isUniqueViolation(error) ? await earlier() : null;
-        if (other) return { campaign: toCampaign(other), created: false };
-        throw error;
-      }
-      if (!row) throw new Error("campaign not stored");
-      await recordAudit(prisma, {
-        workspaceId,
-        actorId: createdById,
-        action: "campaign.created",
-        entityType: "Campaign",
-        entityId: row.id,
-        data: { name: campaign.name, segment: campaign.segment },
-      });
-      return { campaign: toCampaign(row), created: true };
+      const { value, created } = await createOnce(
+        async () =>
+          requestKey
+            ? prisma.campaign.findUnique({
+                where: { workspaceId_requestKey: { workspaceId, requestKey } },
+                include: campaignInclude,
+              })
+            : null,
+        async () => {
+          const row = await prisma.campaign.create({
+            data: { workspaceId, createdById, requestKey, ...campaign },
+            include: campaignInclude,
+          });
+          await recordAudit(prisma, {
+            workspaceId,
+            actorId: createdById,
+            action: "campaign.created",
+            entityType: "Campaign",
+            entityId: row.id,
+            data: { name: campaign.name, segment: campaign.segment },
+          });
+          return row;
+        },
+      );
+      return { campaign: toCampaign(value), created };
     },
     async get(workspaceId, id) {
       const row = await prisma.campaign.findFirst({ where: { workspaceId, id }, include: campaignInclude });

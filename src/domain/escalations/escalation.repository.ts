@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import { isUniqueViolation } from "../errors.js";
+import { createOnce } from "../create-once.js";
 import { type Lease, leaseFrom } from "../outbound.js";
 import { clip } from "../text.js";
 import type { Decision, EscalationDetails, EscalationStatus, PersonRef, RaiseEscalation } from "./escalation.types.js";
@@ -116,61 +116,57 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
 
   return {
     async create(input) {
-      const earlier = async () =>
-        input.requestKey
-          ? details(
-              await prisma.escalation.findUnique({
-                where: { workspaceId_requestKey: { workspaceId: input.workspaceId, requestKey: input.requestKey } },
+      const { workspaceId, requestKey } = input;
+      const { value, created } = await createOnce(
+        async () =>
+          requestKey
+            ? details(
+                await prisma.escalation.findUnique({
+                  where: { workspaceId_requestKey: { workspaceId, requestKey } },
+                  include,
+                }),
+              )
+            : null,
+        async () =>
+          (await details(
+            await prisma.$transaction(async (tx) => {
+              const created = await tx.escalation.create({
+                data: {
+                  workspaceId: input.workspaceId,
+                  interactionId: input.interactionId,
+                  customerId: input.customerId,
+                  teamId: input.teamId,
+                  raisedById: input.raisedById,
+                  severity: input.severity,
+                  reason: input.reason,
+                  requestedAction: input.requestedAction,
+                  amount: input.amount ?? null,
+                  note: input.note ?? null,
+                  channelId: input.channelId,
+                  dueAt: input.dueAt,
+                  handoffAt: input.handoffAt,
+                  nextPostAt: input.channelId ? input.postBy : null,
+                  requestKey: input.requestKey ?? null,
+                },
                 include,
-              }),
-            )
-          : null;
-      const first = await earlier();
-      if (first) return { escalation: first, created: false };
-      let row: Prisma.EscalationGetPayload<{ include: typeof include }>;
-      try {
-        row = await prisma.$transaction(async (tx) => {
-          const created = await tx.escalation.create({
-            data: {
-              workspaceId: input.workspaceId,
-              interactionId: input.interactionId,
-              customerId: input.customerId,
-              teamId: input.teamId,
-              raisedById: input.raisedById,
-              severity: input.severity,
-              reason: input.reason,
-              requestedAction: input.requestedAction,
-              amount: input.amount ?? null,
-              note: input.note ?? null,
-              channelId: input.channelId,
-              dueAt: input.dueAt,
-              handoffAt: input.handoffAt,
-              nextPostAt: input.channelId ? input.postBy : null,
-              requestKey: input.requestKey ?? null,
-            },
-            include,
-          });
-          await tx.escalationEvent.create({
-            data: { escalationId: created.id, actorId: input.raisedById, toStatus: "open", note: input.reason },
-          });
-          await tx.interaction.update({ where: { id: input.interactionId }, data: { outcome: "escalated" } });
-          await recordAudit(tx, {
-            workspaceId: input.workspaceId,
-            actorId: input.raisedById,
-            action: "escalation.raised",
-            entityType: "Escalation",
-            entityId: created.id,
-            data: { severity: input.severity, requestedAction: input.requestedAction, channelId: input.channelId },
-          });
-          return created;
-        });
-      } catch (error) {
-        // The same form submitted twice at once: the other submission stored it.
-        const other = isUniqueViolation(error) ? await earlier() : null;
-        if (other) return { escalation: other, created: false };
-        throw error;
-      }
-      return { escalation: (await details(row)) as EscalationDetails, created: true };
+              });
+              await tx.escalationEvent.create({
+                data: { escalationId: created.id, actorId: input.raisedById, toStatus: "open", note: input.reason },
+              });
+              await tx.interaction.update({ where: { id: input.interactionId }, data: { outcome: "escalated" } });
+              await recordAudit(tx, {
+                workspaceId: input.workspaceId,
+                actorId: input.raisedById,
+                action: "escalation.raised",
+                entityType: "Escalation",
+                entityId: created.id,
+                data: { severity: input.severity, requestedAction: input.requestedAction, channelId: input.channelId },
+              });
+              return created;
+            }),
+          )) as EscalationDetails,
+      );
+      return { escalation: value, created };
     },
     async get(workspaceId, id) {
       return details(await prisma.escalation.findFirst({ where: { workspaceId, id }, include }));

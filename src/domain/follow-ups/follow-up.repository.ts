@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import { isUniqueViolation } from "../errors.js";
+import { createOnce } from "../create-once.js";
 import { type Lease, leaseFrom } from "../outbound.js";
 import type { FollowUpDetails } from "./follow-up.types.js";
 
@@ -89,34 +89,28 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
   return {
     async create(followUp) {
       const { workspaceId, requestKey } = followUp;
-      const earlier = async () =>
-        requestKey
-          ? prisma.followUp.findUnique({
-              where: { workspaceId_requestKey: { workspaceId, requestKey } },
-              select: { id: true, dueAt: true },
-            })
-          : null;
-      const first = await earlier();
-      if (first) return { ...first, created: false };
-      try {
-        const row = await prisma.$transaction(async (tx) => {
-          const created = await tx.followUp.create({ data: followUp, select: { id: true, dueAt: true } });
-          await recordAudit(tx, {
-            workspaceId,
-            actorId: followUp.assigneeId,
-            action: "followUp.created",
-            entityType: "FollowUp",
-            entityId: created.id,
-          });
-          return created;
-        });
-        return { ...row, created: true };
-      } catch (error) {
-        // The same form submitted twice at once: the other submission stored it.
-        const other = isUniqueViolation(error) ? await earlier() : null;
-        if (other) return { ...other, created: false };
-        throw error;
-      }
+      const { value, created } = await createOnce(
+        async () =>
+          requestKey
+            ? prisma.followUp.findUnique({
+                where: { workspaceId_requestKey: { workspaceId, requestKey } },
+                select: { id: true, dueAt: true },
+              })
+            : null,
+        () =>
+          prisma.$transaction(async (tx) => {
+            const row = await tx.followUp.create({ data: followUp, select: { id: true, dueAt: true } });
+            await recordAudit(tx, {
+              workspaceId,
+              actorId: followUp.assigneeId,
+              action: "followUp.created",
+              entityType: "FollowUp",
+              entityId: row.id,
+            });
+            return row;
+          }),
+      );
+      return { ...value, created };
     },
     async get(workspaceId, id) {
       return details(await prisma.followUp.findFirst({ where: { workspaceId, id }, include }));

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { DomainError } from "../../../domain/errors.js";
 import type { SlackDeps } from "../../deps.js";
 import type { Person } from "../../people.js";
@@ -84,31 +85,41 @@ export async function withinAckBudget<T>(
 }
 
 /**
- * A form's save, answered in time: the form closes when it is stored within the budget; if not, it
- * says "still saving" and then "saved" (or, failing, the person is told with what they typed). A
- * refusal in time shows beside `field`. Resolves with what was stored, or null when nothing was.
+ * A form's save, answered in time: stored within the budget, the form closes (or becomes `next`); if
+ * not, it says "still saving" and then becomes `next` or "saved" (failing, the person is told with
+ * what they typed). A refusal in time shows beside its field. Resolves with what was stored, or null.
  */
 export async function saveAndClose<T>(
   args: SubmitArgs,
   person: Person,
   work: Promise<T>,
-  failure: { field: string; typed: string; channelId?: string },
+  options: {
+    field: string | ((error: unknown) => string);
+    typed: string;
+    channelId?: string | undefined;
+    next?: (stored: T) => ModalView | undefined;
+  },
 ): Promise<T | null> {
   const { t } = person;
   const stored = await withinAckBudget(work, () => args.ack({ response_action: "update", view: buildSavingView(t) }));
   if (stored.ok) {
-    if (!stored.late) await args.ack();
+    const next = options.next?.(stored.value);
+    if (!stored.late) await (next ? args.ack({ response_action: "update", view: next }) : args.ack());
     else
       await args.client.views
-        .update({ view_id: args.view.id, view: buildSavingView(t, t("form.savedLate")) })
+        .update({ view_id: args.view.id, view: next ?? buildSavingView(t, t("form.savedLate")) })
         .catch((error: unknown) => args.logger.warn(`could not update the form after a slow save: ${String(error)}`));
     return stored.value;
   }
   const { error } = stored;
   const message = error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
   if (!(error instanceof DomainError)) args.logger.error(error);
+  // Slack was told "still saving": the person hears why it was not saved, with what they typed.
   if (stored.late)
-    await tellPerson(args.client, args.body.user.id, failure.channelId, buildErrorMessage(message, t, failure.typed));
-  else await args.ack({ response_action: "errors", errors: { [failure.field]: message } });
+    await tellPerson(args.client, args.body.user.id, options.channelId, buildErrorMessage(message, t, options.typed));
+  else {
+    const field = typeof options.field === "function" ? options.field(error) : options.field;
+    await args.ack({ response_action: "errors", errors: { [field]: message } });
+  }
   return null;
 }

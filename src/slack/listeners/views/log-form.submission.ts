@@ -8,10 +8,8 @@ import { loggedCard } from "../../logged-card.js";
 import { BadPayloadError, decode, type LogFormMetadata, LogFormMetadataSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
-import { buildErrorMessage } from "../../views/error.view.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
-import { buildSavingView } from "../../views/saving.view.js";
-import { submitter, withinAckBudget } from "./guard.js";
+import { saveAndClose, submitter } from "./guard.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -61,7 +59,7 @@ async function store(
  */
 export function logFormSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const { ack, body, view, client, logger } = args;
+    const { ack, body, view, client } = args;
     const person = await submitter(deps, args);
     const { t } = person;
     let metadata: LogFormMetadata;
@@ -77,37 +75,18 @@ export function logFormSubmission(deps: SlackDeps) {
       await ack({ response_action: "errors", errors: form.errors });
       return;
     }
-    const stored = await withinAckBudget(store(deps, person, form.values, metadata, view.id), () =>
-      ack({ response_action: "update", view: buildSavingView(t) }),
-    );
-    if (!stored.ok) {
-      const { error } = stored;
-      const message =
-        error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
-      if (!(error instanceof DomainError)) logger.error(error);
-      // Slack was told "still saving": the person hears why it was not, with what they typed.
-      if (stored.late)
-        await tellPerson(client, body.user.id, metadata.channelId, buildErrorMessage(message, t, form.values.summary));
-      else {
-        const field =
-          error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary;
-        await ack({ response_action: "errors", errors: { [field]: message } });
-      }
-      return;
-    }
-    const logged: LoggedInteraction = stored.value;
-    // "Escalate to a manager" ticked: the same window goes on to the escalation form.
-    const next =
-      form.values.escalate && !metadata.interactionId
-        ? buildEscalateForm(t, logged.interaction, metadata.channelId)
-        : undefined;
-    if (stored.late) {
-      // The form shows "still saving": it becomes what it would have become, or says it is saved.
-      await client.views
-        .update({ view_id: view.id, view: next ?? buildSavingView(t, t("form.savedLate")) })
-        .catch((error: unknown) => logger.warn(`could not update the form after a slow save: ${String(error)}`));
-    } else if (next) await ack({ response_action: "update", view: next });
-    else await ack();
+    const logged = await saveAndClose(args, person, store(deps, person, form.values, metadata, view.id), {
+      field: (error) =>
+        error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary,
+      typed: form.values.summary,
+      channelId: metadata.channelId,
+      // "Escalate to a manager" ticked: the same window goes on to the escalation form.
+      next: (stored) =>
+        form.values.escalate && !metadata.interactionId
+          ? buildEscalateForm(t, stored.interaction, metadata.channelId)
+          : undefined,
+    });
+    if (!logged) return;
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;
     if (metadata.draftId) await deps.drafts.markLogged(workspaceId, metadata.draftId, logged.interaction.id);
