@@ -116,7 +116,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     logger: toBoltLogger(logger),
   });
   const interactions = createInteractionService(
-    createInteractionRepository(prisma, customerRepository),
+    createInteractionRepository(prisma),
     now,
     async (workspaceId) => (await settingsRepository.load(workspaceId)).days.satisfactionDays,
   );

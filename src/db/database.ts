@@ -6,11 +6,14 @@ import type { Logger } from "../logging/logger.js";
 import { openPgPool } from "./pg-driver.js";
 import { openPGlite } from "./pglite-driver.js";
 import type { SqlDriver } from "./sql-driver.js";
+import { countingAdapter, createStatementCounter, type StatementCounter } from "./statement-counter.js";
 
 export interface Database {
   prisma: PrismaClient;
   sql: SqlDriver;
   kind: DatabaseTarget["kind"];
+  /** The SQL statements Prisma has sent (tests hold requests to a budget with it). */
+  statements: StatementCounter;
   close(): Promise<void>;
 }
 
@@ -24,13 +27,15 @@ export async function openDatabase(
   logger: Logger,
   options: OpenDatabaseOptions = {},
 ): Promise<Database> {
+  const statements = createStatementCounter();
   if (target.kind === "postgres") {
     const { pool, driver } = openPgPool(target.url, logger);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg(pool), statements) });
     return {
       prisma,
       sql: driver,
       kind: "postgres",
+      statements,
       async close() {
         await prisma.$disconnect();
         await driver.close();
@@ -41,11 +46,12 @@ export async function openDatabase(
     dataDir: target.dataDir,
     loadDataDir: options.pgliteTemplate,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), statements) });
   return {
     prisma,
     sql: driver,
     kind: "pglite",
+    statements,
     async close() {
       await prisma.$disconnect();
       await driver.close();

@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
+import { isUniqueViolation } from "../errors.js";
 import type { Customer, NewCustomer } from "./customer.types.js";
-import { normalizeEmail, normalizeName, normalizePhone } from "./normalize.js";
-
-type Db = PrismaClient | Prisma.TransactionClient;
+import { createKeyOf, normalizeEmail, normalizeName, normalizePhone } from "./normalize.js";
 
 export interface CustomerRepository {
   findBy(
@@ -17,7 +16,8 @@ export interface CustomerRepository {
   /** Type-ahead: names starting with the query first, then names containing it. */
   search(workspaceId: string, query: string, limit: number): Promise<Customer[]>;
   get(workspaceId: string, id: string): Promise<Customer | null>;
-  create(workspaceId: string, customer: NewCustomer, tx?: Prisma.TransactionClient): Promise<Customer>;
+  /** A new customer, or the one a concurrent request just created from the same name, email and id. */
+  create(workspaceId: string, customer: NewCustomer): Promise<Customer>;
   /** Adds and removes tags; returns the tags the customer has now. */
   retag(workspaceId: string, id: string, actorId: string, add: string[], remove: string[]): Promise<string[]>;
   setOptedOut(workspaceId: string, id: string, actorId: string, optedOut: boolean): Promise<void>;
@@ -94,38 +94,31 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
       const row = await prisma.customer.findFirst({ where: { workspaceId, id }, select });
       return row ? toCustomer(row) : null;
     },
-    async create(workspaceId, customer, tx) {
-      const normalizedName = normalizeName(customer.name);
+    async create(workspaceId, customer) {
       const email = customer.email ? normalizeEmail(customer.email) : null;
-      const create = async (tx: Db) => {
-        // Two requests creating the same new customer at once must not make two:
-        // the second waits for the first, then finds it.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${normalizedName}`}))`;
-        const existing = await tx.customer.findFirst({
-          where: {
-            workspaceId,
-            normalizedName,
-            ...(email ? { email } : {}),
-            ...(customer.externalId ? { externalId: customer.externalId } : {}),
-          },
-          select,
-        });
-        if (existing) return toCustomer(existing);
-        const row = await tx.customer.create({
-          data: {
+      const where = { workspaceId_createKey: { workspaceId, createKey: createKeyOf(customer) } };
+      // Two requests creating the same new customer at once meet on its create key and make one.
+      const upsert = () =>
+        prisma.customer.upsert({
+          where,
+          update: {},
+          create: {
             workspaceId,
             name: customer.name.trim(),
-            normalizedName,
+            normalizedName: normalizeName(customer.name),
             email,
             phone: customer.phone ? normalizePhone(customer.phone) : null,
             externalId: customer.externalId ?? null,
+            createKey: createKeyOf(customer),
           },
           select,
         });
-        return toCustomer(row);
-      };
-      // Inside the caller's transaction when there is one (PGlite has a single connection: no nesting).
-      return tx ? create(tx) : prisma.$transaction(create);
+      const row = await upsert().catch(async (error: unknown) => {
+        // The other request's insert won the race between the look-up and ours.
+        if (isUniqueViolation(error)) return prisma.customer.findUniqueOrThrow({ where, select });
+        throw error;
+      });
+      return toCustomer(row);
     },
     async retag(workspaceId, id, actorId, add, remove) {
       const [row] = await prisma.$queryRaw<Array<{ tags: string[] }>>`

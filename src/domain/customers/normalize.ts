@@ -65,3 +65,18 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   }
   return previous[b.length] ?? 0;
 }
+
+/** What a new customer is created from, normalised: two creations of the same customer meet on it. */
+export function createKeyOf(customer: {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  externalId?: string | null;
+}): string {
+  return JSON.stringify([
+    normalizeName(customer.name),
+    customer.email ? normalizeEmail(customer.email) : null,
+    customer.phone ? normalizePhone(customer.phone) : null,
+    customer.externalId ?? null,
+  ]);
+}

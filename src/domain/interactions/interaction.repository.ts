@@ -1,8 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import type { CustomerRepository } from "../customers/customer.repository.js";
-import { Errors, isUniqueViolation } from "../errors.js";
-import { clip } from "../text.js";
+import { Errors } from "../errors.js";
 import type {
   CustomerContext,
   Interaction,
@@ -10,6 +8,7 @@ import type {
   LogInteraction,
   TimelineEntry,
 } from "./interaction.types.js";
+import { type LoggedRow, logStatement } from "./log-statement.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const RECENT_COMPLAINT_DAYS = 90;
@@ -56,6 +55,12 @@ const select = {
 type Row = Prisma.InteractionGetPayload<{ select: typeof select }>;
 export const INTAKE_KEY_PREFIX = "intake:";
 
+const fromLoggedRow = ({ state: _state, requestKey, ...row }: LoggedRow): Interaction => ({
+  ...(row as Omit<LoggedRow, "state" | "requestKey"> & Pick<Interaction, "kind" | "channel" | "outcome" | "sentiment">),
+  id: row.id ?? "",
+  fromIntake: requestKey?.startsWith(INTAKE_KEY_PREFIX) ?? false,
+});
+
 const toInteraction = ({ customer, author, requestKey, ...row }: Row): Interaction => ({
   ...row,
   fromIntake: requestKey?.startsWith(INTAKE_KEY_PREFIX) ?? false,
@@ -63,10 +68,7 @@ const toInteraction = ({ customer, author, requestKey, ...row }: Row): Interacti
   authorSlackUserId: author.slackUserId,
 });
 
-export function createInteractionRepository(
-  prisma: PrismaClient,
-  customers: CustomerRepository,
-): InteractionRepository {
+export function createInteractionRepository(prisma: PrismaClient): InteractionRepository {
   async function findExisting(input: LogInteraction): Promise<Interaction | null> {
     const { workspaceId, requestKey, source } = input;
     const row = await prisma.interaction.findFirst({
@@ -84,73 +86,14 @@ export function createInteractionRepository(
 
   return {
     async log(input) {
-      if (input.requestKey || input.source) {
-        const existing = await findExisting(input);
-        if (existing) return { interaction: existing, created: false };
-      }
-      try {
-        const interaction = await prisma.$transaction(async (tx) => {
-          // A customer id arrives in a button or a form value: it must be one of this workspace's.
-          const customerId =
-            "id" in input.customer
-              ? (
-                  await tx.customer.findFirst({
-                    where: { id: input.customer.id, workspaceId: input.workspaceId },
-                    select: { id: true },
-                  })
-                )?.id
-              : (await customers.create(input.workspaceId, input.customer.create, tx)).id;
-          if (!customerId) throw Errors.customerUnavailable();
-          const row = await tx.interaction.create({
-            data: {
-              workspaceId: input.workspaceId,
-              customerId,
-              authorId: input.authorId,
-              kind: input.kind,
-              channel: input.channel,
-              summary: input.summary,
-              outcome: input.outcome,
-              sentiment: input.sentiment ?? null,
-              occurredAt: input.occurredAt,
-              requestKey: input.requestKey ?? null,
-              sourceChannelId: input.source?.channelId ?? null,
-              sourceMessageTs: input.source?.messageTs ?? null,
-              sourcePermalink: input.source?.permalink ?? null,
-              sourceAuthorId: input.source?.authorSlackId ?? null,
-            },
-            select,
-          });
-          if (input.followUpInDays) {
-            await tx.followUp.create({
-              data: {
-                workspaceId: input.workspaceId,
-                customerId,
-                assigneeId: input.authorId,
-                interactionId: row.id,
-                note: clip(input.summary, 500),
-                dueAt: new Date(input.occurredAt.getTime() + input.followUpInDays * DAY_MS),
-              },
-            });
-          }
-          await recordAudit(tx, {
-            workspaceId: input.workspaceId,
-            actorId: input.authorId,
-            action: "interaction.logged",
-            entityType: "Interaction",
-            entityId: row.id,
-            data: { kind: input.kind, channel: input.channel, newCustomer: !("id" in input.customer) },
-          });
-          return toInteraction(row);
-        });
-        return { interaction, created: true };
-      } catch (error) {
-        // Two deliveries of the same request raced: the other one stored it.
-        if (isUniqueViolation(error)) {
-          const existing = await findExisting(input);
-          if (existing) return { interaction: existing, created: false };
-        }
-        throw error;
-      }
+      const [row] = await prisma.$queryRaw<LoggedRow[]>(logStatement(input));
+      if (row?.state === "noCustomer") throw Errors.customerUnavailable();
+      if (row?.state === "inserted" || row?.state === "existing")
+        return { interaction: fromLoggedRow(row), created: row.state === "inserted" };
+      // A twin of this request (a retry, a double click) stored it a moment ago: it is the one.
+      const twin = await findExisting(input);
+      if (twin) return { interaction: twin, created: false };
+      throw new Error("the interaction was neither stored nor found");
     },
     async get(workspaceId, id) {
       const row = await prisma.interaction.findFirst({ where: { workspaceId, id }, select });
@@ -217,18 +160,25 @@ export function createInteractionRepository(
     },
     async context(workspaceId, customerId, now) {
       const since = new Date(now.getTime() - RECENT_COMPLAINT_DAYS * DAY_MS);
-      const [recentComplaints, openEscalations, due] = await Promise.all([
-        prisma.interaction.count({
-          where: { workspaceId, customerId, kind: "complaint", deletedAt: null, occurredAt: { gte: since } },
-        }),
-        prisma.escalation.count({ where: { workspaceId, customerId, status: { in: ["open", "claimed"] } } }),
-        prisma.followUp.aggregate({
-          where: { workspaceId, customerId, status: "pending" },
-          _count: true,
-          _min: { dueAt: true },
-        }),
-      ]);
-      return { recentComplaints, openEscalations, followUpsDue: due._count, nextFollowUpAt: due._min.dueAt };
+      const [row] = await prisma.$queryRaw<
+        Array<{ complaints: number; escalations: number; due: number; next: Date | null }>
+      >`
+        SELECT
+          (SELECT count(*)::int FROM "Interaction" WHERE "workspaceId" = ${workspaceId}::uuid
+             AND "customerId" = ${customerId}::uuid AND kind = 'complaint' AND "deletedAt" IS NULL
+             AND "occurredAt" >= ${since}::timestamptz) AS complaints,
+          (SELECT count(*)::int FROM "Escalation" WHERE "workspaceId" = ${workspaceId}::uuid
+             AND "customerId" = ${customerId}::uuid AND status IN ('open', 'claimed')) AS escalations,
+          f.due, f.next
+        FROM (SELECT count(*)::int AS due, min("dueAt") AS next FROM "FollowUp"
+              WHERE "workspaceId" = ${workspaceId}::uuid AND "customerId" = ${customerId}::uuid
+                AND status = 'pending') f`;
+      return {
+        recentComplaints: row?.complaints ?? 0,
+        openEscalations: row?.escalations ?? 0,
+        followUpsDue: row?.due ?? 0,
+        nextFollowUpAt: row?.next ?? null,
+      };
     },
     async timeline(workspaceId, customerId, offset, limit) {
       const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { total: bigint | number }>>`
