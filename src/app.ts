@@ -21,6 +21,7 @@ import { createIntakeRepository } from "./domain/intake/intake.repository.js";
 import { createIntakeService } from "./domain/intake/intake.service.js";
 import { createInteractionRepository } from "./domain/interactions/interaction.repository.js";
 import { createInteractionService } from "./domain/interactions/interaction.service.js";
+import { createLogFlow } from "./domain/interactions/log-interaction.flow.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
 import { createDigestDeliveryRepository } from "./domain/reports/digest-delivery.repository.js";
@@ -58,6 +59,7 @@ import { registerViews } from "./slack/listeners/views/index.js";
 import { deduplicateEvents } from "./slack/middleware/deduplicate-events.js";
 import { createInFlightTracker } from "./slack/middleware/in-flight.js";
 import { refreshHomeAfterActions } from "./slack/middleware/refresh-home.js";
+import { resolvePerson } from "./slack/middleware/resolve-person.js";
 import { stripNul } from "./slack/middleware/strip-nul.js";
 import { createPersonResolver } from "./slack/people.js";
 import { createRetentionNotifier } from "./slack/retention-notifier.js";
@@ -194,12 +196,22 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     instanceId,
     log: (message, context) => logger.warn(context, message),
   });
+  const customers = createCustomerService(customerRepository);
+  const drafts = createDraftRepository(prisma);
   const deps: SlackDeps = {
     identify: createPersonResolver(members, i18n, config.defaultLocale),
     members,
-    customers: createCustomerService(customerRepository),
+    customers,
     interactions,
-    drafts: createDraftRepository(prisma),
+    drafts,
+    logging: createLogFlow({
+      match: customers.match,
+      log: interactions.log,
+      edit: interactions.edit,
+      createCustomer: customers.create,
+      drafts,
+      now,
+    }),
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,
@@ -218,6 +230,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   app.use(inFlight.middleware);
   app.use(stripNul);
   app.use(deduplicateEvents(deliveries));
+  app.use(resolvePerson(deps.identify));
   app.use(refreshHomeAfterActions(deps));
   registerCommands(app, deps);
   registerActions(app, deps);

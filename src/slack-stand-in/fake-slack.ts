@@ -272,6 +272,22 @@ export class FakeSlack {
     reply(200, result);
   }
 
+  /**
+   * A command acknowledged with a message: Slack shows it as it shows a response_url answer, so it
+   * is recorded as one (marked `via: "ack"`, not counted against the URL's five uses), checked
+   * against the same limits.
+   */
+  recordAckAnswer(responseUrl: string, body: Json): RecordedCall {
+    const args = { ...body, url: new URL(responseUrl).pathname, via: "ack" };
+    const call: RecordedCall = { method: "response_url", args, at: Date.now() };
+    const invalid = checkMessage(body) ?? this.fileStore.checkImageBlocks(body);
+    call.result = invalid
+      ? { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } }
+      : { ok: true };
+    this.calls.push(call);
+    return call;
+  }
+
   private handleResponseUrl(path: string, raw: Buffer, reply: (status: number, body: Json) => void): void {
     const uses = (this.responseUrlUses.get(path) ?? 0) + 1;
     this.responseUrlUses.set(path, uses);

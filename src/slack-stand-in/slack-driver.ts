@@ -26,6 +26,17 @@ export interface Actor {
   team?: string;
 }
 
+/** The message a command's acknowledgement carries, if it carries one. */
+function messageIn(body: string): Record<string, unknown> | undefined {
+  if (!body.trim().startsWith("{")) return undefined;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    return typeof parsed.text === "string" || Array.isArray(parsed.blocks) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function signRequest(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
@@ -51,7 +62,13 @@ export class SlackDriver {
       },
       body,
     });
-    return { status: response.status, body: await response.text(), elapsedMs: performance.now() - started };
+    const answered = { status: response.status, body: await response.text(), elapsedMs: performance.now() - started };
+    // A slash command answered in its acknowledgement: Slack shows that message as the command's answer.
+    const command = contentType === "application/x-www-form-urlencoded" ? new URLSearchParams(body) : undefined;
+    const responseUrl = command?.get("command") ? command.get("response_url") : null;
+    const message = answered.status === 200 ? messageIn(answered.body) : undefined;
+    if (responseUrl && message) this.slack.recordAckAnswer(responseUrl, message);
+    return answered;
   }
 
   /** A slash command, as Slack posts it; returns the HTTP answer and the command's response_url. */
@@ -74,7 +91,7 @@ export class SlackDriver {
       trigger_id: triggerId,
     });
     const response = await this.send(form.toString(), "application/x-www-form-urlencoded", options);
-    return { ...response, responseUrl, triggerId };
+    return { ...response, responseUrl, triggerId, answeredInAck: Boolean(messageIn(response.body)) };
   }
 
   /** An interaction payload (block_actions, view_submission, block_suggestion, shortcuts). */

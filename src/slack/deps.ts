@@ -5,6 +5,7 @@ import type { EscalationService } from "../domain/escalations/escalation.service
 import type { FollowUpService } from "../domain/follow-ups/follow-up.service.js";
 import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
+import type { LogFlow } from "../domain/interactions/log-interaction.flow.js";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { HomeService } from "../domain/reports/home.service.js";
 import type { ReportService } from "../domain/reports/report.service.js";
@@ -20,6 +21,8 @@ export interface SlackDeps {
   customers: CustomerService;
   interactions: InteractionService;
   drafts: DraftRepository;
+  /** Every way of logging an interaction: one request in, one outcome out. */
+  logging: LogFlow;
   intake: IntakeService;
   followUps: FollowUpService;
   escalations: EscalationService;

@@ -47,6 +47,18 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     expect(audit?.action).toBe("interaction.logged");
   });
 
+  it("answers in the acknowledgement itself when the log is quick: a confirmed log is a stored log", async () => {
+    const before = await app.rapport.database.prisma.interaction.count();
+    const response = await log("Quick Answer Co: opening hours");
+    expect(response.answeredInAck).toBe(true);
+    expect(JSON.parse(response.body)).toMatchObject({ response_type: "ephemeral" });
+    expect(response.body).toContain("Quick Answer Co");
+    // Stored before the answer left, and no second round trip on response_url.
+    expect(await app.rapport.database.prisma.interaction.count()).toBe(before + 1);
+    const path = new URL(response.responseUrl).pathname;
+    expect(app.slack.callsTo("response_url").filter((c) => c.args.url === path && c.args.via !== "ack")).toEqual([]);
+  });
+
   it("accepts synonyms in any case and in either order, with question and phone as defaults", async () => {
     await answerTo(app, (await log("Acme Corp E-MAIL Complain: invoice wrong")).responseUrl);
     await answerTo(app, (await log("Acme Corp: do you open on Sundays?")).responseUrl);

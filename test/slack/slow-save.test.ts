@@ -95,5 +95,20 @@ describe.skipIf(!TEST_DATABASE_URL)(
         10_000,
       );
     });
+
+    it("acknowledges a one-line log within 2.5 s while the database waits, then confirms on response_url", async () => {
+      const response = await whileLocked("Interaction", () =>
+        app.driver.command("/rapport", "log Locked Out Ltd complaint: the command waited for the lock", agent),
+      );
+      // The acknowledgement went empty at the budget, well before the lock was released.
+      expect(response.status).toBe(200);
+      expect(response.answeredInAck).toBe(false);
+      expect(response.elapsedMs).toBeLessThan(3_000);
+      const card = await answerTo(app, response.responseUrl);
+      expect(card.via).toBeUndefined();
+      expect(textOf(card)).toContain("Locked Out Ltd");
+      const stored = { summary: "the command waited for the lock" };
+      expect(await app.rapport.database.prisma.interaction.count({ where: stored })).toBe(1);
+    });
   },
 );

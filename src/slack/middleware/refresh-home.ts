@@ -1,6 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
+import type { Person } from "../people.js";
 import { publishHome } from "../publish-home.js";
+import { personOf } from "./resolve-person.js";
 
 /**
  * After a person acts (a button, a form), their App Home shows the result: a
@@ -10,7 +12,8 @@ import { publishHome } from "../publish-home.js";
 export function refreshHomeAfterActions(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
   // One refresh at a time per person: actions that come while one is drawn ask for one more after it.
   const drawing = new Map<string, { again: boolean; done: Promise<void> }>();
-  const refresh = (client: Parameters<typeof publishHome>[1], teamId: string, userId: string): Promise<void> => {
+  const refresh = (client: Parameters<typeof publishHome>[1], person: Person): Promise<void> => {
+    const userId = person.member.slackUserId;
     const running = drawing.get(userId);
     if (running) {
       running.again = true;
@@ -20,7 +23,7 @@ export function refreshHomeAfterActions(deps: SlackDeps): Middleware<AnyMiddlewa
     state.done = (async () => {
       do {
         state.again = false;
-        await publishHome(deps, client, teamId, userId).catch((error: unknown) =>
+        await publishHome(deps, client, person).catch((error: unknown) =>
           deps.log("the home tab could not be refreshed", { error: String(error), user: userId }),
         );
       } while (state.again);
@@ -29,13 +32,10 @@ export function refreshHomeAfterActions(deps: SlackDeps): Middleware<AnyMiddlewa
     drawing.set(userId, state);
     return state.done;
   };
-  return async ({ body, client, next }) => {
+  return async ({ body, client, context, next }) => {
     await next();
-    const b = body as { type?: string; user?: { id?: string; team_id?: string }; team?: { id?: string } | null };
-    if (b.type !== "block_actions" && b.type !== "view_submission") return;
-    const userId = b.user?.id;
-    const teamId = b.team?.id ?? b.user?.team_id;
-    if (!userId || !teamId) return;
-    await refresh(client, teamId, userId);
+    const type = (body as { type?: string }).type;
+    if (type !== "block_actions" && type !== "view_submission") return;
+    await refresh(client, await personOf(context));
   };
 }

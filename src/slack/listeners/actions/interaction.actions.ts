@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { openLogForm, prefillFromInteraction } from "../../log-form.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import { decode, InteractionRefSchema, MenuChoiceSchema } from "../../payloads.js";
 import { buildFollowUpForm } from "../../views/follow-up-form.view.js";
 import { buildRemovedCard } from "../../views/interaction-card.view.js";
@@ -12,9 +13,8 @@ function actionValue(args: ActionArgs): string | undefined {
   return action.value ?? action.selected_option?.value;
 }
 
-async function actorOf(deps: SlackDeps, args: ActionArgs) {
-  const person = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
-  args.context.locale = person.locale;
+async function actorOf(_deps: SlackDeps, args: ActionArgs) {
+  const person = await personOf(args.context);
   return { person, actor: { memberId: person.member.id, role: person.member.role } };
 }
 

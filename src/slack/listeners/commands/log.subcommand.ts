@@ -1,6 +1,3 @@
-import type { CustomerMatch } from "../../../domain/customers/customer.types.js";
-import type { Draft } from "../../../domain/drafts/draft.types.js";
-import { parseOneLine } from "../../../domain/interactions/one-line.parser.js";
 import { openLogForm } from "../../log-form.js";
 import { loggedCard } from "../../logged-card.js";
 import { buildCustomerChoice, buildLogProblem } from "../../views/log-problems.view.js";
@@ -13,48 +10,20 @@ export async function logSubcommand({ person, args, command, client, respond, de
     await openLogForm(client, command.trigger_id, t, {}, { channelId: command.channel_id });
     return;
   }
-  const parsed = parseOneLine(args);
-  if (!parsed.ok) {
-    const { error, partial } = parsed;
-    const draft = await deps.drafts.create(member.workspaceId, member.id, {
-      ...partial,
-      summary: partial.summary ?? "",
-      replyChannelId: command.channel_id,
+  const outcome = await deps.logging.log(
+    { workspaceId: member.workspaceId, memberId: member.id, role: member.role },
+    { surface: "command", text: args, replyChannelId: command.channel_id, requestKey: `command:${command.trigger_id}` },
+  );
+  if (outcome.status === "logged") {
+    await respond({ response_type: "ephemeral", ...loggedCard(deps, person, outcome.logged) });
+  } else if (outcome.status === "chooseCustomer") {
+    await respond({ response_type: "ephemeral", ...buildCustomerChoice(t, outcome) });
+  } else if (outcome.status === "draft" && outcome.problem) {
+    // Nothing typed is lost: the draft keeps it for the form.
+    const { code, ...params } = outcome.problem;
+    await respond({
+      response_type: "ephemeral",
+      ...buildLogProblem(t, t(`log.errors.${code}`, params), outcome.draft.id),
     });
-    const { code, ...params } = error;
-    await respond({ response_type: "ephemeral", ...buildLogProblem(t, t(`log.errors.${code}`, params), draft.id) });
-    return;
   }
-  const { customer, kind, channel, summary } = parsed.value;
-  const match: CustomerMatch = await deps.customers.match(member.workspaceId, customer);
-  if (match.status === "ambiguous" || match.status === "close") {
-    const draft: Draft = await deps.drafts.create(member.workspaceId, member.id, {
-      customer,
-      kind,
-      channel,
-      summary,
-      replyChannelId: command.channel_id,
-    });
-    const view = buildCustomerChoice(t, {
-      typed: customer,
-      candidates: match.candidates,
-      draftId: draft.id,
-      allowCreate: match.status === "close",
-    });
-    await respond({ response_type: "ephemeral", ...view });
-    return;
-  }
-  const logged = await deps.interactions.log({
-    workspaceId: member.workspaceId,
-    authorId: member.id,
-    customer: match.status === "found" ? { id: match.customer.id } : { create: match.customer },
-    kind,
-    channel,
-    summary,
-    // A complaint usually needs more work; other one-line logs are usually done.
-    outcome: kind === "complaint" ? "pending" : "resolved",
-    occurredAt: deps.now(),
-    requestKey: `command:${command.trigger_id}`,
-  });
-  await respond({ response_type: "ephemeral", ...loggedCard(deps, person, logged) });
 }

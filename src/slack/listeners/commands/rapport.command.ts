@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
+import { answerInAck } from "./answer-in-ack.js";
 import { campaignSubcommand } from "./campaign.subcommand.js";
 import { customerSubcommand } from "./customer.subcommand.js";
 import { CUSTOMER_OFFER_SUBCOMMANDS } from "./customer-offers.subcommands.js";
@@ -43,19 +45,23 @@ export function splitCommandText(text: string): { word: string; args: string } {
 
 export function rapportCommand(deps: SlackDeps) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
-    const person = await deps.identify(command.team_id, command.user_id, client);
-    context.locale = person.locale;
-    const { word, args } = splitCommandText(command.text);
-    const run = SUBCOMMANDS[word];
-    if (!run) {
-      await respond({
-        response_type: "ephemeral",
-        text: person.t("errors.unknownCommand", { command: `/rapport ${word}` }),
-      });
-      return;
+    const answer = answerInAck(ack, respond);
+    try {
+      const person = await personOf(context);
+      const { word, args } = splitCommandText(command.text);
+      const run = SUBCOMMANDS[word];
+      if (!run) {
+        await answer.respond({
+          response_type: "ephemeral",
+          text: person.t("errors.unknownCommand", { command: `/rapport ${word}` }),
+        });
+        return;
+      }
+      // Set-up commands read Slack's channel and people mentions; the others read what the person typed.
+      const typed = RAW_ARGUMENTS.has(word) ? args : plainFromSlack(args);
+      await run({ person, args: typed, command, client, respond: answer.respond, deps });
+    } finally {
+      await answer.finish();
     }
-    // Set-up commands read Slack's channel and people mentions; the others read what the person typed.
-    await run({ person, args: RAW_ARGUMENTS.has(word) ? args : plainFromSlack(args), command, client, respond, deps });
   };
 }

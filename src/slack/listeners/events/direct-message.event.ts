@@ -1,6 +1,4 @@
 import type { WebClient } from "@slack/web-api";
-import { guessFromText } from "../../../domain/interactions/guess.js";
-import { parseOneLine } from "../../../domain/interactions/one-line.parser.js";
 import type { SlackDeps } from "../../deps.js";
 import type { Person } from "../../people.js";
 import { buildHelpMessage } from "../../views/help.view.js";
@@ -23,32 +21,12 @@ export async function handleDirectMessage(deps: SlackDeps, person: Person, clien
     await client.chat.postMessage({ channel: message.channel, ...buildHelpMessage(t) });
     return;
   }
-  const parsed = parseOneLine(message.text);
-  const guess = parsed.ok ? parsed.value : guessFromText(message.text, { channel: "chat" });
-  let customerId: string | undefined;
-  let customer = guess.customer ?? undefined;
-  if (customer) {
-    const match = await deps.customers.match(member.workspaceId, customer);
-    if (match.status === "found") {
-      customerId = match.customer.id;
-      customer = match.customer.name;
-    }
-  }
-  const draft = await deps.drafts.create(member.workspaceId, member.id, {
-    customer,
-    customerId,
-    kind: guess.kind,
-    channel: guess.channel,
-    summary: guess.summary,
-  });
-  const card = buildDraftCard(t, {
-    draftId: draft.id,
-    customer: customer ?? null,
-    kind: guess.kind,
-    channel: guess.channel,
-    summary: guess.summary,
-    canLog: Boolean(customer),
-    intro: t("draft.fromDm"),
-  });
+  const outcome = await deps.logging.log(
+    { workspaceId: member.workspaceId, memberId: member.id, role: member.role },
+    { surface: "dm", text: message.text },
+  );
+  if (outcome.status !== "draft") return;
+  const { draft } = outcome;
+  const card = buildDraftCard(t, { ...draft, draftId: draft.id, intro: t("draft.fromDm") });
   await client.chat.postMessage({ channel: message.channel, ...card });
 }

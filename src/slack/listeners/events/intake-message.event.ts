@@ -23,26 +23,19 @@ export async function handleIntakePost(deps: SlackDeps, author: Person, client: 
   const { member } = author;
   // The thread is read by the whole channel: the workspace's language.
   const t = await deps.channelTranslator(member.workspaceId);
-  const guess = guessFromText(post.text, { channel: "other" });
-  const match = guess.customer ? await deps.customers.match(member.workspaceId, guess.customer) : undefined;
-  const source = { channelId: post.channel, messageTs: post.ts, authorSlackId: post.postedBy };
-
-  if (match?.status === "found" || match?.status === "new") {
-    const logged = await deps.interactions.log({
-      workspaceId: member.workspaceId,
-      authorId: member.id,
-      customer: match.status === "found" ? { id: match.customer.id } : { create: guess.newCustomer ?? match.customer },
-      kind: guess.kind,
-      channel: guess.channel,
-      summary: guess.summary,
-      outcome: "pending",
-      occurredAt: deps.now(),
-      source,
+  const outcome = await deps.logging.log(
+    { workspaceId: member.workspaceId, memberId: member.id, role: member.role },
+    {
+      surface: "intake",
+      text: post.text,
+      source: { channelId: post.channel, messageTs: post.ts, authorSlackId: post.postedBy },
       requestKey: `${INTAKE_KEY_PREFIX}${post.channel}:${post.ts}`,
-    });
-    if (!logged.created) return; // the same message delivered again
+    },
+  );
+  if (outcome.status === "logged") {
+    if (!outcome.logged.created) return; // the same message delivered again
     await client.reactions.add({ channel: post.channel, timestamp: post.ts, name: "white_check_mark" });
-    const card = loggedCard(deps, { ...author, t }, logged);
+    const card = loggedCard(deps, { ...author, t }, outcome.logged);
     await client.chat.postMessage({
       channel: post.channel,
       thread_ts: post.ts,
@@ -51,24 +44,10 @@ export async function handleIntakePost(deps: SlackDeps, author: Person, client: 
     });
     return;
   }
-  const draft = await deps.drafts.create(member.workspaceId, member.id, {
-    customer: guess.customer ?? undefined,
-    kind: guess.kind,
-    channel: guess.channel,
-    summary: guess.summary,
-    source,
-    replyChannelId: post.channel,
-  });
+  if (outcome.status !== "draft") return;
+  const { draft } = outcome;
   await client.reactions.add({ channel: post.channel, timestamp: post.ts, name: "grey_question" });
-  const card = buildDraftCard(t, {
-    draftId: draft.id,
-    customer: guess.customer,
-    kind: guess.kind,
-    channel: guess.channel,
-    summary: guess.summary,
-    canLog: false,
-    intro: t("draft.intakeUnknown"),
-  });
+  const card = buildDraftCard(t, { ...draft, draftId: draft.id, intro: t("draft.intakeUnknown") });
   await client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, ...card });
 }
 

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { handleDirectMessage } from "./direct-message.event.js";
 import { handleIntakeEdit, handleIntakePost } from "./intake-message.event.js";
@@ -31,8 +32,7 @@ export function messageEvent(deps: SlackDeps) {
     const teamId = body.team_id;
     if (message.channel_type === "im") {
       if (message.subtype !== undefined || !message.user || message.thread_ts) return;
-      const person = await deps.identify(teamId, message.user, client);
-      context.locale = person.locale;
+      const person = await personOf(context);
       await handleDirectMessage(deps, person, client, {
         channel: message.channel,
         text: plainFromSlack(message.text ?? ""),
@@ -51,6 +51,7 @@ export function messageEvent(deps: SlackDeps) {
           threadTs: post.thread_ts,
           user: post.user,
           text: post.text ?? "",
+          person: () => personOf(context),
         });
       }
       return;
@@ -60,14 +61,15 @@ export function messageEvent(deps: SlackDeps) {
     // The channel check first: it is the cheapest way out for the many messages that are not intake.
     const workspaceId = await deps.members.workspaceIdOf(teamId);
     if (!(await deps.intake.isIntake(workspaceId, message.channel))) return;
-    const author = await deps.identify(teamId, posterId, client);
     const intakePost = {
       channel: message.channel,
       ts: post.ts,
       text: plainFromSlack(post.text ?? ""),
       postedBy: post.user ?? post.bot_id ?? null,
     };
-    if (isEdit) await handleIntakeEdit(deps, workspaceId, intakePost);
-    else await handleIntakePost(deps, author, client, intakePost);
+    if (isEdit) return handleIntakeEdit(deps, workspaceId, intakePost);
+    // A person's post is theirs; another app's is logged as the app's own.
+    const author = post.user ? await personOf(context) : await deps.identify(teamId, posterId, client);
+    await handleIntakePost(deps, author, client, intakePost);
   };
 }

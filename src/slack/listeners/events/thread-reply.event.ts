@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import { DomainError } from "../../../domain/errors.js";
 import { parseDecisionReply } from "../../../domain/escalations/decision-words.js";
 import type { SlackDeps } from "../../deps.js";
+import type { Person } from "../../people.js";
 
 export interface ThreadReply {
   teamId: string;
@@ -9,6 +10,8 @@ export interface ThreadReply {
   threadTs: string;
   user: string;
   text: string;
+  /** The replier, resolved once for the request. */
+  person: () => Promise<Person>;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function handleThreadReply(deps: SlackDeps, client: WebClient, repl
   const workspaceId = await deps.members.workspaceIdOf(reply.teamId);
   const escalation = await deps.escalations.findByMessage(workspaceId, reply.channel, reply.threadTs);
   if (!escalation) return;
-  const person = await deps.identify(reply.teamId, reply.user, client);
+  const person = await reply.person();
   const tell = (text: string) =>
     client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text });
   if ((parsed.decision === "approve" || parsed.decision === "reject") && !parsed.note) {

@@ -3,15 +3,16 @@ import { normalizeName } from "../../../domain/customers/normalize.js";
 import { clip } from "../../../domain/text.js";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import { customerOption } from "../../views/log-form.view.js";
 
 const SUGGESTIONS = 20;
 
 /** The customer type-ahead: matching customers, then "Create …" for what was typed. */
 export function customerSuggestions(deps: SlackDeps) {
-  return async ({ ack, body, client, context }: SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs) => {
     const payload = body as BlockSuggestion;
-    const person = await deps.identify(payload.team?.id ?? context.teamId ?? "", payload.user.id, client);
+    const person = await personOf(context);
     const query = clip(payload.value.trim(), 140);
     const found = await deps.customers.search(person.member.workspaceId, query, SUGGESTIONS);
     const options = found.map((c) =>

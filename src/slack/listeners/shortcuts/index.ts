@@ -3,6 +3,7 @@ import { guessFromText } from "../../../domain/interactions/guess.js";
 import type { SlackDeps } from "../../deps.js";
 import { SHORTCUTS } from "../../ids.js";
 import { openLogForm } from "../../log-form.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import { plainFromSlack } from "../../slack-text.js";
 import type { LogFormPrefill } from "../../views/log-form.view.js";
 
@@ -15,8 +16,7 @@ export function logMessageShortcut(deps: SlackDeps) {
     context,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
-    const person = await deps.identify(shortcut.team?.id ?? context.teamId ?? "", shortcut.user.id, client);
-    context.locale = person.locale;
+    const person = await personOf(context);
     const text = plainFromSlack(shortcut.message.text ?? "");
     const guess = guessFromText(text, { channel: "chat" });
     const prefill: LogFormPrefill = { summary: guess.summary, kind: guess.kind, channel: guess.channel };
@@ -37,7 +37,7 @@ export function logMessageShortcut(deps: SlackDeps) {
 }
 
 /** The ⚡ shortcut, from anywhere (mobile too): the empty form; the confirmation arrives by DM. */
-export function logInteractionShortcut(deps: SlackDeps) {
+export function logInteractionShortcut(_deps: SlackDeps) {
   return async ({
     ack,
     shortcut,
@@ -45,8 +45,7 @@ export function logInteractionShortcut(deps: SlackDeps) {
     context,
   }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
     await ack();
-    const person = await deps.identify(shortcut.team?.id ?? context.teamId ?? "", shortcut.user.id, client);
-    context.locale = person.locale;
+    const person = await personOf(context);
     await openLogForm(client, shortcut.trigger_id, person.t, {}, {});
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { ModalView } from "@slack/types";
 import { DomainError } from "../../../domain/errors.js";
 import type { SlackDeps } from "../../deps.js";
+import { personOf } from "../../middleware/resolve-person.js";
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
 import { buildErrorMessage } from "../../views/error.view.js";
@@ -10,10 +11,8 @@ import { buildSavingView } from "../../views/saving.view.js";
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Who submitted the form; errors reported afterwards speak their language. */
-export async function submitter(deps: SlackDeps, args: SubmitArgs): Promise<Person> {
-  const found = await deps.identify(args.body.team?.id ?? args.context.teamId ?? "", args.body.user.id, args.client);
-  args.context.locale = found.locale;
-  return found;
+export function submitter(_deps: SlackDeps, args: SubmitArgs): Promise<Person> {
+  return personOf(args.context);
 }
 
 /**

@@ -21,36 +21,21 @@ async function store(
   viewId: string,
 ): Promise<LoggedInteraction> {
   const { member } = person;
-  if (metadata.interactionId) {
-    const customerId =
-      "id" in values.customer
-        ? values.customer.id
-        : (await deps.customers.create(member.workspaceId, values.customer.create)).id;
-    const { kind, channel, summary, outcome, sentiment, occurredAt } = values;
-    return deps.interactions.edit(
-      member.workspaceId,
-      metadata.interactionId,
-      { memberId: member.id, role: member.role },
-      {
-        customerId,
-        kind,
-        channel,
-        summary,
-        outcome,
-        sentiment,
-        occurredAt,
-      },
-    );
-  }
   const { escalate: _escalate, ...fields } = values;
-  return deps.interactions.log({
-    workspaceId: member.workspaceId,
-    authorId: member.id,
-    ...fields,
-    source: metadata.source ?? null,
-    // Slack sends a double-clicked submit twice with the same view id: the second finds the first.
-    requestKey: `view:${viewId}`,
-  });
+  const outcome = await deps.logging.log(
+    { workspaceId: member.workspaceId, memberId: member.id, role: member.role },
+    {
+      surface: "form",
+      fields,
+      // Slack sends a double-clicked submit twice with the same view id: the second finds the first.
+      requestKey: `view:${viewId}`,
+      ...(metadata.interactionId ? { interactionId: metadata.interactionId } : {}),
+      ...(metadata.draftId ? { draftId: metadata.draftId } : {}),
+      source: metadata.source ?? null,
+    },
+  );
+  if (outcome.status !== "logged") throw new Error(`the form was answered with ${outcome.status}`);
+  return outcome.logged;
 }
 
 /**
@@ -89,7 +74,6 @@ export function logFormSubmission(deps: SlackDeps) {
     if (!logged) return;
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;
-    if (metadata.draftId) await deps.drafts.markLogged(workspaceId, metadata.draftId, logged.interaction.id);
     if (metadata.source && !logged.interaction.sourcePermalink) {
       const { permalink } = await client.chat.getPermalink({
         channel: metadata.source.channelId,
