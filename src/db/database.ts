@@ -1,10 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "../config/config.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/logger.js";
 import { openPgPool } from "./pg-driver.js";
-import { openPGlite } from "./pglite-driver.js";
+import { openPGliteThread } from "./pglite-thread.js";
 import type { SqlDriver } from "./sql-driver.js";
 import { countingAdapter, createStatementCounter, type StatementCounter } from "./statement-counter.js";
 
@@ -42,11 +41,12 @@ export async function openDatabase(
       },
     };
   }
-  const { pglite, driver } = await openPGlite({
+  // On a thread of its own, so a long query never holds up an acknowledgement.
+  const { adapter, driver } = await openPGliteThread({
     dataDir: target.dataDir,
     loadDataDir: options.pgliteTemplate,
   });
-  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), statements) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(adapter, statements) });
   return {
     prisma,
     sql: driver,
