@@ -4,6 +4,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/logger.js";
 import { openPgPool } from "./pg-driver.js";
 import { openPGliteThread } from "./pglite-thread.js";
+import { serialTransactions } from "./serial-transactions.js";
 import type { SqlDriver } from "./sql-driver.js";
 import { countingAdapter, createStatementCounter, type StatementCounter } from "./statement-counter.js";
 
@@ -29,7 +30,7 @@ export async function openDatabase(
   const statements = createStatementCounter();
   if (target.kind === "postgres") {
     const { pool, driver } = openPgPool(target.url, logger);
-    const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg(pool), statements) });
+    const prisma = new PrismaClient({ adapter: countingAdapter(serialTransactions(new PrismaPg(pool)), statements) });
     return {
       prisma,
       sql: driver,
