@@ -21,10 +21,15 @@ export interface ConditionRow {
 
 export interface RetentionRepository {
   workspaces(): Promise<Array<{ id: string } & Thresholds>>;
-  /** One row per active customer, computed by the database. */
-  stats(workspaceId: string, windowStart: Date): Promise<CustomerStats[]>;
-  /** Records today's findings: new crossings start, lasting ones update, ended ones clear. */
-  sync(workspaceId: string, findings: Map<string, Finding[]>, now: Date): Promise<void>;
+  /**
+   * One row per active customer, computed by the database, a page at a time in id order (after
+   * `after`): a large workspace never arrives as one result that holds up the main thread.
+   */
+  stats(workspaceId: string, windowStart: Date, after: string | null, limit: number): Promise<CustomerStats[]>;
+  /** Records the findings for these customers: new crossings start, lasting ones update, ended ones clear. */
+  sync(workspaceId: string, customerIds: string[], findings: Map<string, Finding[]>, now: Date): Promise<void>;
+  /** Conditions of customers who are no longer active end. */
+  clearInactive(workspaceId: string, now: Date): Promise<void>;
   dueNudges(now: Date, limit: number): Promise<ConditionRow[]>;
   lease(row: ConditionRow, now: Date, until: Date): Promise<Lease | null>;
   markNudged(id: string, at: Date): Promise<void>;
@@ -64,7 +69,7 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       prisma.workspace.findMany({
         select: { id: true, lapsedDays: true, atRiskComplaints: true, atRiskWindowDays: true },
       }),
-    async stats(workspaceId, windowStart) {
+    async stats(workspaceId, windowStart, after, limit) {
       const rows = await prisma.$queryRaw<
         Array<{
           id: string;
@@ -76,25 +81,32 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           opted: boolean;
         }>
       >`
-        WITH seen AS (
+        WITH page AS (
+          SELECT c.id, c."optedOutOfOffers" FROM "Customer" c
+          WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'
+            AND (${after}::uuid IS NULL OR c.id > ${after}::uuid)
+          ORDER BY c.id LIMIT ${limit}
+        ), seen AS (
           SELECT i."customerId" AS id, count(*) AS n, max(i."occurredAt") AS last,
                  count(*) FILTER (WHERE i.kind = 'complaint' AND i."occurredAt" >= ${windowStart}) AS complaints,
                  (array_agg(i.sentiment::text ORDER BY i."occurredAt" DESC))[1] AS sentiment
           FROM "Interaction" i
           WHERE i."workspaceId" = ${workspaceId}::uuid AND i."deletedAt" IS NULL
+            AND i."customerId" IN (SELECT id FROM page)
           GROUP BY i."customerId"
         ), open AS (
           SELECT e."customerId" AS id, count(*) AS n
           FROM "Escalation" e
           WHERE e."workspaceId" = ${workspaceId}::uuid AND e.status IN ('open', 'claimed')
+            AND e."customerId" IN (SELECT id FROM page)
           GROUP BY e."customerId"
         )
         SELECT c.id, COALESCE(seen.n, 0) AS n, seen.last, COALESCE(seen.complaints, 0) AS complaints,
                COALESCE(open.n, 0) AS escalations, seen.sentiment, c."optedOutOfOffers" AS opted
-        FROM "Customer" c
+        FROM page c
         LEFT JOIN seen ON seen.id = c.id
         LEFT JOIN open ON open.id = c.id
-        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'`;
+        ORDER BY c.id`;
       return rows.map((r) => ({
         customerId: r.id,
         interactions: Number(r.n),
@@ -105,8 +117,16 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
         optedOutOfOffers: r.opted,
       }));
     },
-    async sync(workspaceId, findings, now) {
-      const existing = await prisma.customerCondition.findMany({ where: { workspaceId } });
+    async clearInactive(workspaceId, now) {
+      await prisma.customerCondition.updateMany({
+        where: { workspaceId, clearedAt: null, customer: { status: { not: "active" } } },
+        data: { clearedAt: now },
+      });
+    },
+    async sync(workspaceId, customerIds, findings, now) {
+      const existing = await prisma.customerCondition.findMany({
+        where: { workspaceId, customerId: { in: customerIds } },
+      });
       const byKey = new Map(existing.map((row) => [`${row.customerId}:${row.condition}`, row]));
       const seen = new Set<string>();
       const created: Prisma.CustomerConditionCreateManyInput[] = [];

@@ -11,6 +11,8 @@ import { evaluate, type Finding } from "./retention.rules.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE_MS = 2 * 60 * 1000;
+// Customers are looked at this many at a time: each page is a short query and a short piece of work.
+const STATS_PAGE = 2_000;
 export const RETENTION_SNOOZE_DAYS = 7;
 
 export interface RetentionDeps {
@@ -33,17 +35,22 @@ export function createRetentionService(deps: RetentionDeps) {
       const now = deps.now();
       let findings = 0;
       for (const workspace of await retention.workspaces()) {
-        const stats = await retention.stats(
-          workspace.id,
-          new Date(now.getTime() - workspace.atRiskWindowDays * DAY_MS),
-        );
-        const byCustomer = new Map<string, Finding[]>();
-        for (const s of stats) {
-          const found = evaluate(s, workspace, now);
-          if (found.length) byCustomer.set(s.customerId, found);
-          findings += found.length;
+        const windowStart = new Date(now.getTime() - workspace.atRiskWindowDays * DAY_MS);
+        let after: string | null = null;
+        for (;;) {
+          const stats = await retention.stats(workspace.id, windowStart, after, STATS_PAGE);
+          const byCustomer = new Map<string, Finding[]>();
+          for (const s of stats) {
+            const found = evaluate(s, workspace, now);
+            if (found.length) byCustomer.set(s.customerId, found);
+            findings += found.length;
+          }
+          const ids = stats.map((s) => s.customerId);
+          if (ids.length) await retention.sync(workspace.id, ids, byCustomer, now);
+          if (stats.length < STATS_PAGE) break;
+          after = ids[ids.length - 1] ?? null;
         }
-        await retention.sync(workspace.id, byCustomer, now);
+        await retention.clearInactive(workspace.id, now);
       }
       let nudged = 0;
       const settingsOf = settingsPerTick(deps.settings);
