@@ -123,8 +123,8 @@ export async function forEachTarget(
   const scratch = await createScratchDatabase(postgresAdminUrl).catch(() => undefined);
   const targets: Array<() => Promise<Target>> = [
     startBareBolt,
-    () => startRapportTarget("Rapport on PGlite", `file:${folder}`),
-    ...(scratch ? [() => startRapportTarget("Rapport on PostgreSQL", scratch.url)] : []),
+    () => startRapportTarget("Rapport on PGlite", `file:${folder}`, { clock: false }),
+    ...(scratch ? [() => startRapportTarget("Rapport on PostgreSQL", scratch.url, { clock: false })] : []),
   ];
   try {
     for (const start of targets) {
