@@ -56,7 +56,7 @@ type Row = Prisma.InteractionGetPayload<{ select: typeof select }>;
 export const INTAKE_KEY_PREFIX = "intake:";
 
 const fromLoggedRow = ({ state: _state, requestKey, ...row }: LoggedRow): Interaction => ({
-  ...(row as Omit<LoggedRow, "state" | "requestKey"> & Pick<Interaction, "kind" | "channel" | "outcome" | "sentiment">),
+  ...row,
   id: row.id ?? "",
   fromIntake: requestKey?.startsWith(INTAKE_KEY_PREFIX) ?? false,
 });

@@ -8,7 +8,7 @@ import type { LoggedInteraction } from "./interaction.service.js";
 import type { InteractionChanges, InteractionSource, LogInteraction } from "./interaction.types.js";
 import { DEFAULT_CHANNEL, DEFAULT_KIND, defaultOutcome, GUESSED_CHANNEL } from "./log-defaults.js";
 import { type OneLineError, parseOneLine } from "./one-line.parser.js";
-import type { Channel, Kind, Outcome, Sentiment } from "./vocabulary.js";
+import type { Channel, Kind, Sentiment } from "./vocabulary.js";
 
 // Logging has five entry points (the one-line command, a DM to the app, an intake post, a draft
 // picked from a list, the form). Each turns its input into one request; this flow does the rest and
@@ -20,16 +20,14 @@ export interface Logger {
   role: Role;
 }
 
-export interface FormFields {
-  customer: { id: string } | { create: NewCustomer };
-  kind: Kind;
-  channel: Channel;
-  summary: string;
-  outcome: Outcome;
+/** What the form asks for, every field answered. */
+export type FormFields = Pick<
+  LogInteraction,
+  "customer" | "kind" | "channel" | "summary" | "outcome" | "occurredAt"
+> & {
   sentiment: Sentiment | null;
-  occurredAt: Date;
   followUpInDays: number | null;
-}
+};
 
 export type LogRequest =
   /** `/rapport log <customer> [kind] [channel]: <summary>` */

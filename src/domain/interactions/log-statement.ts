@@ -2,32 +2,16 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client.js";
 import { createKeyOf, normalizeEmail, normalizeName, normalizePhone } from "../customers/normalize.js";
 import { clip } from "../text.js";
-import type { LogInteraction } from "./interaction.types.js";
+import type { Interaction, LogInteraction } from "./interaction.types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the statement returns: the interaction as stored, and how this request found it. */
-export interface LoggedRow {
+export type LoggedRow = Omit<Interaction, "id" | "fromIntake"> & {
   state: "inserted" | "existing" | "noCustomer";
   id: string | null;
-  workspaceId: string;
-  customerId: string;
-  authorId: string;
-  kind: string;
-  channel: string;
-  summary: string;
-  outcome: string;
-  sentiment: string | null;
-  occurredAt: Date;
-  createdAt: Date;
-  deletedAt: Date | null;
-  sourcePermalink: string | null;
-  sourceChannelId: string | null;
-  sourceMessageTs: string | null;
   requestKey: string | null;
-  customerName: string;
-  authorSlackUserId: string;
-}
+};
 
 // The customer the interaction is for: one of this workspace's by id, or created (or met, when a
 // concurrent request created the same one) on its create key.
