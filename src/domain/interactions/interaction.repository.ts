@@ -8,14 +8,16 @@ import type {
   LogInteraction,
   TimelineEntry,
 } from "./interaction.types.js";
-import { type LoggedRow, logStatement } from "./log-statement.js";
+import { type LoggedRow, logStatement, RECENT_COMPLAINT_DAYS } from "./log-statement.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const RECENT_COMPLAINT_DAYS = 90;
 
 export interface InteractionRepository {
   /** Stores it (and a new customer, a follow-up, the audit line) at once; a repeated requestKey or source returns the first. */
-  log(input: LogInteraction): Promise<{ interaction: Interaction; created: boolean }>;
+  log(
+    input: LogInteraction,
+    now: Date,
+  ): Promise<{ interaction: Interaction; created: boolean; context: CustomerContext }>;
   get(workspaceId: string, id: string): Promise<Interaction | null>;
   findBySource(workspaceId: string, channelId: string, messageTs: string): Promise<Interaction | null>;
   latestForCustomer(workspaceId: string, customerId: string): Promise<Interaction | null>;
@@ -55,7 +57,7 @@ const select = {
 type Row = Prisma.InteractionGetPayload<{ select: typeof select }>;
 export const INTAKE_KEY_PREFIX = "intake:";
 
-const fromLoggedRow = ({ state: _state, requestKey, ...row }: LoggedRow): Interaction => ({
+const fromLoggedRow = ({ state: _state, requestKey, ...row }: Omit<LoggedRow, keyof CustomerContext>): Interaction => ({
   ...row,
   id: row.id ?? "",
   fromIntake: requestKey?.startsWith(INTAKE_KEY_PREFIX) ?? false,
@@ -84,15 +86,26 @@ export function createInteractionRepository(prisma: PrismaClient): InteractionRe
     return row ? toInteraction(row) : null;
   }
 
-  return {
-    async log(input) {
-      const [row] = await prisma.$queryRaw<LoggedRow[]>(logStatement(input));
+  const repository: InteractionRepository = {
+    async log(input, now) {
+      const [row] = await prisma.$queryRaw<LoggedRow[]>(logStatement(input, now));
       if (row?.state === "noCustomer") throw Errors.customerUnavailable();
-      if (row?.state === "inserted" || row?.state === "existing")
-        return { interaction: fromLoggedRow(row), created: row.state === "inserted" };
+      if (row?.state === "inserted" || row?.state === "existing") {
+        const { recentComplaints, openEscalations, followUpsDue, nextFollowUpAt, ...stored } = row;
+        return {
+          interaction: fromLoggedRow(stored),
+          created: row.state === "inserted",
+          context: { recentComplaints, openEscalations, followUpsDue, nextFollowUpAt },
+        };
+      }
       // A twin of this request (a retry, a double click) stored it a moment ago: it is the one.
       const twin = await findExisting(input);
-      if (twin) return { interaction: twin, created: false };
+      if (twin)
+        return {
+          interaction: twin,
+          created: false,
+          context: await repository.context(input.workspaceId, twin.customerId, now),
+        };
       throw new Error("the interaction was neither stored nor found");
     },
     async get(workspaceId, id) {
@@ -229,4 +242,5 @@ export function createInteractionRepository(prisma: PrismaClient): InteractionRe
       return { entries, total };
     },
   };
+  return repository;
 }

@@ -41,11 +41,10 @@ export function createInteractionService(
     async log(input: LogInteraction): Promise<LoggedInteraction> {
       // A complaint logged as resolved gets a satisfaction check a few days later.
       const satisfactionCheck = input.kind === "complaint" && input.outcome === "resolved" && !input.followUpInDays;
-      const { interaction, created } = await interactions.log(
+      return interactions.log(
         satisfactionCheck ? { ...input, followUpInDays: await satisfactionDays(input.workspaceId) } : input,
+        now(),
       );
-      const context = await interactions.context(input.workspaceId, interaction.customerId, now());
-      return { interaction, created, context };
     },
 
     get: existing,

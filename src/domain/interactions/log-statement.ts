@@ -2,16 +2,19 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client.js";
 import { createKeyOf, normalizeEmail, normalizeName, normalizePhone } from "../customers/normalize.js";
 import { clip } from "../text.js";
-import type { Interaction, LogInteraction } from "./interaction.types.js";
+import type { CustomerContext, Interaction, LogInteraction } from "./interaction.types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Complaints this recent are shown beside a new log. */
+export const RECENT_COMPLAINT_DAYS = 90;
 
 /** What the statement returns: the interaction as stored, and how this request found it. */
-export type LoggedRow = Omit<Interaction, "id" | "fromIntake"> & {
-  state: "inserted" | "existing" | "noCustomer";
-  id: string | null;
-  requestKey: string | null;
-};
+export type LoggedRow = Omit<Interaction, "id" | "fromIntake"> &
+  CustomerContext & {
+    state: "inserted" | "existing" | "noCustomer";
+    id: string | null;
+    requestKey: string | null;
+  };
 
 // The customer the interaction is for: one of this workspace's by id, or created (or met, when a
 // concurrent request created the same one) on its create key.
@@ -39,7 +42,7 @@ const interactionColumns = Prisma.sql`i.id, i."workspaceId", i."customerId", i."
  * before (its request key or source message) returns the first interaction instead; a concurrent
  * twin of it returns no row at all, and the caller looks again.
  */
-export function logStatement(input: LogInteraction): Prisma.Sql {
+export function logStatement(input: LogInteraction, now: Date): Prisma.Sql {
   const { workspaceId, source, requestKey } = input;
   const interactionId = randomUUID();
   const seenBefore = [
@@ -50,6 +53,22 @@ export function logStatement(input: LogInteraction): Prisma.Sql {
   ];
   const dueAt = input.followUpInDays ? new Date(input.occurredAt.getTime() + input.followUpInDays * DAY_MS) : null;
   const audit = { kind: input.kind, channel: input.channel, newCustomer: !("id" in input.customer) };
+  const since = new Date(now.getTime() - RECENT_COMPLAINT_DAYS * DAY_MS);
+  // The confirmation's context, read in the same statement. Its reads see the tables as they were
+  // before this statement, so a row it inserts is added on top (the complaint, the follow-up).
+  const context = (customerId: Prisma.Sql, inserted: boolean) => Prisma.sql`
+    (SELECT count(*)::int FROM "Interaction" x WHERE x."workspaceId" = ${workspaceId}::uuid
+       AND x."customerId" = ${customerId} AND x.kind = 'complaint' AND x."deletedAt" IS NULL
+       AND x."occurredAt" >= ${since}::timestamptz)
+      + ${inserted && input.kind === "complaint" && input.occurredAt >= since ? 1 : 0}::int AS "recentComplaints",
+    (SELECT count(*)::int FROM "Escalation" x WHERE x."workspaceId" = ${workspaceId}::uuid
+       AND x."customerId" = ${customerId} AND x.status IN ('open', 'claimed')) AS "openEscalations",
+    (SELECT count(*)::int FROM "FollowUp" x WHERE x."workspaceId" = ${workspaceId}::uuid
+       AND x."customerId" = ${customerId} AND x.status = 'pending')
+      + ${inserted && dueAt ? 1 : 0}::int AS "followUpsDue",
+    LEAST((SELECT min(x."dueAt") FROM "FollowUp" x WHERE x."workspaceId" = ${workspaceId}::uuid
+       AND x."customerId" = ${customerId} AND x.status = 'pending'),
+      ${inserted ? dueAt : null}::timestamptz) AS "nextFollowUpAt"`;
   return Prisma.sql`
     WITH existing AS (
       SELECT id FROM "Interaction"
@@ -81,14 +100,15 @@ export function logStatement(input: LogInteraction): Prisma.Sql {
         ${JSON.stringify(audit)}::jsonb
       FROM inserted i
     )
-    SELECT 'inserted' AS state, ${interactionColumns}, customer.name AS "customerName", m."slackUserId" AS "authorSlackUserId"
+    SELECT 'inserted' AS state, ${interactionColumns}, customer.name AS "customerName", m."slackUserId" AS "authorSlackUserId",
+      ${context(Prisma.sql`i."customerId"`, true)}
     FROM inserted i JOIN customer ON customer.id = i."customerId" JOIN "Member" m ON m.id = i."authorId"
     UNION ALL
-    SELECT 'existing', ${interactionColumns}, c.name, m."slackUserId"
+    SELECT 'existing', ${interactionColumns}, c.name, m."slackUserId", ${context(Prisma.sql`i."customerId"`, false)}
     FROM "Interaction" i JOIN existing e ON e.id = i.id JOIN "Customer" c ON c.id = i."customerId"
       JOIN "Member" m ON m.id = i."authorId"
     UNION ALL
     SELECT 'noCustomer', NULL, ${workspaceId}::uuid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-      NULL, NULL, NULL, NULL, NULL
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     WHERE NOT EXISTS (SELECT 1 FROM customer) AND NOT EXISTS (SELECT 1 FROM existing)`;
 }
