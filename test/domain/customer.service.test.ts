@@ -19,7 +19,17 @@ function repository(byName: Customer[], prefixPool: Customer[] = byName): Custom
   return {
     findBy: async (_w, field, value) =>
       field === "normalizedName" ? byName.filter((c) => normalizeName(c.name) === value) : [],
-    withNamePrefix: async (_w, prefix) => prefixPool.filter((c) => normalizeName(c.name).startsWith(prefix)),
+    closeNameCandidates: async (_w, { prefix, lengths, digits }) =>
+      prefixPool.filter((c) => {
+        const name = normalizeName(c.name);
+        const length = [...name].length;
+        return (
+          name.startsWith(prefix) &&
+          length >= lengths.min &&
+          length <= lengths.max &&
+          name.replace(/\D/g, "") === digits
+        );
+      }),
     search: async () => [],
     get: async () => null,
     create: async (_w, c) => customer(c.name),
