@@ -12,7 +12,7 @@ import { evaluate, type Finding } from "./retention.rules.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE_MS = 2 * 60 * 1000;
 // Customers are looked at this many at a time: each page is a short query and a short piece of work.
-const STATS_PAGE = 2_000;
+const STATS_PAGE = 500;
 export const RETENTION_SNOOZE_DAYS = 7;
 
 export interface RetentionDeps {
