@@ -19,17 +19,7 @@ function repository(byName: Customer[], prefixPool: Customer[] = byName): Custom
   return {
     findBy: async (_w, field, value) =>
       field === "normalizedName" ? byName.filter((c) => normalizeName(c.name) === value) : [],
-    closeNameCandidates: async (_w, { prefix, lengths, digits }) =>
-      prefixPool.filter((c) => {
-        const name = normalizeName(c.name);
-        const length = [...name].length;
-        return (
-          name.startsWith(prefix) &&
-          length >= lengths.min &&
-          length <= lengths.max &&
-          name.replace(/\D/g, "") === digits
-        );
-      }),
+    withNamePrefix: async (_w, prefix) => prefixPool.filter((c) => normalizeName(c.name).startsWith(prefix)),
     search: async () => [],
     get: async () => null,
     create: async (_w, c) => customer(c.name),

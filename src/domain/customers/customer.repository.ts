@@ -11,11 +11,8 @@ export interface CustomerRepository {
     value: string,
     limit?: number,
   ): Promise<Customer[]>;
-  /**
-   * Customers whose normalised name could be within a few edits of a typed one: it starts the same,
-   * its length (in characters) is within `lengths`, and it has the same digits.
-   */
-  closeNameCandidates(workspaceId: string, like: CloseNameFilter, limit: number): Promise<Customer[]>;
+  /** Names starting with `prefix` (normalised), for close-name checks. */
+  withNamePrefix(workspaceId: string, prefix: string, limit: number): Promise<Customer[]>;
   /** Type-ahead: names starting with the query first, then names containing it. */
   search(workspaceId: string, query: string, limit: number): Promise<Customer[]>;
   get(workspaceId: string, id: string): Promise<Customer | null>;
@@ -37,12 +34,6 @@ const select = {
   owner: { select: { displayName: true } },
 } as const;
 
-export interface CloseNameFilter {
-  prefix: string;
-  lengths: { min: number; max: number };
-  digits: string;
-}
-
 type Row = Prisma.CustomerGetPayload<{ select: typeof select }>;
 const toCustomer = ({ owner, ...row }: Row): Customer => ({ ...row, ownerName: owner?.displayName ?? null });
 
@@ -57,15 +48,13 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
       });
       return rows.map(toCustomer);
     },
-    async closeNameCandidates(workspaceId, { prefix, lengths, digits }, limit) {
-      return prisma.$queryRaw<Customer[]>`
-        SELECT c.id, c.name, c."externalId", c.email, c.phone, c.tier, c.status::text AS status,
-               m."displayName" AS "ownerName"
-        FROM "Customer" c LEFT JOIN "Member" m ON m.id = c."ownerId"
-        WHERE c."workspaceId" = ${workspaceId}::uuid AND c."normalizedName" LIKE ${`${prefix.replace(/[\\%_]/g, "\\$&")}%`}
-          AND char_length(c."normalizedName") BETWEEN ${lengths.min} AND ${lengths.max}
-          AND regexp_replace(c."normalizedName", '[^0-9]', '', 'g') = ${digits}
-        LIMIT ${limit}`;
+    async withNamePrefix(workspaceId, prefix, limit) {
+      const rows = await prisma.customer.findMany({
+        where: { workspaceId, normalizedName: { startsWith: prefix } },
+        select,
+        take: limit,
+      });
+      return rows.map(toCustomer);
     },
     async search(workspaceId, query, limit) {
       const normalized = normalizeName(query);

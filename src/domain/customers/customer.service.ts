@@ -10,15 +10,9 @@ export function createCustomerService(customers: CustomerRepository) {
     const first = normalized.slice(0, 2);
     if (first.length < 2) return [];
     const limit = normalized.length < 8 ? 1 : 2;
+    const pool = await customers.withNamePrefix(workspaceId, first, CLOSE_NAME_CANDIDATES);
     // "Store 12" and "Store 13" are two customers, not a typo.
     const digits = (text: string) => text.replace(/\D/g, "");
-    // Each edit changes the length by at most one character, so only names this long can be close.
-    const length = [...normalized].length;
-    const pool = await customers.closeNameCandidates(
-      workspaceId,
-      { prefix: first, lengths: { min: length - limit, max: length + limit }, digits: digits(normalized) },
-      CLOSE_NAME_CANDIDATES,
-    );
     return pool
       .filter((customer) => digits(normalizeName(customer.name)) === digits(normalized))
       .map((customer) => ({ customer, distance: editDistance(normalizeName(customer.name), normalized, limit) }))
