@@ -4,6 +4,7 @@ import { DomainError, isDatabaseUnavailable } from "../domain/errors.js";
 import type { I18n } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
 import type { Logger } from "../logging/logger.js";
+import { errorText } from "./error-text.js";
 import { BadPayloadError } from "./payloads.js";
 import { buildErrorMessage } from "./views/error.view.js";
 
@@ -67,7 +68,7 @@ export function createErrorReporter(deps: {
     } else if (cause instanceof DomainError && !unavailable) {
       // An expected refusal (not allowed, too late to undo…): the person is told why; not a failure to log.
       deps.logger.info({ code: cause.code, request: surface.kind, user: surface.user }, "request refused");
-      text = t(`errors.${cause.code}`, cause.params);
+      text = errorText(t, cause);
     } else {
       deps.logger.error(
         { err: cause, request: surface.kind, team: context.teamId, user: surface.user },

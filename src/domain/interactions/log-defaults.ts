@@ -1,9 +1,9 @@
 import type { Channel, Kind, Outcome } from "./vocabulary.js";
 
-// What a log gets when the person did not say: the one place these defaults live.
+// What a log gets when the person did not say: the one place these defaults live (the one-line
+// grammar's own kind and channel defaults come from the vocabulary, and are the same words).
 
-export const DEFAULT_KIND: Kind = "question";
-export const DEFAULT_CHANNEL: Channel = "phone";
+export { DEFAULT_CHANNEL, DEFAULT_KIND } from "./vocabulary.js";
 /** Where free text most likely came from, when nothing in it says otherwise. */
 export const GUESSED_CHANNEL = { dm: "chat", intake: "other" } as const satisfies Record<string, Channel>;
 

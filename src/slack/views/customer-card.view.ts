@@ -22,9 +22,9 @@ function entryText(t: Translate, entry: TimelineEntry): string {
     case "interaction":
       return `${when} · *${t(`kind.${entry.kind}`)}* · ${t(`channel.${entry.channel}`)} · ${t(`outcome.${entry.outcome}`)}${entry.author ? ` · ${escapeMrkdwn(entry.author)}` : ""}\n${mrkdwnText(entry.summary, 280)}`;
     case "escalation":
-      return `${when} · *${t("customer.escalation")}* · ${escapeMrkdwn(entry.status)} · ${escapeMrkdwn(entry.severity)}\n${mrkdwnText(entry.reason, 280)}`;
+      return `${when} · *${t("customer.escalation")}* · ${t(`escalation.status.${entry.status}`)} · ${t(`severity.${entry.severity}`)}\n${mrkdwnText(entry.reason, 280)}`;
     case "followUp":
-      return `${when} · *${t("customer.followUp")}* · ${escapeMrkdwn(entry.status)}${entry.assignee ? ` · ${escapeMrkdwn(entry.assignee)}` : ""}\n${mrkdwnText(entry.note, 280)}`;
+      return `${when} · *${t("customer.followUp")}* · ${t(`followUp.status.${entry.status}`)}${entry.assignee ? ` · ${escapeMrkdwn(entry.assignee)}` : ""}\n${mrkdwnText(entry.note, 280)}`;
   }
 }
 

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import { DomainError } from "../../../domain/errors.js";
 import { parseDecisionReply } from "../../../domain/escalations/decision-words.js";
 import type { SlackDeps } from "../../deps.js";
+import { errorText } from "../../error-text.js";
 import type { Person } from "../../people.js";
 
 export interface ThreadReply {
@@ -36,6 +37,6 @@ export async function handleThreadReply(deps: SlackDeps, client: WebClient, repl
     await deps.escalations.decide(workspaceId, escalation.id, person.member, parsed.decision, parsed.note || null);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await tell(person.t(`errors.${error.code}`, error.params));
+    await tell(errorText(person.t, error));
   }
 }

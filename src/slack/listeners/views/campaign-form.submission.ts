@@ -3,6 +3,7 @@ import { NewCampaignSchema, SEGMENTS } from "../../../domain/campaigns/campaign.
 import { DomainError, type DomainErrorCode } from "../../../domain/errors.js";
 import { fromZoned } from "../../../domain/escalations/business-calendar.js";
 import type { SlackDeps } from "../../deps.js";
+import { errorText } from "../../error-text.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { CampaignFormMetadataSchema, decode } from "../../payloads.js";
 import { submitter } from "./guard.js";
@@ -65,7 +66,7 @@ export function campaignFormSubmission(deps: SlackDeps) {
     } catch (error) {
       const blockId = error instanceof DomainError ? FIELD_OF[error.code] : undefined;
       if (!blockId || !(error instanceof DomainError)) throw error;
-      await ack({ response_action: "errors", errors: { [blockId]: t(`errors.${error.code}`, error.params) } });
+      await ack({ response_action: "errors", errors: { [blockId]: errorText(t, error) } });
       return;
     }
     await ack();

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { DomainError } from "../../../domain/errors.js";
 import { REQUESTED_ACTIONS, SEVERITIES } from "../../../domain/escalations/escalation.types.js";
 import type { SlackDeps } from "../../deps.js";
+import { errorText } from "../../error-text.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { DecisionMetadataSchema, decode, EscalateMetadataSchema, EscalationRefSchema } from "../../payloads.js";
 import type { Person } from "../../people.js";
@@ -15,7 +16,7 @@ const selected = (values: Values, block: string) =>
   values[block]?.[inputAction(block)]?.selected_option?.value ?? undefined;
 
 function refusal(p: Person, error: unknown): string {
-  if (error instanceof DomainError) return p.t(`errors.${error.code}`, error.params);
+  if (error instanceof DomainError) return errorText(p.t, error);
   throw error;
 }
 

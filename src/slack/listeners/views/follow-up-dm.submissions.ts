@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { DomainError } from "../../../domain/errors.js";
 import { FOLLOW_UP_OUTCOMES } from "../../../domain/follow-ups/follow-up.types.js";
 import type { SlackDeps } from "../../deps.js";
+import { errorText } from "../../error-text.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
 import { decode, EscalationRefSchema, FollowUpRefSchema } from "../../payloads.js";
 import { buildEscalateForm } from "../../views/escalation-forms.view.js";
@@ -49,7 +50,7 @@ export function followUpDoneSubmission(deps: SlackDeps) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({
         response_action: "errors",
-        errors: { [BLOCK_IDS.followUpOutcome]: person.t(`errors.${error.code}`, error.params) },
+        errors: { [BLOCK_IDS.followUpOutcome]: errorText(person.t, error) },
       });
     }
   };
@@ -76,7 +77,7 @@ export function reopenSubmission(deps: SlackDeps) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({
         response_action: "errors",
-        errors: { [BLOCK_IDS.decisionNote]: person.t(`errors.${error.code}`, error.params) },
+        errors: { [BLOCK_IDS.decisionNote]: errorText(person.t, error) },
       });
       return;
     }
@@ -103,7 +104,7 @@ export function followUpReassignSubmission(deps: SlackDeps) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({
         response_action: "errors",
-        errors: { [BLOCK_IDS.assignee]: person.t(`errors.${error.code}`, error.params) },
+        errors: { [BLOCK_IDS.assignee]: errorText(person.t, error) },
       });
       return;
     }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { ModalView } from "@slack/types";
 import { DomainError } from "../../../domain/errors.js";
 import type { SlackDeps } from "../../deps.js";
+import { errorText } from "../../error-text.js";
 import { personOf } from "../../middleware/resolve-person.js";
 import type { Person } from "../../people.js";
 import { tellPerson } from "../../reply.js";
@@ -111,7 +112,7 @@ export async function saveAndClose<T>(
     return stored.value;
   }
   const { error } = stored;
-  const message = error instanceof DomainError ? t(`errors.${error.code}`, error.params) : t("form.errors.saveFailed");
+  const message = error instanceof DomainError ? errorText(t, error) : t("form.errors.saveFailed");
   if (!(error instanceof DomainError)) args.logger.error(error);
   // Slack was told "still saving": the person hears why it was not saved, with what they typed.
   if (stored.late)
