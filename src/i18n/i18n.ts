@@ -4,6 +4,7 @@ import fi from "./locales/fi.json" with { type: "json" };
 import hi from "./locales/hi.json" with { type: "json" };
 import lv from "./locales/lv.json" with { type: "json" };
 import pt from "./locales/pt.json" with { type: "json" };
+import ptPT from "./locales/pt-PT.json" with { type: "json" };
 import ta from "./locales/ta.json" with { type: "json" };
 import { SUPPORTED_LOCALES, type SupportedLocale } from "./locales.js";
 import { escapeCut, isVerbatim, type Verbatim } from "./verbatim.js";
@@ -21,7 +22,15 @@ export interface Translate {
   readonly lng: SupportedLocale;
 }
 
-export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = { en, pt, fi, lv, hi, ta };
+export const CATALOGS: Record<SupportedLocale, Record<string, unknown>> = {
+  en,
+  pt,
+  "pt-PT": ptPT,
+  fi,
+  lv,
+  hi,
+  ta,
+};
 
 // A sentence quotes at most this much of what was typed ("There is no team called “…”"), counted
 // after escaping and cut on a character boundary, so no sentence outgrows Slack's limits.

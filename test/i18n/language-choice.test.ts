@@ -28,7 +28,7 @@ describe("which language Rapport answers in", () => {
     expect((await ask("U0EN", "language ta")).text).toBe("இனி உங்களுக்குத் தமிழில் பதிலளிப்பேன்.");
     expect((await ask("U0EN", "help")).text).toBe("Rapport: Slack-இல் வாடிக்கையாளர் உறவுகள்");
     expect((await ask("U0EN", "language klingon")).text).toBe(
-      "பயன்பாடு: `/rapport language en|pt|fi|lv|hi|ta`, அல்லது Slack மொழிக்கு `auto`.",
+      "பயன்பாடு: `/rapport language en|pt|pt-PT|fi|lv|hi|ta`, அல்லது Slack மொழிக்கு `auto`.",
     );
     expect((await ask("U0EN", "language auto")).text).toBe("From now on I answer you in your Slack language.");
     expect((await ask("U0EN", "help")).text).toBe("Rapport: customer relations in Slack");
