@@ -1,9 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CATALOGS } from "../../src/i18n/i18n.js";
+import { matchLocale } from "../../src/i18n/locales.js";
 import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
+
+/** The texts a person reads in a message or view (not ids, values or URLs). */
+function textsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "text" && typeof inner === "string"
+      ? [inner]
+      : ["value", "action_id", "block_id", "callback_id", "private_metadata", "url", "image_url"].includes(key)
+        ? []
+        : textsOf(inner),
+  );
+}
 
 // One complete flow — log, escalate, approve in the thread, the satisfaction
 // follow-up — as a person whose Slack speaks Portuguese, and as one whose Slack
@@ -36,6 +51,21 @@ const FLOWS = [
   },
 ];
 
+const wordsOf = (value: unknown): string[] =>
+  typeof value === "string"
+    ? (value.replace(/\{\{\w+\}\}|`[^`]*`|<[^>]*>/g, " ").match(/[A-Za-z]{4,}/g) ?? [])
+    : Object.values(value as Record<string, unknown>).flatMap(wordsOf);
+// What the person typed comes back to them as they typed it.
+const TYPED = new Set(["maria", "silva", "refund"]);
+
+/** English catalog words in what the person was shown (commands, mentions and dates aside). */
+function englishIn(locale: string, shown: string[]): string[] {
+  const own = new Set(wordsOf(CATALOGS[matchLocale(locale) ?? "en"]).map((w) => w.toLowerCase()));
+  const english = new Set(wordsOf(CATALOGS.en).map((w) => w.toLowerCase()));
+  const found = shown.flatMap(wordsOf).map((w) => w.toLowerCase());
+  return [...new Set(found.filter((w) => english.has(w) && !own.has(w) && !TYPED.has(w)))];
+}
+
 describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
   let app: TestApp;
   const agent = () => ({ user: flow.user, channel: "C0SUPPORT" });
@@ -48,6 +78,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
   afterAll(() => app.stop());
 
   it("logs, escalates, is approved, gets the satisfaction follow-up by DM and completes it, each message in the right language", async () => {
+    const from = app.slack.calls.length;
     const card = await answerTo(app, (await app.driver.command("/rapport", `log ${flow.log}`, agent())).responseUrl);
     for (const text of flow.card) expect(textOf(card)).toContain(text);
 
@@ -123,5 +154,22 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
     expect(finished.body).toBe("");
     await app.slack.waitFor("chat.update", (a) => a.channel === dm.result?.channel && textOf(a).includes(flow.settled));
     expect((await app.rapport.database.prisma.followUp.findFirstOrThrow()).status).toBe("done");
+
+    // Everything this person was shown (answers, DMs, forms) is in their language: no English word
+    // from the catalog, no stored English enum value.
+    const mine = app.slack.calls.slice(from).filter(
+      (c) =>
+        c.method === "response_url" ||
+        c.method.startsWith("views.") ||
+        ((c.method === "chat.postMessage" || c.method === "chat.update") && c.args.channel === flow.user),
+    );
+    const shown = mine.map((c) => JSON.stringify(c.args.view ?? { text: c.args.text, blocks: c.args.blocks }));
+    expect(shown.length).toBeGreaterThan(8);
+    expect(
+      englishIn(
+        flow.locale,
+        shown.map((json) => textsOf(JSON.parse(json)).join("\n")),
+      ),
+    ).toEqual([]);
   });
 });

@@ -196,7 +196,8 @@ export function createEscalationService(deps: EscalationDeps) {
           interaction,
           e.raisedBy.id,
           settings.days.satisfactionDays,
-          clip(`Satisfaction check: ${e.reason}`, 500),
+          // The note is what was asked; the DM says it is a satisfaction check, in the reader's language.
+          clip(e.reason, 500),
           e.id,
         );
       }

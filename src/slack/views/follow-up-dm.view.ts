@@ -34,7 +34,14 @@ export function buildFollowUpDm(
 ): { text: string; blocks: KnownBlock[] } {
   const headline = t("followUpDm.due", { customer: escapeMrkdwn(f.customer.name), date: slackDate(f.dueAt, "date") });
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: `${headline}\n${quoteSummary(f.note, 1_000)}` } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        // After an escalation was decided, the follow-up asks whether the customer is satisfied now.
+        text: `${headline}\n${f.escalationId ? `_${t("followUpDm.satisfactionCheck")}_\n` : ""}${quoteSummary(f.note, 1_000)}`,
+      },
+    },
   ];
   if (f.recent.length > 0) {
     const lines = f.recent.map(
