@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastDigestMoment } from "../../src/domain/reports/digest-delivery.service.js";
-import { isoWeekOf, parsePeriod, weekSpan } from "../../src/domain/reports/report-period.js";
+import { isoWeekOf, isPeriodText, parsePeriod, weekSpan } from "../../src/domain/reports/report-period.js";
+import { afterSelfWord } from "../../src/domain/reports/report-words.js";
 
 describe("report periods", () => {
   it("numbers ISO weeks as the standard does, across year ends", () => {
@@ -32,6 +33,29 @@ describe("report periods", () => {
     expect(parsePeriod("month", now, "UTC")).toMatchObject({ label: "2026-11", partial: true });
     for (const bad of ["2026-W54", "2027-W01", "2026-13", "yesterday", "2026-W00"])
       expect(parsePeriod(bad, now, "UTC"), bad).toBeUndefined();
+  });
+
+  it("reads the period words of every language Rapport speaks, as one word or several", () => {
+    const now = new Date("2026-11-24T10:00:00Z");
+    const same = {
+      last: ["semana passada", "viime viikko", "pagājušā nedēļa", "पिछला सप्ताह", "கடந்த வாரம்", "Passada"],
+      month: ["mês", "kuukausi", "mēnesis", "महीना", "மாதம்"],
+      "last-month": ["mês passado", "viime kuukausi", "pagājušais mēnesis", "पिछले महीने", "கடந்த மாதம்"],
+      week: ["semana", "tämä viikko", "nedēļa", "इस सप्ताह", "இந்த வாரம்"],
+    };
+    for (const [english, words] of Object.entries(same)) {
+      const expected = parsePeriod(english, now, "UTC")?.label;
+      expect(expected).toBeDefined();
+      for (const word of words) expect(parsePeriod(word, now, "UTC")?.label, word).toBe(expected);
+    }
+    expect(isPeriodText("viime")).toBe(true);
+    expect(isPeriodText("Support")).toBe(false);
+  });
+
+  it("reads the word for oneself in every language", () => {
+    for (const word of ["me", "eu", "minä", "es", "मैं", "நான்"]) expect(afterSelfWord(`${word} last`), word).toBe("last");
+    expect(afterSelfWord("<@U1> last")).toBeUndefined();
+    expect(afterSelfWord("mensal")).toBeUndefined();
   });
 
   it("finds the last digest moment in the reader's zone, and the week it reports on", () => {

@@ -157,12 +157,14 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
 
     // Everything this person was shown (answers, DMs, forms) is in their language: no English word
     // from the catalog, no stored English enum value.
-    const mine = app.slack.calls.slice(from).filter(
-      (c) =>
-        c.method === "response_url" ||
-        c.method.startsWith("views.") ||
-        ((c.method === "chat.postMessage" || c.method === "chat.update") && c.args.channel === flow.user),
-    );
+    const mine = app.slack.calls
+      .slice(from)
+      .filter(
+        (c) =>
+          c.method === "response_url" ||
+          c.method.startsWith("views.") ||
+          ((c.method === "chat.postMessage" || c.method === "chat.update") && c.args.channel === flow.user),
+      );
     const shown = mine.map((c) => JSON.stringify(c.args.view ?? { text: c.args.text, blocks: c.args.blocks }));
     expect(shown.length).toBeGreaterThan(8);
     expect(

@@ -83,6 +83,8 @@ describe("reviews, exports, targets and the App Home", () => {
     // Support's people with figures or roles: abe 6, bea 2, mia 0, max 0 → median 1.
     expect(textOf(own)).toContain("team median 1");
     expect(textOf(own)).toContain("Complaints resolved at first contact: *50");
+    // The same words in another language: "eu" for me, "passada" for last week.
+    expect(textOf(await ask(AGENT, "review eu passada"))).toContain("Interactions logged: *6*");
 
     const other = await ask(AGENT, "review <@U0AGENT2|bea> last");
     expect(textOf(other)).toContain("only see figures for your own team");

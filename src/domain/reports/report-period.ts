@@ -1,6 +1,7 @@
 // Report periods: ISO weeks and calendar months in the reader's time zone, so a
 // week starts at their Monday midnight, not UTC's.
 import { fromZoned, zoned } from "../escalations/business-calendar.js";
+import { periodWordOf } from "./report-words.js";
 
 export interface LocalDate {
   year: number;
@@ -99,7 +100,10 @@ function monthPeriod(year: number, month: number, timeZone: string, now: Date): 
 }
 
 /** A word that names a period (whether or not it is a valid one): `last`, `2026-W47`, `2026-11`… */
-export const PERIOD_WORD = /^(week|this|last|month|last-month|\d{4}-w?\d{1,2})$/i;
+/** Whether a typed word names a period (a period word in any language, a week or a month). */
+export function isPeriodText(text: string): boolean {
+  return periodWordOf(text) !== undefined || /^\d{4}-w?\d{1,2}$/i.test(text.trim());
+}
 
 /**
  * What people type after `/rapport digest`, `review` or `export`: nothing or `week` (this
@@ -112,7 +116,8 @@ export function parsePeriod(
   timeZone: string,
   fallback: "week" | "last" = "week",
 ): Period | undefined {
-  const word = text.trim().toLowerCase() || fallback;
+  const typed = text.trim().toLowerCase() || fallback;
+  const word = periodWordOf(typed) ?? typed;
   const today = zoned(now, timeZone);
   const thisWeek = isoWeekOf(today);
   let period: Period | undefined;

@@ -1,5 +1,6 @@
 import { escalationsCsv, interactionsCsv } from "../../../domain/reports/export-csv.js";
-import { PERIOD_WORD } from "../../../domain/reports/report-period.js";
+import { isPeriodText } from "../../../domain/reports/report-period.js";
+import { afterSelfWord } from "../../../domain/reports/report-words.js";
 import { METRICS, metricNamed, parseTargetValue } from "../../../domain/reports/targets.js";
 import { uploadDigestChart } from "../../digest-notifier.js";
 import { uploadFile } from "../../upload-file.js";
@@ -51,7 +52,7 @@ const review: Subcommand = async (input) => {
   const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*(.*)$/s.exec(input.args.trim());
   if (!mention && /^<@|@/.test(input.args.trim())) return void (await say(input, person.t("review.usage")));
   const subjectSlackId = mention?.[1] ?? person.member.slackUserId;
-  const periodText = mention ? (mention[2] ?? "") : input.args.trim().replace(/^me\b\s*/i, "");
+  const periodText = mention ? (mention[2] ?? "") : (afterSelfWord(input.args) ?? input.args.trim());
   const subject = await deps.members.findKnown(person.member.workspaceId, subjectSlackId);
   if (!subject) return void (await say(input, person.t("errors.reportUnknownPerson")));
   const result = await deps.reports.review(person.member, subject.id, periodText);
@@ -85,7 +86,7 @@ const target: Subcommand = async (input) => {
 const exportCommand: Subcommand = async (input) => {
   const { person, deps } = input;
   const [periodText = "", ...teamWords] = input.args.trim().split(/\s+/);
-  const looksLikePeriod = PERIOD_WORD.test(periodText);
+  const looksLikePeriod = isPeriodText(periodText);
   const teamName = (looksLikePeriod ? teamWords : [periodText, ...teamWords]).join(" ").trim() || undefined;
   await say(input, person.t("export.building"));
   const found = await deps.reports.exportFor(person.member, looksLikePeriod ? periodText : "", teamName);
