@@ -18,6 +18,12 @@ describe("parseWhen", () => {
     ["pēc 3 dienām", { kind: "in", minutes: 3 * 24 * 60 }],
     ["3 दिन बाद", { kind: "in", minutes: 3 * 24 * 60 }],
     ["நாளை", { kind: "day", offsetDays: 1 }],
+    ["अगले सोमवार", { kind: "weekday", weekday: 1 }],
+    ["शुक्रवार", { kind: "weekday", weekday: 5 }],
+    ["அடுத்த திங்கள்", { kind: "weekday", weekday: 1 }],
+    ["வெள்ளி", { kind: "weekday", weekday: 5 }],
+    ["ensi maanantaina", { kind: "weekday", weekday: 1 }],
+    ["nākamajā piektdienā", { kind: "weekday", weekday: 5 }],
   ])("reads %j", (text, expected) => {
     expect(parseWhen(text)).toEqual(expected);
   });
