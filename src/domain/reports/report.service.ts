@@ -51,6 +51,17 @@ const mondayIso = (w: { year: number; week: number }) => {
 
 export type ReportService = ReturnType<typeof createReportService>;
 
+/**
+ * The biggest rises in interactions logged on the period before. Someone with nothing the period
+ * before (a first week) has no rise to measure: they are new, not improved.
+ */
+export function mostImproved(people: PersonFigures[], limit: number): PersonFigures[] {
+  return people
+    .filter((p) => p.previousInteractions > 0 && p.interactions > p.previousInteractions)
+    .sort((a, b) => b.interactions - b.previousInteractions - (a.interactions - a.previousInteractions))
+    .slice(0, limit);
+}
+
 export function createReportService(deps: ReportDeps) {
   const { reports } = deps;
 
@@ -108,10 +119,7 @@ export function createReportService(deps: ReportDeps) {
             followUpsOnTime: sum((p) => p.followUpsOnTime),
           };
         });
-    const improved = people
-      .filter((p) => p.interactions > p.previousInteractions)
-      .sort((a, b) => b.interactions - b.previousInteractions - (a.interactions - a.previousInteractions))
-      .slice(0, LISTED);
+    const improved = mostImproved(people, LISTED);
     const needing = people.filter((p) => p.overdueNow > 0).sort((a, b) => b.overdueNow - a.overdueNow);
     const counts = new Map<string, Digest["weeks"][number]["counts"]>();
     for (const row of weekly) {

@@ -15,10 +15,14 @@ export function hours(t: Translate, value: number | null): string {
     : t("report.hours", { hours: new Intl.NumberFormat(localeOf(t), { maximumFractionDigits: 1 }).format(value) });
 }
 
-/** "▲ 12 %", "▼ 5 %", "=" or "new", from the figure the week (or month) before. */
+/**
+ * "▲ 12 %", "▼ 5 %", "=" or "▲ from 0", from the figure the week (or month) before. The marker for
+ * a rise from nothing names no noun, so it agrees with whatever it follows in every language
+ * (Latvian "Saziņas: 13 jauns" did not).
+ */
 export function change(t: Translate, now: number, before: number): string {
   if (now === before) return "=";
-  if (before === 0) return t("report.new");
+  if (before === 0) return t("report.fromZero");
   const pct = (100 * (now - before)) / before;
   return `${pct > 0 ? "▲" : "▼"} ${share(t, Math.abs(pct))}`;
 }
