@@ -16,9 +16,9 @@ describe("the digest's people", () => {
   });
 });
 
-describe("the change marker", () => {
-  const i18n = await createI18n("en");
+const i18n = await createI18n("en");
 
+describe("the change marker", () => {
   it.each(SUPPORTED_LOCALES)("for a rise from nothing names no noun in %s (it agrees with any)", (locale) => {
     const t = i18n.translator(locale);
     const marker = change(t, 13, 0);
