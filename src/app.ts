@@ -220,6 +220,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     reports,
     home: createHomeService({ home: createHomeRepository(prisma), reports, settings: settingsRepository, now }),
     settings: createSettingsService(settingsRepository, members),
+    translator: (locale) => i18n.translator(locale),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),
     now,

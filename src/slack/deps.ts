@@ -12,6 +12,7 @@ import type { ReportService } from "../domain/reports/report.service.js";
 import type { RetentionService } from "../domain/retention/retention.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { Translate } from "../i18n/i18n.js";
+import type { SupportedLocale } from "../i18n/locales.js";
 import type { IdentifyPerson } from "./people.js";
 
 /** What the Slack listeners may call: services only, never Prisma. */
@@ -33,6 +34,8 @@ export interface SlackDeps {
   settings: SettingsService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
+  /** Any one language's words. */
+  translator: (locale: SupportedLocale) => Translate;
   now: () => Date;
   /** A warning for the log (something went wrong that the person need not see). */
   log: (message: string, context: Record<string, unknown>) => void;

@@ -18,6 +18,22 @@ export function slackProfiles(client: WebClient): ProfileSource {
   };
 }
 
+/**
+ * The language a person reads: the one they chose, their Slack locale, the workspace's language,
+ * then the configured default.
+ */
+export function localeOf(
+  member: Pick<Member, "localeOverride" | "locale" | "workspaceLocale"> | null | undefined,
+  defaultLocale: SupportedLocale,
+): SupportedLocale {
+  return (
+    matchLocale(member?.localeOverride) ??
+    matchLocale(member?.locale) ??
+    matchLocale(member?.workspaceLocale) ??
+    defaultLocale
+  );
+}
+
 export interface Person {
   member: Member;
   locale: SupportedLocale;
@@ -26,7 +42,10 @@ export interface Person {
 
 export type IdentifyPerson = (teamId: string, userId: string, client: WebClient) => Promise<Person>;
 
-/** Who is asking, and in which language to answer them: their override, their Slack locale, then the default. */
+/**
+ * Who is asking, and in which language to answer them: the one they chose, their Slack locale, the
+ * workspace's language, then the configured default.
+ */
 export function createPersonResolver(
   members: MemberService,
   i18n: I18n,
@@ -34,7 +53,7 @@ export function createPersonResolver(
 ): IdentifyPerson {
   return async (teamId, userId, client) => {
     const member = await members.identify(teamId, userId, slackProfiles(client));
-    const locale = matchLocale(member.localeOverride) ?? matchLocale(member.locale) ?? defaultLocale;
+    const locale = localeOf(member, defaultLocale);
     return { member, locale, t: i18n.translator(locale) };
   };
 }

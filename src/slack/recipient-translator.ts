@@ -1,10 +1,10 @@
 import type { MemberService } from "../domain/members/member.service.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
-import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
+import type { SupportedLocale } from "../i18n/locales.js";
+import { localeOf } from "./people.js";
 
 /**
- * The language a DM to one person is written in: the one they chose, else
- * their Slack language, else the default. With `ttlMs`, each person's language
+ * The language a DM to one person is written in (see `localeOf`). With `ttlMs`, each person's language
  * is read at most once in that time (for thousands of messages to a few people).
  */
 export function recipientTranslator(
@@ -17,7 +17,7 @@ export function recipientTranslator(
     let cached = cache.get(key);
     if (!cached || cached.until <= Date.now()) {
       const member = await deps.members.findKnown(workspaceId, slackUserId);
-      const locale = matchLocale(member?.localeOverride) ?? matchLocale(member?.locale) ?? deps.defaultLocale;
+      const locale = localeOf(member, deps.defaultLocale);
       cached = { locale, until: Date.now() + ttlMs };
       if (ttlMs > 0) cache.set(key, cached);
     }

@@ -34,6 +34,7 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
       if (member) member.localeOverride = locale;
     },
     workspaceLocale: async () => "en",
+    setWorkspaceLocale: async () => {},
     countWithRole: async (workspaceId, role) =>
       members.filter((m) => m.workspaceId === workspaceId && m.role === role).length,
     becomeFirstAdmin: async (workspaceId, id) => {

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerTo } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
+const FINNISH_HELP = "Rapport: asiakassuhteet Slackissa";
+const LATVIAN_ADMIN_ONLY =
+  "To var darīt tikai Rapport administratori. Vērsieties pie administratora vai norādiet sevi ADMIN_SLACK_USER_IDS.";
+
 describe("which language Rapport answers in", () => {
   let app: TestApp;
   const ask = async (user: string, text: string) =>
@@ -43,5 +47,21 @@ describe("which language Rapport answers in", () => {
       counts.push(/\d+ sūdzīb\S+/.exec(JSON.stringify(card.blocks))?.[0] ?? "");
     }
     expect(counts).toEqual(["1 sūdzība", "11 sūdzību", "21 sūdzība"]);
+  });
+
+  it("lets an admin set the workspace's language, for people whose Slack language it does not speak", async () => {
+    // Emma is the first to administer this workspace, so she may.
+    expect((await ask("U0EN", "language workspace fi")).text).toBe(
+      "From now on Rapport writes in suomi in shared channels, and to people whose Slack language it does not speak. Everyone can still choose their own with `/rapport language`.",
+    );
+    expect((await ask("U0DE", "help")).text).toBe(FINNISH_HELP);
+    expect((await ask("U0LV", "help")).text).toBe("Rapport: klientu attiecības Slack");
+    expect((await ask("U0EN", "help")).text).toBe("Rapport: customer relations in Slack");
+    // Liga is no admin: refused, in her language; nothing changes.
+    expect((await ask("U0LV", "language workspace pt")).text).toBe(LATVIAN_ADMIN_ONLY);
+    expect((await ask("U0DE", "help")).text).toBe(FINNISH_HELP);
+    expect((await ask("U0EN", "language workspace klingon")).text).toContain(
+      "`/rapport language workspace en|pt|pt-PT",
+    );
   });
 });

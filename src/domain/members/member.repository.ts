@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import { isUniqueViolation } from "../errors.js";
 import type { Member, Profile, Role } from "./member.types.js";
@@ -18,6 +18,7 @@ export interface MemberRepository {
   countWithRole(workspaceId: string, role: Role): Promise<number>;
   setLocaleOverride(workspaceId: string, memberId: string, locale: string | null): Promise<void>;
   workspaceLocale(workspaceId: string): Promise<string>;
+  setWorkspaceLocale(workspaceId: string, locale: string, actorId: string): Promise<void>;
   setRole(workspaceId: string, memberId: string, role: Role, actorId: string): Promise<Member>;
   /** Makes the member admin if the workspace has none yet; one at a time per workspace (a row lock). */
   becomeFirstAdmin(workspaceId: string, memberId: string): Promise<boolean>;
@@ -33,7 +34,12 @@ const memberSelect = {
   localeOverride: true,
   timeZone: true,
   profileFetchedAt: true,
+  workspace: { select: { defaultLocale: true } },
 } as const;
+
+type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
+const toMember = ({ workspace, ...row }: MemberRow): Member => ({ ...row, workspaceLocale: workspace.defaultLocale });
+const orNull = (row: MemberRow | null) => (row ? toMember(row) : null);
 
 // A first request from a new person (or workspace) can arrive several times at
 // once: the losers of the insert race read what the winner wrote.
@@ -61,35 +67,52 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
           }),
         () => prisma.workspace.findUnique({ where: { slackTeamId }, select: { id: true } }),
       ),
-    find: (workspaceId, slackUserId) =>
-      prisma.member.findUnique({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-        select: memberSelect,
-      }),
-    create: (workspaceId, slackUserId, role, profile, fetchedAt) =>
-      insertOrRead(
-        () =>
-          prisma.member.upsert({
-            where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-            create: { workspaceId, slackUserId, role, ...profile, profileFetchedAt: fetchedAt },
-            update: {},
-            select: memberSelect,
-          }),
-        () =>
-          prisma.member.findUnique({
-            where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-            select: memberSelect,
-          }),
+    find: async (workspaceId, slackUserId) =>
+      orNull(
+        await prisma.member.findUnique({
+          where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+          select: memberSelect,
+        }),
       ),
-    saveProfile: (workspaceId, memberId, profile, fetchedAt) =>
-      prisma.member.update({
-        where: { id: memberId, workspaceId },
-        data: { ...profile, profileFetchedAt: fetchedAt },
-        select: memberSelect,
-      }),
+    create: async (workspaceId, slackUserId, role, profile, fetchedAt) =>
+      toMember(
+        await insertOrRead(
+          () =>
+            prisma.member.upsert({
+              where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+              create: { workspaceId, slackUserId, role, ...profile, profileFetchedAt: fetchedAt },
+              update: {},
+              select: memberSelect,
+            }),
+          () =>
+            prisma.member.findUnique({
+              where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+              select: memberSelect,
+            }),
+        ),
+      ),
+    saveProfile: async (workspaceId, memberId, profile, fetchedAt) =>
+      toMember(
+        await prisma.member.update({
+          where: { id: memberId, workspaceId },
+          data: { ...profile, profileFetchedAt: fetchedAt },
+          select: memberSelect,
+        }),
+      ),
     countWithRole: (workspaceId, role) => prisma.member.count({ where: { workspaceId, role } }),
     async setLocaleOverride(workspaceId, memberId, locale) {
       await prisma.member.update({ where: { id: memberId, workspaceId }, data: { localeOverride: locale } });
+    },
+    async setWorkspaceLocale(workspaceId, locale, actorId) {
+      await prisma.workspace.update({ where: { id: workspaceId }, data: { defaultLocale: locale } });
+      await recordAudit(prisma, {
+        workspaceId,
+        actorId,
+        action: "workspace.language",
+        entityType: "Workspace",
+        entityId: workspaceId,
+        data: { locale },
+      });
     },
     async workspaceLocale(workspaceId) {
       return (await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultLocale: true } }))
@@ -126,7 +149,7 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
           entityId: memberId,
           data: { role },
         });
-        return member;
+        return toMember(member);
       }),
   };
 }

@@ -36,6 +36,9 @@ export function createMemberService(repository: MemberRepository, options: Membe
       repository.setLocaleOverride(member.workspaceId, member.id, locale),
     /** The language of messages posted to the workspace's shared channels. */
     workspaceLocale: (workspaceId: string) => repository.workspaceLocale(workspaceId),
+    /** An admin sets it: shared channels, and people whose Slack language Rapport does not speak. */
+    setWorkspaceLanguage: (admin: Member, locale: string) =>
+      repository.setWorkspaceLocale(admin.workspaceId, locale, admin.id),
 
     /** The member behind a Slack user, registered as an agent on first use and refreshed when stale. */
     async identify(slackTeamId: string, slackUserId: string, profiles: ProfileSource): Promise<Member> {

@@ -10,6 +10,8 @@ export interface Member {
   localeOverride: string | null;
   timeZone: string | null;
   profileFetchedAt: Date | null;
+  /** The workspace's language, set by an admin: for people whose Slack language Rapport does not speak. */
+  workspaceLocale?: string | null;
 }
 
 /** What the chat platform knows of a person (Slack's users.info, in production). */
