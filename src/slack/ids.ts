@@ -31,6 +31,8 @@ export const CALLBACKS = {
 
 export const ACTIONS = {
   customerSelect: "customer_select",
+  chooseLanguage: "language_choose",
+  keepLanguage: "language_keep",
   undo: "interaction_undo",
   edit: "interaction_edit",
   addFollowUp: "interaction_add_follow_up",

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../i18n/locales.js";
 
 // What buttons and modals carry between requests. Encoded and decoded through
 // these schemas only: a value Slack hands back is checked, never trusted.
 
 export const InteractionRefSchema = z.object({ i: z.uuid() });
+export const LanguageChoiceSchema = z.object({ l: z.enum(SUPPORTED_LOCALES) });
 export const DraftRefSchema = z.object({ d: z.uuid() });
 export const PickCustomerSchema = z.object({ d: z.uuid(), c: z.uuid() });
 export const TimelinePageSchema = z.object({ c: z.uuid(), o: z.number().int().min(0).max(1_000_000) });

@@ -35,6 +35,7 @@ function fakeRepository(): MemberRepository & { members: Member[] } {
     },
     workspaceLocale: async () => "en",
     setWorkspaceLocale: async () => {},
+    dismissLanguageOffer: async () => {},
     countWithRole: async (workspaceId, role) =>
       members.filter((m) => m.workspaceId === workspaceId && m.role === role).length,
     becomeFirstAdmin: async (workspaceId, id) => {

@@ -447,7 +447,11 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     followUpReassignForm: buildFollowUpReassignForm(t, followUp),
     reopenForm: buildReopenForm(t, ID, longName, longText),
     home: buildHomeView(t, undefined, settings),
-    fullHome: buildHomeView(t, homeData, settings),
+    fullHome: buildHomeView(t, homeData, settings, {
+      current: t.lng,
+      guess: "ta",
+      names: Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, i18n.translator(l)("language.name")])) as never,
+    }),
     agentHome: buildHomeView(t, {
       role: "agent",
       followUps: { items: [], total: 0 },

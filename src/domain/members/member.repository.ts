@@ -19,6 +19,7 @@ export interface MemberRepository {
   setLocaleOverride(workspaceId: string, memberId: string, locale: string | null): Promise<void>;
   workspaceLocale(workspaceId: string): Promise<string>;
   setWorkspaceLocale(workspaceId: string, locale: string, actorId: string): Promise<void>;
+  dismissLanguageOffer(workspaceId: string, memberId: string, at: Date): Promise<void>;
   setRole(workspaceId: string, memberId: string, role: Role, actorId: string): Promise<Member>;
   /** Makes the member admin if the workspace has none yet; one at a time per workspace (a row lock). */
   becomeFirstAdmin(workspaceId: string, memberId: string): Promise<boolean>;
@@ -34,6 +35,7 @@ const memberSelect = {
   localeOverride: true,
   timeZone: true,
   profileFetchedAt: true,
+  languageOfferDismissedAt: true,
   workspace: { select: { defaultLocale: true } },
 } as const;
 
@@ -102,6 +104,9 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
     countWithRole: (workspaceId, role) => prisma.member.count({ where: { workspaceId, role } }),
     async setLocaleOverride(workspaceId, memberId, locale) {
       await prisma.member.update({ where: { id: memberId, workspaceId }, data: { localeOverride: locale } });
+    },
+    async dismissLanguageOffer(workspaceId, memberId, at) {
+      await prisma.member.update({ where: { id: memberId, workspaceId }, data: { languageOfferDismissedAt: at } });
     },
     async setWorkspaceLocale(workspaceId, locale, actorId) {
       await prisma.workspace.update({ where: { id: workspaceId }, data: { defaultLocale: locale } });

@@ -36,6 +36,8 @@ export function createMemberService(repository: MemberRepository, options: Membe
       repository.setLocaleOverride(member.workspaceId, member.id, locale),
     /** The language of messages posted to the workspace's shared channels. */
     workspaceLocale: (workspaceId: string) => repository.workspaceLocale(workspaceId),
+    /** They keep the language they get: the Home tab stops offering a choice. */
+    dismissLanguageOffer: (member: Member) => repository.dismissLanguageOffer(member.workspaceId, member.id, now()),
     /** An admin sets it: shared channels, and people whose Slack language Rapport does not speak. */
     setWorkspaceLanguage: (admin: Member, locale: string) =>
       repository.setWorkspaceLocale(admin.workspaceId, locale, admin.id),

@@ -12,6 +12,8 @@ export interface Member {
   profileFetchedAt: Date | null;
   /** The workspace's language, set by an admin: for people whose Slack language Rapport does not speak. */
   workspaceLocale?: string | null;
+  /** They said to keep the language they get when the Home tab offered a choice. */
+  languageOfferDismissedAt?: Date | null;
 }
 
 /** What the chat platform knows of a person (Slack's users.info, in production). */

@@ -2,7 +2,7 @@ import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
 import type { Person } from "../people.js";
 import { publishHome } from "../publish-home.js";
-import { personOf } from "./resolve-person.js";
+import { askerOf } from "./resolve-person.js";
 
 /**
  * After a person acts (a button, a form), their App Home shows the result: a
@@ -36,6 +36,10 @@ export function refreshHomeAfterActions(deps: SlackDeps): Middleware<AnyMiddlewa
     await next();
     const type = (body as { type?: string }).type;
     if (type !== "block_actions" && type !== "view_submission") return;
-    await refresh(client, await personOf(context));
+    // Read again, not the person this request started with: the action may have changed their
+    // language (the Home tab's choice) or role.
+    const asker = askerOf(body, context);
+    if (!asker) return;
+    await refresh(client, await deps.identify(asker.teamId, asker.userId, client));
   };
 }

@@ -7,6 +7,7 @@ import { slackDate } from "../format.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
+import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
 import { count, percentOf, share } from "./report-format.js";
 import { buildSettingsSummary } from "./settings.view.js";
 
@@ -36,8 +37,13 @@ function escalationLines(t: Translate, listed: Listed<HomeEscalation>): string {
 }
 
 /** The App Home tab, per role: what is the person's to do, their figures, then what the app does. */
-export function buildHomeView(t: Translate, data?: HomeData, settings?: WorkspaceSettings): HomeView {
-  const blocks: KnownBlock[] = [];
+export function buildHomeView(
+  t: Translate,
+  data?: HomeData,
+  settings?: WorkspaceSettings,
+  languageOffer?: LanguageOffer,
+): HomeView {
+  const blocks: KnownBlock[] = languageOffer ? buildLanguageOffer(t, languageOffer) : [];
   if (data) {
     blocks.push(header(t("home.title")));
     blocks.push(

@@ -11,6 +11,7 @@ import {
   followUpSnoozeDateAction,
 } from "./follow-up.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
+import { chooseLanguageAction, keepLanguageAction } from "./language.actions.js";
 import {
   retentionChurnedAction,
   retentionOfferAction,
@@ -23,6 +24,8 @@ const startsWith = (prefix: string) => new RegExp(`^${prefix}(_|$)`);
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.undo, undoAction(deps));
+  app.action(startsWith(ACTIONS.chooseLanguage), chooseLanguageAction(deps));
+  app.action(ACTIONS.keepLanguage, keepLanguageAction(deps));
   app.action(ACTIONS.edit, editAction(deps));
   app.action(ACTIONS.addFollowUp, addFollowUpAction(deps));
   app.action(ACTIONS.interactionMenu, interactionMenuAction(deps));
