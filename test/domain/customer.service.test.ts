@@ -3,17 +3,9 @@ import type { CustomerRepository } from "../../src/domain/customers/customer.rep
 import { createCustomerService } from "../../src/domain/customers/customer.service.js";
 import type { Customer } from "../../src/domain/customers/customer.types.js";
 import { normalizeName } from "../../src/domain/customers/normalize.js";
+import { customerNamed } from "../support/domain-fixtures.js";
 
-const customer = (name: string, id = name): Customer => ({
-  id,
-  name,
-  externalId: null,
-  email: null,
-  phone: null,
-  tier: null,
-  status: "active",
-  ownerName: null,
-});
+const customer = customerNamed;
 
 function repository(byName: Customer[], prefixPool: Customer[] = byName): CustomerRepository {
   return {

@@ -1,24 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { Customer, CustomerMatch } from "../../src/domain/customers/customer.types.js";
+import type { CustomerMatch } from "../../src/domain/customers/customer.types.js";
 import type { DraftRepository } from "../../src/domain/drafts/draft.repository.js";
 import type { Draft } from "../../src/domain/drafts/draft.types.js";
 import { DomainError } from "../../src/domain/errors.js";
 import type { LoggedInteraction } from "../../src/domain/interactions/interaction.service.js";
 import type { Interaction, LogInteraction } from "../../src/domain/interactions/interaction.types.js";
 import { createLogFlow, type LogFlowDeps } from "../../src/domain/interactions/log-interaction.flow.js";
+import { customerNamed } from "../support/domain-fixtures.js";
 
 const NOW = new Date("2026-12-02T10:00:00Z");
 const who = { workspaceId: "w1", memberId: "m1", role: "agent" as const };
-const customer = (name: string, id = `c-${name}`): Customer => ({
-  id,
-  name,
-  externalId: null,
-  email: null,
-  phone: null,
-  tier: null,
-  status: "active",
-  ownerName: null,
-});
+const customer = customerNamed;
 
 /** The flow with fakes of what it calls; every call is kept to look at. */
 function flowWith(matches: Record<string, CustomerMatch> = {}, options: { created?: boolean } = {}) {

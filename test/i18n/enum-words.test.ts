@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Customer } from "../../src/domain/customers/customer.types.js";
 import { DomainError } from "../../src/domain/errors.js";
 import type { TimelineEntry } from "../../src/domain/interactions/interaction.types.js";
 import { CHANNELS, KINDS, OUTCOMES } from "../../src/domain/interactions/vocabulary.js";
@@ -8,6 +7,8 @@ import { createI18n } from "../../src/i18n/i18n.js";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locales.js";
 import { errorText } from "../../src/slack/error-text.js";
 import { buildCustomerCard } from "../../src/slack/views/customer-card.view.js";
+import { customerNamed } from "../support/domain-fixtures.js";
+import { readableTexts } from "../support/slack-helpers.js";
 
 // Statuses, severities and the like are stored as English words; a person reading Rapport in
 // another language must never see them (the Portuguese customer card showed "pending", "approved",
@@ -19,16 +20,7 @@ const RAW = [...ESCALATION_STATUSES, ...SEVERITIES, ...FOLLOW_UP_STATUSES, ...KI
 
 const i18n = await createI18n("en");
 const at = new Date("2026-11-20T10:00:00Z");
-const customer: Customer = {
-  id: "c1",
-  name: "Maria Silva",
-  externalId: null,
-  email: null,
-  phone: null,
-  tier: null,
-  status: "active",
-  ownerName: null,
-};
+const customer = customerNamed("Maria Silva", "c1");
 const entries: TimelineEntry[] = [
   ...ESCALATION_STATUSES.flatMap((status) =>
     SEVERITIES.map(
@@ -70,25 +62,12 @@ function leaks(locale: string, text: string): string[] {
   return RAW.filter((word) => !own.has(word) && new RegExp(`(^|[^\\p{L}_])${word}([^\\p{L}_]|$)`, "iu").test(text));
 }
 
-/** Every text a person reads in some blocks (not ids or button values). */
-function textsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(textsIn);
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    key === "text" && typeof inner === "string"
-      ? [inner]
-      : key === "value" || key === "action_id"
-        ? []
-        : textsIn(inner),
-  );
-}
-
 describe.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))("enum values in %s", (locale) => {
   const t = i18n.translator(locale);
 
   it("the customer card shows every status, severity, kind, channel and outcome in the reader's words", () => {
     const card = buildCustomerCard(t, { customer, entries, total: entries.length, offset: 0 });
-    expect(leaks(locale, textsIn(card.blocks).join("\n"))).toEqual([]);
+    expect(leaks(locale, readableTexts(card.blocks).join("\n"))).toEqual([]);
   });
 
   it("a refusal names the escalation's status in the reader's words", () => {

@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGS } from "../../src/i18n/i18n.js";
 import { matchLocale } from "../../src/i18n/locales.js";
-import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, latest, readableTexts, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
-
-/** The texts a person reads in a message or view (not ids, values or URLs). */
-function textsOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(textsOf);
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    key === "text" && typeof inner === "string"
-      ? [inner]
-      : ["value", "action_id", "block_id", "callback_id", "private_metadata", "url", "image_url"].includes(key)
-        ? []
-        : textsOf(inner),
-  );
-}
 
 // One complete flow — log, escalate, approve in the thread, the satisfaction
 // follow-up — as a person whose Slack speaks Portuguese, and as one whose Slack
@@ -170,7 +157,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
     expect(
       englishIn(
         flow.locale,
-        shown.map((json) => textsOf(JSON.parse(json)).join("\n")),
+        shown.map((json) => readableTexts(JSON.parse(json)).join("\n")),
       ),
     ).toEqual([]);
   });

@@ -74,3 +74,16 @@ export function logFormState(values: {
     },
   };
 }
+
+/** The texts a person reads in a message, blocks or a view (not ids, values, metadata or URLs). */
+export function readableTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(readableTexts);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "text" && typeof inner === "string"
+      ? [inner]
+      : ["value", "action_id", "block_id", "callback_id", "private_metadata", "url", "image_url"].includes(key)
+        ? []
+        : readableTexts(inner),
+  );
+}
