@@ -117,4 +117,10 @@ describe("message catalogs", () => {
     const missing = translated.filter((key) => !catalogKeys.has(key));
     expect(missing).toEqual([]);
   });
+
+  // Slack reads "<note>" as a link to "note": a placeholder in a usage line is written &lt;note&gt;.
+  it.each(SUPPORTED_LOCALES)("%s has no bare <…> that Slack would read as a link", (locale) => {
+    const links = Object.entries(flat[locale] ?? {}).filter(([, text]) => /<(?![@#!]|https?:|\{\{)[^<>]*>/.test(text));
+    expect(links.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ describe.each(SUPPORTED_LOCALES)("command words in %s", (locale) => {
   const catalog = CATALOGS[locale] as { log: { usage: string }; escalation: { replyHint: string } };
 
   it("the /rapport log example in the usage line logs a complaint by phone", () => {
-    const example = /`\/rapport log ([^`<]+)`/.exec(catalog.log.usage)?.[1];
+    const example = /`\/rapport log ([^`<&]+)`/.exec(catalog.log.usage)?.[1];
     expect(example).toBeDefined();
     expect(parseOneLine(example ?? "")).toMatchObject({
       ok: true,

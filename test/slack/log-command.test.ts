@@ -138,7 +138,7 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     }
     const choice = await answerTo(app, (await log("Ana Costa: which one?")).responseUrl);
     expect(textOf(choice)).toContain("Several customers match");
-    expect(textOf(choice)).toContain("Usage: `/rapport log <customer> [kind] [channel]: <summary>`");
+    expect(textOf(choice)).toContain("Usage: `/rapport log &lt;customer&gt; [kind] [channel]: &lt;summary&gt;`");
     expect(buttonsOf(choice).filter((b) => b.action_id.startsWith("draft_pick_customer"))).toHaveLength(2);
     expect(buttonsOf(choice).some((b) => b.action_id === "draft_create_customer")).toBe(false);
     expect(await app.rapport.database.prisma.interaction.count()).toBe(0);
@@ -154,7 +154,7 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     const response = await log(text);
     const answer = await answerTo(app, response.responseUrl);
     expect(answer.text).toBe(explanation);
-    expect(textOf(answer)).toContain("Usage: `/rapport log <customer> [kind] [channel]: <summary>`");
+    expect(textOf(answer)).toContain("Usage: `/rapport log &lt;customer&gt; [kind] [channel]: &lt;summary&gt;`");
     expect(await app.rapport.database.prisma.interaction.count()).toBe(0);
 
     const open = button(answer, "draft_open_form");

@@ -26,9 +26,6 @@ const COMMAND_KEYS = [
   "help.commandHelp",
 ] as const;
 
-/** Catalog text with its placeholders (`<customer>`) shown as typed, not read by Slack as links. */
-const literal = (text: string) => text.replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** What Rapport can do, in the reader's language. */
 export function buildHelpMessage(t: Translate): HelpMessage {
   return {
@@ -41,7 +38,7 @@ export function buildHelpMessage(t: Translate): HelpMessage {
         block_id: BLOCK_IDS.helpCommands,
         text: {
           type: "mrkdwn",
-          text: [t("help.commandsTitle"), ...COMMAND_KEYS.map((key) => `• ${literal(t(key))}`)].join("\n"),
+          text: [t("help.commandsTitle"), ...COMMAND_KEYS.map((key) => `• ${t(key)}`)].join("\n"),
         },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: t("help.vocabulary") }] },
