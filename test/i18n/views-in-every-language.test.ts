@@ -521,6 +521,18 @@ describe.each(SUPPORTED_LOCALES)("views in %s", (locale) => {
     }
   });
 
+  // Slack writes "(optional)" beside an optional input's label itself: a label that says it too reads
+  // "Valor (opcional) (optional)".
+  it("labels optional inputs without saying so themselves", () => {
+    const said = Object.entries(views(locale)).flatMap(([name, view]) =>
+      ((view as { blocks?: Array<Record<string, unknown>> }).blocks ?? [])
+        .filter((block) => block.type === "input" && block.optional === true)
+        .map((block) => `${name}: ${(block.label as { text: string }).text}`)
+        .filter((label) => /optional|opcional|valinnainen|nav obligāt|वैकल्पिक|விருப்பம்/i.test(label)),
+    );
+    expect(said).toEqual([]);
+  });
+
   it("shows user text escaped, never as a mention or a link", () => {
     const card = JSON.stringify(messages(locale).interactionCard.blocks);
     expect(card).not.toContain("<!channel>");
