@@ -44,6 +44,7 @@ import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import { ackWhatNoListenerTakes } from "./slack/ack-unhandled.js";
 import { createCampaignNotifier } from "./slack/campaign-notifier.js";
+import { checkSlackToken } from "./slack/check-token.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { createDigestNotifier } from "./slack/digest-notifier.js";
 import { createErrorReporter } from "./slack/error-reporter.js";
@@ -117,6 +118,12 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     timeout: 10_000,
     logger: toBoltLogger(logger),
   });
+  try {
+    await checkSlackToken(delivery, config.slack.apiUrl ?? "https://slack.com/api/");
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
   const interactions = createInteractionService(
     createInteractionRepository(prisma),
     now,

@@ -3,6 +3,7 @@ import { parseConfig, readEnvironment } from "./config/config.js";
 import { MigrationError } from "./db/migrate.js";
 import { isDatabaseUnavailable } from "./domain/errors.js";
 import { createLogger, scrubSecrets } from "./logging/logger.js";
+import { SlackStartError } from "./slack/check-token.js";
 
 const parsed = parseConfig(readEnvironment());
 if (!parsed.ok) {
@@ -39,7 +40,8 @@ process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
 
 started = await startRapport(config, logger).catch((error: unknown) => {
-  if (error instanceof MigrationError) fail(`Rapport cannot start: ${error.message}`);
+  if (error instanceof MigrationError || error instanceof SlackStartError)
+    fail(`Rapport cannot start: ${error.message}`);
   if (isDatabaseUnavailable(error)) {
     const where =
       config.database.kind === "postgres" ? scrubSecrets(config.database.url) : (config.database.dataDir ?? "memory");

@@ -109,9 +109,19 @@ export const EnvironmentSchema = z.object({
   ),
 });
 
+// The placeholders .env.example ships with: a copy left as it is names no Slack app.
+export const EXAMPLE_VALUES: Record<string, string> = {
+  SLACK_BOT_TOKEN: "xoxb-your-bot-token",
+  SLACK_SIGNING_SECRET: "your-signing-secret",
+};
+
 /** Rules that involve several settings, checked even when others are invalid. */
 export function crossCheck(env: Record<string, string | undefined>): Array<{ name: string; message: string }> {
   const present = (name: string) => Boolean(env[name]?.trim());
+  const examples = Object.entries(EXAMPLE_VALUES)
+    .filter(([name, example]) => env[name]?.trim() === example)
+    .map(([name]) => ({ name, message: "is still the example value from .env.example" }));
+  if (examples.length > 0) return examples;
   if (!present("SLACK_APP_TOKEN") && !present("SLACK_SIGNING_SECRET")) {
     return [
       {

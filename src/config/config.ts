@@ -43,7 +43,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     });
     return {
       ok: false,
-      message: `Rapport cannot start: its configuration has ${lines.length === 1 ? "a problem" : `${lines.length} problems`}.\n${lines.join("\n")}\nSet these in the environment or in a .env file in ${cwd}.`,
+      message: `Rapport cannot start: its configuration has ${lines.length === 1 ? "a problem" : `${lines.length} problems`}.\n${lines.join("\n")}\nSet these in the environment or in a .env file in ${cwd}.\nTo try Rapport without a Slack app, run \`npm run sandbox\`.`,
     };
   }
   const e = parsed.data;
@@ -78,7 +78,11 @@ function databaseTarget(url: string | undefined, cwd: string): DatabaseTarget {
  * a variable set in the environment wins over the file. The only reader of process.env.
  */
 export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
+  return { ...readDotenv(cwd).values, ...process.env };
+}
+
+/** The variables the .env file in `cwd` sets, and where that file is. */
+export function readDotenv(cwd = process.cwd()): { file: string; values: Record<string, string> } {
   const file = path.join(cwd, ".env");
-  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
-  return { ...fromFile, ...process.env };
+  return { file, values: existsSync(file) ? parseDotenv(readFileSync(file)) : {} };
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRapport } from "../app.js";
-import { parseConfig, readEnvironment } from "../config/config.js";
+import { parseConfig, readDotenv } from "../config/config.js";
 import { createLogger } from "../logging/logger.js";
 import { FakeSlack } from "../slack-stand-in/fake-slack.js";
 import { SlackDriver } from "../slack-stand-in/slack-driver.js";
@@ -15,16 +15,32 @@ import { startSandboxServer } from "./sandbox-server.js";
 
 const JOBS = ["escalation-deadlines", "follow-ups", "retention", "campaigns", "digests"];
 
-export async function startSandbox(options: { empty?: boolean; port?: number; quiet?: boolean } = {}) {
-  const env = readEnvironment();
-  // Nothing from the sandbox may reach a real Slack: it will not run where real credentials are set.
-  const real = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"].filter(
-    (name) => env[name],
+const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"];
+
+/** Why the sandbox will not start beside real Slack settings, naming where each one was set. */
+function refuseRealSlack(withoutDotenv: boolean, cwd: string): void {
+  const dotenv = withoutDotenv ? { file: "", values: {} as Record<string, string> } : readDotenv(cwd);
+  const fromFile = SLACK_SETTINGS.filter((name) => dotenv.values[name] && !process.env[name]);
+  const fromEnvironment = SLACK_SETTINGS.filter((name) => process.env[name]);
+  if (fromFile.length + fromEnvironment.length === 0) return;
+  const where = [
+    ...(fromFile.length ? [`${fromFile.join(", ")} in ${dotenv.file}`] : []),
+    ...(fromEnvironment.length ? [`${fromEnvironment.join(", ")} in the environment`] : []),
+  ].join(", and ");
+  const anyway = [
+    ...(fromFile.length ? ["run `npm run sandbox -- --without-dotenv` to leave that file out"] : []),
+    ...(fromEnvironment.length ? [`unset ${fromEnvironment.join(", ")}`] : []),
+  ].join(" and ");
+  throw new Error(
+    `The sandbox does not start while real Slack settings are set (${where}): it must never reach a real Slack. To run it anyway, ${anyway}.`,
   );
-  if (real.length > 0)
-    throw new Error(
-      `The sandbox does not start while ${real.join(", ")} ${real.length > 1 ? "are" : "is"} set: unset them (or use another folder without a .env).`,
-    );
+}
+
+export async function startSandbox(
+  options: { empty?: boolean; port?: number; quiet?: boolean; withoutDotenv?: boolean; cwd?: string } = {},
+) {
+  // Nothing from the sandbox may reach a real Slack: it will not run where real credentials are set.
+  refuseRealSlack(options.withoutDotenv ?? false, options.cwd ?? process.cwd());
 
   const slack = await new FakeSlack().start();
   for (const person of PEOPLE) slack.addUser(person);
@@ -94,6 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const sandbox = await startSandbox({
       empty: args.includes("--empty"),
+      withoutDotenv: args.includes("--without-dotenv"),
       port: portAt >= 0 ? Number(args[portAt + 1]) : 3030,
     });
     process.stdout.write(`Rapport sandbox: open ${sandbox.url} (Ctrl+C stops it; nothing leaves this machine)\n`);

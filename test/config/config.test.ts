@@ -82,4 +82,16 @@ describe("parseConfig", () => {
       expect(result.message).toContain(fragment);
     }
   });
+
+  it("refuses .env.example copied as it is, and points to the sandbox for trying Rapport without Slack", () => {
+    const result = parseConfig({ SLACK_BOT_TOKEN: "xoxb-your-bot-token", SLACK_SIGNING_SECRET: "your-signing-secret" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain("SLACK_BOT_TOKEN is still the example value from .env.example.");
+    expect(result.message).toContain("SLACK_SIGNING_SECRET is still the example value from .env.example.");
+    expect(result.message).toContain("OAuth & Permissions → Bot User OAuth Token");
+    expect(result.message).toContain("run `npm run sandbox`");
+    const none = parseConfig({});
+    expect(!none.ok && none.message).toContain("npm run sandbox");
+  });
 });

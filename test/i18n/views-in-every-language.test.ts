@@ -525,7 +525,7 @@ describe.each(SUPPORTED_LOCALES)("views in %s", (locale) => {
   // "Valor (opcional) (optional)".
   it("labels optional inputs without saying so themselves", () => {
     const said = Object.entries(views(locale)).flatMap(([name, view]) =>
-      ((view as { blocks?: Array<Record<string, unknown>> }).blocks ?? [])
+      ((view as unknown as { blocks?: Array<Record<string, unknown>> }).blocks ?? [])
         .filter((block) => block.type === "input" && block.optional === true)
         .map((block) => `${name}: ${(block.label as { text: string }).text}`)
         .filter((label) => /optional|opcional|valinnainen|nav obligāt|वैकल्पिक|விருப்பம்/i.test(label)),

@@ -3,7 +3,9 @@
 // as the manager in the card's thread, see the agent's DM, jump the clock, complete
 // the follow-up, open the director's digest. Screenshots go to test-artifacts/sandbox/.
 import { existsSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/main.js";
@@ -162,11 +164,27 @@ describe.skipIf(missing)(
 );
 
 describe("the sandbox's guard", () => {
+  it("names the .env that set real Slack settings, and starts without it when asked", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "rapport-dotenv-"));
+    try {
+      await writeFile(path.join(folder, ".env"), "SLACK_BOT_TOKEN=xoxb-from-the-file\nSLACK_SIGNING_SECRET=abc\n");
+      await expect(startSandbox({ quiet: true, cwd: folder })).rejects.toThrow(
+        `The sandbox does not start while real Slack settings are set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET in ${path.join(folder, ".env")}): it must never reach a real Slack. To run it anyway, run \`npm run sandbox -- --without-dotenv\` to leave that file out.`,
+      );
+      const sandbox = await startSandbox({ quiet: true, cwd: folder, withoutDotenv: true, empty: true, port: 0 });
+      await sandbox.stop();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("refuses to start where real Slack credentials are set", async () => {
     const before = process.env.SLACK_BOT_TOKEN;
     process.env.SLACK_BOT_TOKEN = "xoxb-real-looking";
     try {
-      await expect(startSandbox({ quiet: true })).rejects.toThrow(/does not start while SLACK_BOT_TOKEN is set/);
+      await expect(startSandbox({ quiet: true })).rejects.toThrow(
+        "The sandbox does not start while real Slack settings are set (SLACK_BOT_TOKEN in the environment): it must never reach a real Slack. To run it anyway, unset SLACK_BOT_TOKEN.",
+      );
     } finally {
       if (before === undefined) delete process.env.SLACK_BOT_TOKEN;
       else process.env.SLACK_BOT_TOKEN = before;
