@@ -242,6 +242,19 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
       expect((await interactions())[0]?.deletedAt).toBeNull();
     });
 
+    it("is judged by the app's clock, so it still works right after the clock moved (the sandbox's time travel)", async () => {
+      app.clock.advance(3 * 24 * 3_600_000);
+      const card = await answerTo(app, (await log("Acme: after the jump")).responseUrl);
+      const undo = button(card, "interaction_undo");
+      const responseUrl = app.slack.newResponseUrl();
+      await app.driver.blockAction(
+        agent,
+        { action_id: undo.action_id, value: undo.value },
+        { response_url: responseUrl },
+      );
+      expect(textOf(await answerTo(app, responseUrl))).toContain("Undone");
+    });
+
     it("is refused after five minutes", async () => {
       const card = await answerTo(app, (await log("Acme: later")).responseUrl);
       app.clock.advance(5 * 60 * 1000 + 1_000);
