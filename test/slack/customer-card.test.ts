@@ -85,6 +85,21 @@ describe("/rapport customer <name>", () => {
     );
   });
 
+  it("finds a customer by the start of the name, as the form's type-ahead does", async () => {
+    const answer = await answerTo(app, (await app.driver.command("/rapport", "customer wayne", agent)).responseUrl);
+    expect(textOf(answer)).toContain("Wayne Enterprises");
+    expect(textOf(answer)).toContain("question number 24");
+  });
+
+  it("offers one close name as a question, not as 'several customers match'", async () => {
+    const answer = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Wayne Enterprizes", agent)).responseUrl,
+    );
+    expect(answer.text).toBe("No customer is called “Wayne Enterprizes”. Did you mean:");
+    expect(textOf(answer)).toContain("• Wayne Enterprises");
+  });
+
   it("lets the author delete an entry from its menu (soft, recorded), and refuses another agent", async () => {
     const card = await answerTo(
       app,

@@ -104,11 +104,13 @@ export function buildCustomerList(
   t: Translate,
   typed: string,
   customers: Customer[],
+  heading: "several" | "didYouMean" = "several",
 ): { text: string; blocks: KnownBlock[] } {
   const lines = customers.map(
     (c) =>
       `• ${escapeMrkdwn(c.name)}${c.email ? ` (${escapeMrkdwn(c.email)})` : ""}${c.externalId ? ` #${escapeMrkdwn(c.externalId)}` : ""}`,
   );
-  const text = t("customer.several", { name: escapeMrkdwn(typed) });
+  const name = escapeMrkdwn(typed);
+  const text = heading === "several" ? t("customer.several", { name }) : t("customer.didYouMean", { name });
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${lines.join("\n")}` } }] };
 }
