@@ -45,6 +45,31 @@ describe("guessFromText", () => {
   });
 });
 
+describe("guessFromText with a name and the way they got in touch", () => {
+  it.each([
+    ["Acme Ltd called, the invoice is wrong again", "Acme Ltd", "phone", "chat"],
+    ["Maria Silva phoned about her parcel", "Maria Silva", "phone", "other"],
+    ["Store 12 emailed: two chairs please", "Store 12", "email", "other"],
+    ["João Souza ligou reclamando da entrega", "João Souza", "phone", "chat"],
+    ["Matti Virtanen soitti laskusta", "Matti Virtanen", "phone", "chat"],
+    ["Anna Bērziņa zvanīja par rēķinu", "Anna Bērziņa", "phone", "chat"],
+    ["Mr Lee came in to return a lamp", "Mr Lee", "in_person", "other"],
+  ])("reads %j as the customer %j by %s", (text, customer, channel, fallback) => {
+    expect(guessFromText(text, { channel: fallback as "chat" | "other" })).toMatchObject({ customer, channel });
+  });
+
+  it("does not take a sentence for a name", () => {
+    expect(guessFromText("the customer called about the invoice", { channel: "chat" })).toMatchObject({
+      customer: null,
+      channel: "chat",
+    });
+    expect(guessFromText("Someone recalled an old order", { channel: "chat" }).customer).toBeNull();
+    expect(guessFromText("Someone called about a broken lamp", { channel: "other" }).customer).toBeNull();
+    expect(guessFromText("A customer rang twice", { channel: "other" }).customer).toBeNull();
+    expect(guessFromText("Um cliente ligou", { channel: "other" }).customer).toBeNull();
+  });
+});
+
 describe("guessFromText on long text", () => {
   it("still finds the email after a very long word, and only a whole address", () => {
     expect(guessFromText(`${"x".repeat(40_000)} write to ana@example.com`, { channel: "other" }).customer).toBe(

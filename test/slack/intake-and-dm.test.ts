@@ -109,6 +109,26 @@ describe("intake channels and direct messages", () => {
         .toBe("From: kim@example.com\nWhere is my parcel? Order 42.");
     });
 
+    it("reads the customer and the channel from a person's own words ('Maria Silva phoned about …')", async () => {
+      const post = {
+        type: "message",
+        user: agent.user,
+        channel: "C0INTAKE",
+        channel_type: "channel",
+        ts: "1700000350.000001",
+        text: "Maria Silva phoned about her parcel, it arrived damaged",
+      };
+      await app.driver.event(post);
+      const reaction = await app.slack.waitFor("reactions.add", (a) => a.timestamp === post.ts);
+      expect(reaction.args.name).toBe("white_check_mark");
+      const stored = await db().interaction.findFirstOrThrow({
+        where: { sourceMessageTs: post.ts },
+        include: { customer: true },
+      });
+      expect(stored).toMatchObject({ channel: "phone", kind: "complaint" });
+      expect(stored.customer.name).toBe("Maria Silva");
+    });
+
     it("leaves a draft to complete when the customer cannot be told", async () => {
       const post = {
         type: "message",

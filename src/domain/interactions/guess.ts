@@ -25,6 +25,98 @@ const KIND_HINTS: Array<[Kind, RegExp]> = [
   ["question", /\?|how do|when will|can i|could you|como|quando|miten|milloin|kā |kad |कैसे|कब|எப்படி/i],
 ];
 
+// "Acme Ltd called, …", "Maria Silva phoned about …": a name at the start, then the way they got in
+// touch. The verb tells the channel; the words before it name the customer.
+const CONTACT_VERBS: Array<[Channel, string[]]> = [
+  [
+    "phone",
+    [
+      "called",
+      "phoned",
+      "rang",
+      "ligou",
+      "telefonou",
+      "soitti",
+      "zvanīja",
+      "zvanija",
+      "ने फ़ोन किया",
+      "ने फोन किया",
+      "அழைத்தார்",
+    ],
+  ],
+  [
+    "email",
+    ["emailed", "mailed", "wrote an email", "mandou email", "mandou um email", "sähköpostitti", "nosūtīja e-pastu"],
+  ],
+  ["in_person", ["came in", "walked in", "visited", "stopped by", "veio à loja", "esteve na loja", "kävi", "ieradās"]],
+  [
+    "chat",
+    ["messaged", "texted", "wrote", "escreveu", "mandou mensagem", "kirjoitti", "rakstīja", "ने लिखा", "எழுதினார்"],
+  ],
+];
+// Up to five words that look like a name: each starts with a capital or a digit (Acme Ltd, Store 12).
+const NAME_WORDS =
+  /^\s*((?:[\p{Lu}\p{Lt}\d][\p{L}\p{M}\d&'’.-]*\s+){0,4}[\p{Lu}\p{Lt}\d][\p{L}\p{M}\d&'’.-]*)\s*,?\s+$/u;
+
+// Words that start a sentence about someone without naming them: "Someone called", "A customer rang",
+// "Um cliente ligou", "Joku soitti", "Kāds klients zvanīja".
+const NOT_A_NAME = new Set(
+  [
+    "someone",
+    "somebody",
+    "a",
+    "an",
+    "the",
+    "customer",
+    "client",
+    "caller",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "nobody",
+    "alguém",
+    "alguem",
+    "um",
+    "uma",
+    "o",
+    "cliente",
+    "ele",
+    "ela",
+    "joku",
+    "asiakas",
+    "hän",
+    "he",
+    "kāds",
+    "kads",
+    "klients",
+    "viņš",
+    "viņa",
+    "कोई",
+    "ग्राहक",
+    "யாரோ",
+    "வாடிக்கையாளர்",
+    "ஒரு",
+  ].map((word) => word.toLocaleLowerCase()),
+);
+
+function nameBeforeContactVerb(text: string): { name: string; channel: Channel } | undefined {
+  const head = text.slice(0, 200);
+  for (const [channel, verbs] of CONTACT_VERBS) {
+    for (const verb of verbs) {
+      const at = head.toLocaleLowerCase().indexOf(` ${verb}`);
+      if (at <= 0) continue;
+      const after = head[at + verb.length + 1];
+      if (after !== undefined && /[\p{L}\p{M}]/u.test(after)) continue; // "called" inside "calledx"
+      const name = NAME_WORDS.exec(head.slice(0, at + 1))?.[1]?.trim();
+      const first = name?.split(/\s+/)[0]?.toLocaleLowerCase() ?? "";
+      if (name && !NOT_A_NAME.has(first)) return { name, channel };
+    }
+  }
+  return undefined;
+}
+
 export interface Guess {
   /** What to look the customer up by: an email, a name or a phone number. */
   customer: string | null;
@@ -40,10 +132,11 @@ export function guessFromText(text: string, defaults: { channel: Channel; fallba
   const fromName = fromLine ? NAME_BEFORE_EMAIL.exec(fromLine)?.[1]?.trim() : undefined;
   const email = (fromLine ? EMAIL.exec(fromLine)?.[0] : undefined) ?? EMAIL.exec(text)?.[0];
   const phone = PHONE.exec(text)?.[0];
-  const customer = email ?? fromName ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
-  const name = fromName ?? email ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
+  const contact = nameBeforeContactVerb(text);
+  const customer = email ?? fromName ?? contact?.name ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
+  const name = fromName ?? contact?.name ?? email ?? phone?.trim() ?? defaults.fallbackCustomer ?? null;
   const newCustomer = name ? { name, email: email ?? null, phone: phone?.trim() ?? null } : null;
   const kind = KIND_HINTS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
-  const channel = email && defaults.channel === "other" ? "email" : defaults.channel;
+  const channel = contact?.channel ?? (email && defaults.channel === "other" ? "email" : defaults.channel);
   return { customer, newCustomer, kind, channel, summary: clip(text.trim(), SUMMARY_MAX_LENGTH) };
 }
