@@ -47,6 +47,9 @@ const entries: TimelineEntry[] = [
       outcome: OUTCOMES[i % OUTCOMES.length] ?? "pending",
       summary: "x",
       author: null,
+      authorId: "m1",
+      fromIntake: false,
+      changeable: true,
     }),
   ),
 ];

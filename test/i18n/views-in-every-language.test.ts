@@ -238,6 +238,9 @@ const timeline = Array.from({ length: 10 }, (_, i) =>
           summary: longText,
           outcome: "pending" as const,
           author: longName,
+          authorId: ID,
+          fromIntake: false,
+          changeable: true,
         },
 );
 const candidates = Array.from({ length: 5 }, (_, i) => ({

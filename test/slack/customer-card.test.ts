@@ -139,4 +139,21 @@ describe("/rapport customer <name>", () => {
     );
     expect(page(after)).toBe("1–10 of 24");
   });
+
+  it("offers Edit and Delete only to people who may use them (the forged click above is still refused)", async () => {
+    const menus = (message: Json) =>
+      (message.blocks as Array<{ accessory?: { type: string } }>).filter((b) => b.accessory?.type === "overflow")
+        .length;
+    const mine = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Wayne Enterprises", agent)).responseUrl,
+    );
+    expect(menus(mine)).toBe(10);
+    const theirs = await answerTo(
+      app,
+      (await app.driver.command("/rapport", "customer Wayne Enterprises", colleague)).responseUrl,
+    );
+    expect(menus(theirs)).toBe(0);
+    expect(textOf(theirs)).toContain("question number 23");
+  });
 });

@@ -197,14 +197,17 @@ export function createInteractionRepository(prisma: PrismaClient): InteractionRe
       const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { total: bigint | number }>>`
         WITH entries AS (
           SELECT 'interaction' AS type, i.id::text AS id, i."occurredAt" AS at, i.kind::text AS kind, i.channel::text AS channel,
-                 i.summary AS text, i.outcome::text AS status, NULL::text AS severity, m."displayName" AS person
+                 i.summary AS text, i.outcome::text AS status, NULL::text AS severity, m."displayName" AS person,
+                 i."authorId"::text AS "authorId", i."requestKey" AS "requestKey"
           FROM "Interaction" i JOIN "Member" m ON m.id = i."authorId"
           WHERE i."workspaceId" = ${workspaceId}::uuid AND i."customerId" = ${customerId}::uuid AND i."deletedAt" IS NULL
           UNION ALL
-          SELECT 'escalation', e.id::text, e."createdAt", NULL, NULL, e.reason, e.status::text, e.severity::text, NULL
+          SELECT 'escalation', e.id::text, e."createdAt", NULL, NULL, e.reason, e.status::text, e.severity::text, NULL,
+                 NULL, NULL
           FROM "Escalation" e WHERE e."workspaceId" = ${workspaceId}::uuid AND e."customerId" = ${customerId}::uuid
           UNION ALL
-          SELECT 'followUp', f.id::text, f."dueAt", NULL, NULL, f.note, f.status::text, NULL, m."displayName"
+          SELECT 'followUp', f.id::text, f."dueAt", NULL, NULL, f.note, f.status::text, NULL, m."displayName",
+                 NULL, NULL
           FROM "FollowUp" f JOIN "Member" m ON m.id = f."assigneeId"
           WHERE f."workspaceId" = ${workspaceId}::uuid AND f."customerId" = ${customerId}::uuid
         )
@@ -221,6 +224,8 @@ export function createInteractionRepository(prisma: PrismaClient): InteractionRe
             summary: String(r.text),
             outcome: r.status as never,
             author: (r.person as string | null) ?? null,
+            authorId: String(r.authorId),
+            fromIntake: String(r.requestKey ?? "").startsWith(INTAKE_KEY_PREFIX),
           };
         }
         if (r.type === "escalation")

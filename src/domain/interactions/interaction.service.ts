@@ -22,7 +22,7 @@ export interface LoggedInteraction {
 
 // The author may change their own interaction; managers, directors and admins
 // anyone's; and anyone may correct what the app logged from an intake channel.
-function mayChange(actor: Actor, interaction: Interaction): boolean {
+function mayChange(actor: Actor, interaction: Pick<Interaction, "authorId" | "fromIntake">): boolean {
   return actor.memberId === interaction.authorId || actor.role !== "agent" || interaction.fromIntake;
 }
 
@@ -86,8 +86,16 @@ export function createInteractionService(
     findBySource: (workspaceId: string, channelId: string, messageTs: string) =>
       interactions.findBySource(workspaceId, channelId, messageTs),
     context: (workspaceId: string, customerId: string) => interactions.context(workspaceId, customerId, now()),
-    timeline: (workspaceId: string, customerId: string, offset: number, limit: number) =>
-      interactions.timeline(workspaceId, customerId, offset, limit),
+    /** A page of the customer's history, each interaction marked with whether `actor` may change it. */
+    async timeline(workspaceId: string, customerId: string, offset: number, limit: number, actor: Actor) {
+      const page = await interactions.timeline(workspaceId, customerId, offset, limit);
+      return {
+        ...page,
+        entries: page.entries.map((entry) =>
+          entry.type === "interaction" ? { ...entry, changeable: mayChange(actor, entry) } : entry,
+        ),
+      };
+    },
   };
 }
 

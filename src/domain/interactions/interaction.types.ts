@@ -74,6 +74,10 @@ export type TimelineEntry =
       summary: string;
       outcome: Outcome;
       author: string | null;
+      authorId: string;
+      fromIntake: boolean;
+      /** Whether the person looking may edit or delete it (set by the service for that person). */
+      changeable?: boolean;
     }
   | { type: "escalation"; id: string; at: Date; status: string; severity: string; reason: string }
   | { type: "followUp"; id: string; at: Date; status: string; note: string; assignee: string | null };

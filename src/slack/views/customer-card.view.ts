@@ -51,7 +51,8 @@ export function buildCustomerCard(t: Translate, input: CustomerCardInput): { tex
   }
   for (const entry of input.entries) {
     const block: KnownBlock = { type: "section", text: { type: "mrkdwn", text: entryText(t, entry) } };
-    if (entry.type === "interaction") {
+    // Only what the reader may change offers Edit and Delete.
+    if (entry.type === "interaction" && entry.changeable) {
       block.accessory = {
         type: "overflow",
         action_id: ACTIONS.interactionMenu,

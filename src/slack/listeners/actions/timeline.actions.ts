@@ -9,11 +9,11 @@ export function timelinePageAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { c, o } = decode(TimelinePageSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person, actor } = await actorOf(deps, args);
     const workspaceId = person.member.workspaceId;
     const customer = await deps.customers.get(workspaceId, c);
     if (!customer) throw Errors.customerNotFound("");
-    const { entries, total } = await deps.interactions.timeline(workspaceId, c, o, TIMELINE_PAGE_SIZE);
+    const { entries, total } = await deps.interactions.timeline(workspaceId, c, o, TIMELINE_PAGE_SIZE, actor);
     await args.respond({
       replace_original: true,
       ...buildCustomerCard(person.t, { customer, entries, total, offset: o }),

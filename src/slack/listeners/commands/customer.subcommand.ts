@@ -13,7 +13,10 @@ export async function customerSubcommand(input: SubcommandInput): Promise<void> 
   }
   const customer = await oneCustomer(input, reference);
   if (!customer) return;
-  const { entries, total } = await deps.interactions.timeline(member.workspaceId, customer.id, 0, TIMELINE_PAGE_SIZE);
+  const { entries, total } = await deps.interactions.timeline(member.workspaceId, customer.id, 0, TIMELINE_PAGE_SIZE, {
+    memberId: member.id,
+    role: member.role,
+  });
   await respond({
     response_type: "ephemeral",
     ...buildCustomerCard(t, { customer, entries, total, offset: 0 }),
