@@ -96,6 +96,13 @@ describe("reviews, exports, targets and the App Home", () => {
     expect(textOf(byDirector)).toContain("as a period");
   });
 
+  it("review: a week with nothing to count shows zeros, not 'I don't know that person'", async () => {
+    const quiet = await ask(DIR, "review <@U0AGENT|abe> 2026-W01");
+    expect(textOf(quiet)).toContain("Interactions logged: *0*");
+    const stranger = await ask(DIR, "review <@U0NEVER|nobody> last");
+    expect(stranger.text).toBe("No figures for <@U0NEVER> yet: they have not used Rapport.");
+  });
+
   it("export: a CSV with a BOM, formulas made inert, quotes and new lines kept; each sees only theirs", async () => {
     const answer = await ask(AGENT2, "export last");
     expect(textOf(answer)).toContain("2 interactions");

@@ -51,6 +51,26 @@ const mondayIso = (w: { year: number; week: number }) => {
 
 export type ReportService = ReturnType<typeof createReportService>;
 
+/** A person with nothing to count in the period. */
+function noFigures(person: { id: string; slackUserId: string; teamId: string | null }): PersonFigures {
+  return {
+    memberId: person.id,
+    slackUserId: person.slackUserId,
+    teamId: person.teamId,
+    interactions: 0,
+    previousInteractions: 0,
+    byKind: {},
+    complaints: 0,
+    complaintsResolved: 0,
+    escalationsRaised: 0,
+    followUpsDue: 0,
+    followUpsOnTime: 0,
+    overdueNow: 0,
+    satisfied: 0,
+    notSatisfied: 0,
+  };
+}
+
 /**
  * The biggest rises in interactions logged on the period before. Someone with nothing the period
  * before (a first week) has no rise to measure: they are new, not improved.
@@ -188,9 +208,12 @@ export function createReportService(deps: ReportDeps) {
       const scope: ReportScope = { workspaceId: viewer.workspaceId, teamId: subject.teamId };
       // The scope is the subject's team; someone in no team is measured against themselves alone.
       const everyone = await reports.people(scope, period, period.previous, deps.now());
-      const people = subject.teamId ? everyone : everyone.filter((p) => p.memberId === subjectId);
-      const person = people.find((p) => p.memberId === subjectId);
-      if (!person) throw new DomainError("reportUnknownPerson");
+      const found = everyone.find((p) => p.memberId === subjectId);
+      // Nothing logged, due or raised in the period: their figures are zeros, not an unknown person.
+      const person = found ?? noFigures(subject);
+      // Beside their team's median, or alone when they are in no team.
+      const withThem = found ? everyone : [...everyone, person];
+      const people = subject.teamId ? withThem : [person];
       const teammates = people.map(ratesOf);
       const pick = (key: keyof ReviewRates) => median(teammates.map((r) => r[key]));
       return {

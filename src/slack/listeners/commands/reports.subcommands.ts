@@ -3,6 +3,7 @@ import { isPeriodText } from "../../../domain/reports/report-period.js";
 import { afterSelfWord } from "../../../domain/reports/report-words.js";
 import { METRICS, metricNamed, parseTargetValue } from "../../../domain/reports/targets.js";
 import { uploadDigestChart } from "../../digest-notifier.js";
+import { mention as mentionOf } from "../../format.js";
 import { uploadFile } from "../../upload-file.js";
 import { buildDigestMessage, targetLine } from "../../views/digest.view.js";
 import { buildReviewMessage } from "../../views/review.view.js";
@@ -54,7 +55,8 @@ const review: Subcommand = async (input) => {
   const subjectSlackId = mention?.[1] ?? person.member.slackUserId;
   const periodText = mention ? (mention[2] ?? "") : (afterSelfWord(input.args) ?? input.args.trim());
   const subject = await deps.members.findKnown(person.member.workspaceId, subjectSlackId);
-  if (!subject) return void (await say(input, person.t("errors.reportUnknownPerson")));
+  // Someone Slack knows who never used Rapport has no figures yet; that is what to say, not "unknown".
+  if (!subject) return void (await say(input, person.t("review.noFigures", { person: mentionOf(subjectSlackId) })));
   const result = await deps.reports.review(person.member, subject.id, periodText);
   await input.respond({ response_type: "ephemeral", ...buildReviewMessage(person.t, result) });
 };
