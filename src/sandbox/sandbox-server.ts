@@ -9,6 +9,7 @@ import { FAKE_TEAM_ID, type FakeSlack } from "../slack-stand-in/fake-slack.js";
 import type { SlackDriver } from "../slack-stand-in/slack-driver.js";
 import { CHANNELS, PEOPLE } from "./demo-people.js";
 import { Origins, stateFor } from "./sandbox-state.js";
+import { asSlackSends, notACommand } from "./slack-escaping.js";
 
 type Json = Record<string, unknown>;
 
@@ -67,17 +68,23 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
       if (!known(who) || !said) throw new Error("nothing to say");
       const command = /^\/rapport(?:\s+([\s\S]*))?$/.exec(said);
       if (command) {
-        const sent = await driver.command("/rapport", command[1] ?? "", { user: who, channel: where });
+        const sent = await driver.command("/rapport", asSlackSends(command[1] ?? ""), { user: who, channel: where });
         origins.own(who, where, sent.triggerId, sent.responseUrl);
         return { status: sent.status };
       }
-      const ts = slack.recordPersonMessage(where, who, said, thread ? String(thread) : undefined);
+      // Another command: Slack answers it itself and posts nothing.
+      const other = /^(\/\S+)/.exec(said);
+      if (other?.[1]) {
+        slack.recordSlackbotEphemeral(where, who, notACommand(other[1]));
+        return { status: 200 };
+      }
+      const ts = slack.recordPersonMessage(where, who, asSlackSends(said), thread ? String(thread) : undefined);
       const sent = await driver.event({
         type: "message",
         channel: where,
         channel_type: where.startsWith("D") ? "im" : "channel",
         user: who,
-        text: said,
+        text: asSlackSends(said),
         ts,
         ...(thread ? { thread_ts: String(thread) } : {}),
       });

@@ -175,6 +175,17 @@ export class FakeSlack {
     return ts;
   }
 
+  /** Slackbot's own answer to one person (a command that does not exist), as an ephemeral message. */
+  recordSlackbotEphemeral(channel: string, user: string, text: string): void {
+    const args = { channel, user, text, from: "slackbot" };
+    this.calls.push({
+      method: "chat.postEphemeral",
+      args,
+      at: Date.now(),
+      result: { ok: true, message_ts: this.nextTs() },
+    });
+  }
+
   /** Every message posted, in every conversation. */
   allMessages(): StoredMessage[] {
     return this.conversations.all();
