@@ -84,8 +84,13 @@ export async function startSandbox(
       driver,
       now,
       async travel(hours) {
-        offset += hours * 3_600_000;
-        for (const job of JOBS) await rapport.scheduler.runNow(job, now());
+        // As if Rapport had been running: every job fires at each hour along the way (the minute jobs at
+        // that resolution), so a week's jump sends the digest at its hour, not late at the end.
+        const end = offset + hours * 3_600_000;
+        while (offset < end) {
+          offset = Math.min(offset + 3_600_000, end);
+          for (const job of JOBS) await rapport.scheduler.runNow(job, now());
+        }
         return now();
       },
     },
