@@ -53,6 +53,8 @@ export async function startSandbox(
   });
   if (!parsed.ok) throw new Error(parsed.message);
   let offset = 0;
+  let destination = 0;
+  let walking: Promise<void> = Promise.resolve();
   const now = () => new Date(Date.now() + offset);
   slack.now = () => now().getTime();
   // Rapport itself, unmodified: bound to 127.0.0.1 like everything here.
@@ -84,13 +86,19 @@ export async function startSandbox(
       driver,
       now,
       async travel(hours) {
-        // As if Rapport had been running: every job fires at each hour along the way (the minute jobs at
-        // that resolution), so a week's jump sends the digest at its hour, not late at the end.
-        const end = offset + hours * 3_600_000;
-        while (offset < end) {
-          offset = Math.min(offset + 3_600_000, end);
-          for (const job of JOBS) await rapport.scheduler.runNow(job, now());
-        }
+        // Jumps add up at once (three clicks are three days), and run one after the other.
+        destination += hours * 3_600_000;
+        walking = walking
+          .catch(() => {})
+          .then(async () => {
+            // As if Rapport had been running: every job fires at each hour along the way (the minute jobs
+            // at that resolution), so a week's jump sends the digest at its hour, not late at the end.
+            while (offset < destination) {
+              offset = Math.min(offset + 3_600_000, destination);
+              for (const job of JOBS) await rapport.scheduler.runNow(job, now());
+            }
+          });
+        await walking;
         return now();
       },
     },

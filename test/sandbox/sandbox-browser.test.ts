@@ -125,12 +125,13 @@ describe.skipIf(missing)(
       await expect.poll(messages, { timeout: 15_000 }).toContain("approved the escalation for Globex");
       await shot("agent-dm");
 
-      // Three days later the satisfaction follow-up arrives; Ben marks it done.
+      // Three days later the satisfaction follow-up arrives (the jobs ran at each hour of the jump, so by
+      // its end it may already be a reminder); Ben marks it done.
       for (let day = 0; day < 3; day++) await page.click("#travel-day");
-      await expect.poll(messages, { timeout: 15_000 }).toContain("Time to follow up with Globex");
+      await expect.poll(messages, { timeout: 15_000 }).toMatch(/follow.up with Globex/);
       await shot("follow-up-due");
       await page
-        .locator("#messages .message", { hasText: "Time to follow up" })
+        .locator("#messages .message", { hasText: /follow.up with Globex/ })
         .last()
         .locator('[data-action^="follow_up_done"]')
         .click();
