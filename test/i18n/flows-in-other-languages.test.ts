@@ -15,6 +15,8 @@ const FLOWS = [
   {
     locale: "pt-BR",
     user: "U0AGENTPT",
+    // As Portuguese writes 1,234.5.
+    amount: "1.234,50",
     log: "Maria Silva reclamação telefone: a encomenda chegou danificada",
     card: ["Registrado:", "Reclamação por Telefone com *Maria Silva*", "Escalar", "Acompanhar"],
     form: "Escalar para um gerente",
@@ -27,6 +29,7 @@ const FLOWS = [
   {
     locale: "hi-IN",
     user: "U0AGENTHI",
+    amount: "1,234.50",
     log: "Maria Silva शिकायत फोन: पार्सल टूटा हुआ पहुँचा",
     card: ["दर्ज किया गया:", "शिकायत · फ़ोन · *Maria Silva*", "एस्केलेट करें", "फ़ॉलो-अप जोड़ें"],
     form: "प्रबंधक को एस्केलेट करें",
@@ -79,7 +82,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
         reason: { reason_input: { value: "refund" } },
         severity: { severity_input: { selected_option: { value: "high" } } },
         requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
-        amount: { amount_input: { value: "1234.5" } },
+        amount: { amount_input: { value: flow.amount } },
         escalation_note: { escalation_note_input: { value: null } },
       },
     };

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { DomainError } from "../../../domain/errors.js";
+import { parseAmount } from "../../../domain/escalations/amount.parser.js";
 import { REQUESTED_ACTIONS, SEVERITIES } from "../../../domain/escalations/escalation.types.js";
 import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../error-text.js";
@@ -31,7 +32,8 @@ export function escalateSubmission(deps: SlackDeps) {
     const severity = SEVERITIES.find((s) => s === selected(values, BLOCK_IDS.severity));
     const requestedAction = REQUESTED_ACTIONS.find((a) => a === selected(values, BLOCK_IDS.requestedAction));
     const amountText = text(values, BLOCK_IDS.amount);
-    const amount = amountText ? Number(amountText) : null;
+    // As the person's language writes it: "49,90" in Portuguese, "1,234.50" in English.
+    const amount = amountText ? (parseAmount(amountText, p.locale) ?? Number.NaN) : null;
     const errors: Record<string, string> = {};
     if (!reason) errors[BLOCK_IDS.reason] = p.t("escalation.errors.reasonRequired");
     if (amount !== null && !(Number.isFinite(amount) && amount >= 0 && amount < 1e10))
