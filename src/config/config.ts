@@ -81,6 +81,23 @@ export function readEnvironment(cwd = process.cwd()): Record<string, string | un
   return { ...readDotenv(cwd).values, ...process.env };
 }
 
+/**
+ * Which of `names` are set, and where: in the environment (which wins) or in the .env file in `cwd`
+ * (left out when `withoutDotenv`).
+ */
+export function settingSources(
+  names: string[],
+  cwd = process.cwd(),
+  withoutDotenv = false,
+): { file: string; fromFile: string[]; fromEnvironment: string[] } {
+  const dotenv = withoutDotenv ? { file: "", values: {} as Record<string, string> } : readDotenv(cwd);
+  return {
+    file: dotenv.file,
+    fromFile: names.filter((name) => dotenv.values[name] && !process.env[name]),
+    fromEnvironment: names.filter((name) => process.env[name]),
+  };
+}
+
 /** The variables the .env file in `cwd` sets, and where that file is. */
 export function readDotenv(cwd = process.cwd()): { file: string; values: Record<string, string> } {
   const file = path.join(cwd, ".env");

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRapport } from "../app.js";
-import { parseConfig, readDotenv } from "../config/config.js";
+import { parseConfig, settingSources } from "../config/config.js";
 import { createLogger } from "../logging/logger.js";
 import { FakeSlack } from "../slack-stand-in/fake-slack.js";
 import { SlackDriver } from "../slack-stand-in/slack-driver.js";
@@ -19,12 +19,10 @@ const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SEC
 
 /** Why the sandbox will not start beside real Slack settings, naming where each one was set. */
 function refuseRealSlack(withoutDotenv: boolean, cwd: string): void {
-  const dotenv = withoutDotenv ? { file: "", values: {} as Record<string, string> } : readDotenv(cwd);
-  const fromFile = SLACK_SETTINGS.filter((name) => dotenv.values[name] && !process.env[name]);
-  const fromEnvironment = SLACK_SETTINGS.filter((name) => process.env[name]);
+  const { file, fromFile, fromEnvironment } = settingSources(SLACK_SETTINGS, cwd, withoutDotenv);
   if (fromFile.length + fromEnvironment.length === 0) return;
   const where = [
-    ...(fromFile.length ? [`${fromFile.join(", ")} in ${dotenv.file}`] : []),
+    ...(fromFile.length ? [`${fromFile.join(", ")} in ${file}`] : []),
     ...(fromEnvironment.length ? [`${fromEnvironment.join(", ")} in the environment`] : []),
   ].join(", and ");
   const anyway = [

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Conversations, type StoredMessage } from "./conversations.js";
 import { FileStore } from "./file-store.js";
 import { checkMessage, checkView } from "./limits.js";
+import { ResponseUrls } from "./response-urls.js";
 
 // A local stand-in for Slack's Web API: answers the methods Rapport uses,
 // records every call, enforces Slack's documented limits with Slack's error
@@ -49,7 +49,6 @@ export type { StoredMessage } from "./conversations.js";
 export const FAKE_TEAM_ID = "T0RAPPORT";
 export const FAKE_BOT_USER_ID = "U0RAPPBOT";
 const TRIGGER_LIFETIME_MS = 3_000;
-const RESPONSE_URL_USES = 5;
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -57,7 +56,6 @@ export class FakeSlack {
   private readonly failures = new Map<string, Array<Failure & { when?: (args: Json) => boolean }>>();
   private readonly delays = new Map<string, number[]>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
-  private readonly responseUrlUses = new Map<string, number>();
   private readonly conversations = new Conversations();
   private readonly chaos = new Map<string, Chaos & { random: () => number }>();
   private channelLimit?: { burst: number; perSecond: number };
@@ -69,6 +67,11 @@ export class FakeSlack {
   private readonly views = new Map<string, Json>();
   private readonly reactions = new Set<string>();
   private readonly fileStore = new FileStore();
+  private readonly responseUrls = new ResponseUrls(
+    () => this.url,
+    this.fileStore,
+    (call) => this.calls.push(call),
+  );
   /** Files whose upload was completed, by id: what a test reads back (a CSV, a chart). */
   readonly files = this.fileStore.files;
   private server?: Server;
@@ -203,7 +206,7 @@ export class FakeSlack {
   }
 
   newResponseUrl(): string {
-    return `${this.url}/response/${randomUUID()}`;
+    return this.responseUrls.issue();
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -232,7 +235,10 @@ export class FakeSlack {
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
     };
 
-    if (url.pathname.startsWith("/response/")) return this.handleResponseUrl(url.pathname, raw, reply);
+    if (url.pathname.startsWith("/response/")) {
+      const { status, body } = this.responseUrls.posted(url.pathname, parseArgs(raw, "application/json"));
+      return reply(status, body);
+    }
     if (url.pathname.startsWith("/upload/")) {
       const received = this.fileStore.receive(url.pathname.slice("/upload/".length), raw);
       return received ? reply(200, { ok: true }) : reply(404, { ok: false, error: "not_found" });
@@ -283,34 +289,9 @@ export class FakeSlack {
     reply(200, result);
   }
 
-  /**
-   * A command acknowledged with a message: Slack shows it as it shows a response_url answer, so it
-   * is recorded as one (marked `via: "ack"`, not counted against the URL's five uses), checked
-   * against the same limits.
-   */
+  /** A command acknowledged with a message: Slack shows it as that command's answer. */
   recordAckAnswer(responseUrl: string, body: Json): RecordedCall {
-    const args = { ...body, url: new URL(responseUrl).pathname, via: "ack" };
-    const call: RecordedCall = { method: "response_url", args, at: Date.now() };
-    const invalid = checkMessage(body) ?? this.fileStore.checkImageBlocks(body);
-    call.result = invalid
-      ? { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } }
-      : { ok: true };
-    this.calls.push(call);
-    return call;
-  }
-
-  private handleResponseUrl(path: string, raw: Buffer, reply: (status: number, body: Json) => void): void {
-    const uses = (this.responseUrlUses.get(path) ?? 0) + 1;
-    this.responseUrlUses.set(path, uses);
-    const args = parseArgs(raw, "application/json");
-    const call: RecordedCall = { method: "response_url", args: { ...args, url: path }, at: Date.now() };
-    this.calls.push(call);
-    const invalid = checkMessage(args) ?? this.fileStore.checkImageBlocks(args);
-    if (uses > RESPONSE_URL_USES) call.result = { ok: false, error: "used_url" };
-    else if (invalid)
-      call.result = { ok: false, error: invalid.error, response_metadata: { messages: invalid.problems } };
-    else call.result = { ok: true };
-    reply(call.result.ok ? 200 : uses > RESPONSE_URL_USES ? 404 : 400, call.result);
+    return this.responseUrls.answeredInAck(responseUrl, body);
   }
 
   private answer(method: string, args: Json): Json {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guessLocaleFromTimeZone } from "../../src/i18n/locales.js";
-import { buttonsOf, latest, textOf } from "../support/slack-helpers.js";
+import { answerTo, buttonsOf, latest, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 type Json = Record<string, unknown>;
@@ -68,6 +68,20 @@ describe("the Home tab's language offer", () => {
     const after = await click("U0DIET", first, "language_keep");
     expect(buttonsOf(after).some((b) => b.action_id.startsWith("language_"))).toBe(false);
     expect(textOf(after)).toContain("Your day with Rapport");
+  });
+
+  it("refuses a forged language value and changes nothing", async () => {
+    const responseUrl = app.slack.newResponseUrl();
+    await app.driver.blockAction(
+      { user: "U0EMMA" },
+      { action_id: "language_choose_xx", value: '{"l":"klingon"}' },
+      { response_url: responseUrl, view: { type: "home" } },
+    );
+    expect((await answerTo(app, responseUrl)).text).toBe(
+      "That button is out of date; please try again from a fresh message.",
+    );
+    const member = await app.rapport.database.prisma.member.findFirst({ where: { slackUserId: "U0EMMA" } });
+    expect(member?.localeOverride ?? null).toBeNull();
   });
 
   it("asks nobody whose Slack language Rapport speaks", async () => {

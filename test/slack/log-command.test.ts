@@ -7,6 +7,13 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
   const agent = { user: "U0AGENT", channel: "C0SUPPORT" };
   const other = { user: "U0OTHER", channel: "C0SUPPORT" };
   const log = (text: string, who = agent) => app.driver.command("/rapport", `log ${text}`, who);
+  /** Clicks a button of `message` as `who`; resolves to the answer on that click's response_url. */
+  const press = async (message: Record<string, unknown>, actionId: string, who = agent) => {
+    const { action_id, value } = button(message, actionId);
+    const responseUrl = app.slack.newResponseUrl();
+    await app.driver.blockAction(who, { action_id, value }, { response_url: responseUrl });
+    return answerTo(app, responseUrl);
+  };
   const interactions = () =>
     app.rapport.database.prisma.interaction.findMany({ include: { customer: true }, orderBy: { createdAt: "asc" } });
 
@@ -97,14 +104,7 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     expect(await app.rapport.database.prisma.customer.count()).toBe(1);
     expect(await app.rapport.database.prisma.interaction.count()).toBe(1);
 
-    const pick = button(choice, "draft_pick_customer");
-    const responseUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(
-      agent,
-      { action_id: pick.action_id, value: pick.value },
-      { response_url: responseUrl },
-    );
-    const logged = await answerTo(app, responseUrl);
+    const logged = await press(choice, "draft_pick_customer");
     expect(logged.replace_original).toBe(true);
     expect(textOf(logged)).toContain("with *John Smith*");
     const rows = await interactions();
@@ -115,14 +115,8 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
   it("can create the new customer from the same choice", async () => {
     await answerTo(app, (await log("John Smith: first call")).responseUrl);
     const choice = await answerTo(app, (await log("Jon Smith: second call")).responseUrl);
-    const create = button(choice, "draft_create_customer");
-    const responseUrl = app.slack.newResponseUrl();
-    await app.driver.blockAction(
-      agent,
-      { action_id: create.action_id, value: create.value },
-      { response_url: responseUrl },
-    );
-    expect(textOf(await answerTo(app, responseUrl))).toContain("with *Jon Smith*");
+    const pressed = await press(choice, "draft_create_customer");
+    expect(textOf(pressed)).toContain("with *Jon Smith*");
     expect((await app.rapport.database.prisma.customer.findMany()).map((c) => c.name).sort()).toEqual([
       "John Smith",
       "Jon Smith",
@@ -209,14 +203,7 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
   describe("Undo", () => {
     it("works for the author in the first minutes: the interaction is soft-deleted and recorded", async () => {
       const card = await answerTo(app, (await log("Acme: oops")).responseUrl);
-      const undo = button(card, "interaction_undo");
-      const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(
-        agent,
-        { action_id: undo.action_id, value: undo.value },
-        { response_url: responseUrl },
-      );
-      const undone = await answerTo(app, responseUrl);
+      const undone = await press(card, "interaction_undo");
       expect(undone.replace_original).toBe(true);
       expect(textOf(undone)).toContain("Undone");
       expect(buttonsOf(undone)).toEqual([]);
@@ -231,43 +218,23 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
 
     it("is refused to anyone else, and changes nothing", async () => {
       const card = await answerTo(app, (await log("Acme: mine")).responseUrl);
-      const undo = button(card, "interaction_undo");
-      const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(
-        other,
-        { action_id: undo.action_id, value: undo.value },
-        { response_url: responseUrl },
-      );
-      expect((await answerTo(app, responseUrl)).text).toBe("Only its author or a manager can change this interaction.");
+      const pressed = await press(card, "interaction_undo", other);
+      expect(pressed.text).toBe("Only its author or a manager can change this interaction.");
       expect((await interactions())[0]?.deletedAt).toBeNull();
     });
 
     it("is judged by the app's clock, so it still works right after the clock moved (the sandbox's time travel)", async () => {
       app.clock.advance(3 * 24 * 3_600_000);
       const card = await answerTo(app, (await log("Acme: after the jump")).responseUrl);
-      const undo = button(card, "interaction_undo");
-      const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(
-        agent,
-        { action_id: undo.action_id, value: undo.value },
-        { response_url: responseUrl },
-      );
-      expect(textOf(await answerTo(app, responseUrl))).toContain("Undone");
+      const pressed = await press(card, "interaction_undo");
+      expect(textOf(pressed)).toContain("Undone");
     });
 
     it("is refused after five minutes", async () => {
       const card = await answerTo(app, (await log("Acme: later")).responseUrl);
       app.clock.advance(5 * 60 * 1000 + 1_000);
-      const undo = button(card, "interaction_undo");
-      const responseUrl = app.slack.newResponseUrl();
-      await app.driver.blockAction(
-        agent,
-        { action_id: undo.action_id, value: undo.value },
-        { response_url: responseUrl },
-      );
-      expect((await answerTo(app, responseUrl)).text).toBe(
-        "It can be undone only in the first 5 minutes; ask a manager to delete it.",
-      );
+      const pressed = await press(card, "interaction_undo");
+      expect(pressed.text).toBe("It can be undone only in the first 5 minutes; ask a manager to delete it.");
       expect((await interactions())[0]?.deletedAt).toBeNull();
     });
 

@@ -11,7 +11,7 @@ export function outreachResponseAction(deps: SlackDeps, response: OutreachRespon
   return async (args: ActionArgs) => {
     await args.ack();
     const { o } = decode(OutreachRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     const updated = await deps.campaigns.respond(person.member.workspaceId, o, person.member, response, (campaign) =>
       clip(
         plainText(person.t("campaign.contactSummary", { campaign: campaign.name, offer: campaign.offer }), 10_000),
@@ -27,7 +27,7 @@ export function campaignStopAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { c } = decode(CampaignRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.campaigns.stop(person.member.workspaceId, c, person.member);
   };
 }

@@ -9,7 +9,7 @@ type DraftCustomer = Extract<LogRequest, { surface: "draft" }>["customer"];
 
 /** Logs a draft: the card becomes the confirmation, or the form opens when the draft has no customer yet. */
 async function logDraft(deps: SlackDeps, args: ActionArgs, draftId: string, customer: DraftCustomer) {
-  const { person, actor } = await actorOf(deps, args);
+  const { person, actor } = await actorOf(args);
   const outcome = await deps.logging.log(
     { workspaceId: person.member.workspaceId, ...actor },
     { surface: "draft", draftId, customer },
@@ -26,7 +26,7 @@ export function openFormAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { d } = decode(DraftRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     const draft = await deps.logging.draft(person.member.workspaceId, d);
     const { prefill, metadata } = prefillFromDraft(draft);
     await openLogForm(args.client, args.body.trigger_id, person.t, prefill, {

@@ -8,7 +8,7 @@ export function escalateAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { i } = decode(InteractionRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     const interaction = await deps.interactions.get(person.member.workspaceId, i);
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
@@ -22,7 +22,7 @@ export function decideAction(deps: SlackDeps, decision: "claim" | "resolve" | "c
   return async (args: ActionArgs) => {
     await args.ack();
     const { e } = decode(EscalationRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.escalations.decide(person.member.workspaceId, e, person.member, decision, null);
   };
 }
@@ -32,7 +32,7 @@ export function askAction(deps: SlackDeps, what: "approve" | "reject" | "reassig
   return async (args: ActionArgs) => {
     await args.ack();
     const { e } = decode(EscalationRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.escalations.assertMayDecide(person.member.workspaceId, e, person.member);
     const view = what === "reassign" ? buildReassignForm(person.t, e) : buildDecisionNoteForm(person.t, e, what);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });

@@ -6,7 +6,7 @@ import { type ActionArgs, actionValue, actorOf } from "./interaction.actions.js"
 
 async function followUpFor(deps: SlackDeps, args: ActionArgs) {
   const { f } = decode(FollowUpRefSchema, actionValue(args));
-  const { person } = await actorOf(deps, args);
+  const { person } = await actorOf(args);
   const followUp = await deps.followUps.get(person.member.workspaceId, f);
   if (followUp?.status !== "pending") throw Errors.followUpNotFound();
   return { person, followUp };
@@ -37,7 +37,7 @@ export function followUpSnoozeAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { f, s } = decode(SnoozeChoiceSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.followUps.snooze(person.member.workspaceId, f, person.member, s);
   };
 }
@@ -54,7 +54,7 @@ export function followUpSnoozeDateAction(deps: SlackDeps) {
         : null;
     const { f } = decode(FollowUpRefSchema, JSON.stringify({ f: id }));
     if (!date) return;
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.followUps.snooze(person.member.workspaceId, f, person.member, date);
   };
 }

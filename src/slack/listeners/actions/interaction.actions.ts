@@ -13,7 +13,7 @@ function actionValue(args: ActionArgs): string | undefined {
   return action.value ?? action.selected_option?.value;
 }
 
-async function actorOf(_deps: SlackDeps, args: ActionArgs) {
+async function actorOf(args: ActionArgs) {
   const person = await personOf(args.context);
   return { person, actor: { memberId: person.member.id, role: person.member.role } };
 }
@@ -23,7 +23,7 @@ export function undoAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { i } = decode(InteractionRefSchema, actionValue(args));
-    const { person, actor } = await actorOf(deps, args);
+    const { person, actor } = await actorOf(args);
     const interaction = await deps.interactions.undo(person.member.workspaceId, i, actor);
     await args.respond({ replace_original: true, ...buildRemovedCard(person.t, interaction, "undone") });
   };
@@ -34,7 +34,7 @@ export function editAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { i } = decode(InteractionRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     const interaction = await deps.interactions.get(person.member.workspaceId, i);
     await openLogForm(args.client, args.body.trigger_id, person.t, prefillFromInteraction(interaction), {
       interactionId: interaction.id,
@@ -47,7 +47,7 @@ export function addFollowUpAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { i } = decode(InteractionRefSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     const interaction = await deps.interactions.get(person.member.workspaceId, i);
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
@@ -61,7 +61,7 @@ export function interactionMenuAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { a, i } = decode(MenuChoiceSchema, actionValue(args));
-    const { person, actor } = await actorOf(deps, args);
+    const { person, actor } = await actorOf(args);
     const workspaceId = person.member.workspaceId;
     if (a === "edit") {
       const interaction = await deps.interactions.get(workspaceId, i);

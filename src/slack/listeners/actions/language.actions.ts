@@ -7,7 +7,7 @@ export function chooseLanguageAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { l } = decode(LanguageChoiceSchema, actionValue(args));
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.members.setLanguage(person.member, l);
   };
 }
@@ -16,7 +16,7 @@ export function chooseLanguageAction(deps: SlackDeps) {
 export function keepLanguageAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
-    const { person } = await actorOf(deps, args);
+    const { person } = await actorOf(args);
     await deps.members.dismissLanguageOffer(person.member);
   };
 }

@@ -7,7 +7,7 @@ import { type ActionArgs, actionValue, actorOf } from "./interaction.actions.js"
 
 async function conditionFor(deps: SlackDeps, args: ActionArgs) {
   const { c } = decode(ConditionRefSchema, actionValue(args));
-  const { person } = await actorOf(deps, args);
+  const { person } = await actorOf(args);
   const row = await deps.retention.get(person.member.workspaceId, c);
   if (!row) throw Errors.customerNotFound("");
   return { person, row };

@@ -9,7 +9,7 @@ export function timelinePageAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
     const { c, o } = decode(TimelinePageSchema, actionValue(args));
-    const { person, actor } = await actorOf(deps, args);
+    const { person, actor } = await actorOf(args);
     const workspaceId = person.member.workspaceId;
     const customer = await deps.customers.get(workspaceId, c);
     if (!customer) throw Errors.customerNotFound("");

@@ -25,7 +25,7 @@ const dayOf = (text: string | null | undefined) => {
 export function campaignFormSubmission(deps: SlackDeps) {
   return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const { ack, view } = args;
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { t, member } = person;
     const { tz } = decode(CampaignFormMetadataSchema, view.private_metadata);
     const field = (blockId: string) => view.state.values[blockId]?.[inputAction(blockId)];

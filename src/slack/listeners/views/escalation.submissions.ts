@@ -24,7 +24,7 @@ function refusal(p: Person, error: unknown): string {
 /** The escalate form: stored before the form closes, the card posted after. */
 export function escalateSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await submitter(deps, args);
+    const p = await submitter(args);
     const { view } = args;
     const metadata = decode(EscalateMetadataSchema, view.private_metadata);
     const values = view.state.values;
@@ -71,7 +71,7 @@ export function escalateSubmission(deps: SlackDeps) {
 /** Approve or Reject with a note; a refusal or a decision someone else made first shows beside the note. */
 export function decisionNoteSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await submitter(deps, args);
+    const p = await submitter(args);
     const { e, d } = decode(DecisionMetadataSchema, args.view.private_metadata);
     const note = text(args.view.state.values, BLOCK_IDS.decisionNote);
     if (!note) {
@@ -93,7 +93,7 @@ export function decisionNoteSubmission(deps: SlackDeps) {
 
 export function reassignSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const p = await submitter(deps, args);
+    const p = await submitter(args);
     const { e } = decode(EscalationRefSchema, args.view.private_metadata);
     const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
     if (!userId) {

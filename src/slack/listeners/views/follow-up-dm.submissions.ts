@@ -14,7 +14,7 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** Done with an outcome: logged as an interaction; "not satisfied" goes straight on to the escalation form. */
 export function followUpDoneSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
     const values = args.view.state.values;
     const outcome = FOLLOW_UP_OUTCOMES.find(
@@ -59,7 +59,7 @@ export function followUpDoneSubmission(deps: SlackDeps) {
 /** Re-open: the escalation goes back to the managers with the agent's reason. */
 export function reopenSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { e } = decode(EscalationRefSchema, args.view.private_metadata);
     const reason = (
       args.view.state.values[BLOCK_IDS.decisionNote]?.[inputAction(BLOCK_IDS.decisionNote)]?.value ?? ""
@@ -87,7 +87,7 @@ export function reopenSubmission(deps: SlackDeps) {
 
 export function followUpReassignSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
     const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
     if (!userId) {

@@ -11,7 +11,7 @@ import { saveAndClose, submitter } from "./guard.js";
 export function followUpFormSubmission(deps: SlackDeps) {
   return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const { ack, body, view, client } = args;
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { t, member } = person;
     const metadata = decode(FollowUpMetadataSchema, view.private_metadata);
     const values = view.state.values;

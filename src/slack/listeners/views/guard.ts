@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { DomainError } from "../../../domain/errors.js";
-import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../error-text.js";
 import { personOf } from "../../middleware/resolve-person.js";
 import type { Person } from "../../people.js";
@@ -12,7 +11,7 @@ import { buildSavingView } from "../../views/saving.view.js";
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Who submitted the form; errors reported afterwards speak their language. */
-export function submitter(_deps: SlackDeps, args: SubmitArgs): Promise<Person> {
+export function submitter(args: SubmitArgs): Promise<Person> {
   return personOf(args.context);
 }
 
@@ -21,7 +20,7 @@ export function submitter(_deps: SlackDeps, args: SubmitArgs): Promise<Person> {
  * handler fails before answering (a stale or forged form), the form says so
  * instead of Slack's "trouble connecting"; the error still reaches the reporter.
  */
-export function answered(deps: SlackDeps, handler: (args: SubmitArgs) => Promise<void>) {
+export function answered(handler: (args: SubmitArgs) => Promise<void>) {
   return async (args: SubmitArgs) => {
     let acked = false;
     const ack: SubmitArgs["ack"] = async (response?: Parameters<SubmitArgs["ack"]>[0]) => {
@@ -32,7 +31,7 @@ export function answered(deps: SlackDeps, handler: (args: SubmitArgs) => Promise
       await handler({ ...args, ack });
     } catch (error) {
       if (!acked) {
-        const t = await submitter(deps, args)
+        const t = await submitter(args)
           .then((p) => p.t)
           .catch(() => null);
         await args.ack(

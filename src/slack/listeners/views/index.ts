@@ -9,13 +9,13 @@ import { answered } from "./guard.js";
 import { logFormSubmission } from "./log-form.submission.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
-  app.view(CALLBACKS.logForm, answered(deps, logFormSubmission(deps)));
-  app.view(CALLBACKS.followUpForm, answered(deps, followUpFormSubmission(deps)));
-  app.view(CALLBACKS.escalateForm, answered(deps, escalateSubmission(deps)));
-  app.view(CALLBACKS.decisionNote, answered(deps, decisionNoteSubmission(deps)));
-  app.view(CALLBACKS.reassignForm, answered(deps, reassignSubmission(deps)));
-  app.view(CALLBACKS.followUpDone, answered(deps, followUpDoneSubmission(deps)));
-  app.view(CALLBACKS.followUpReassign, answered(deps, followUpReassignSubmission(deps)));
-  app.view(CALLBACKS.reopenEscalation, answered(deps, reopenSubmission(deps)));
-  app.view(CALLBACKS.campaignForm, answered(deps, campaignFormSubmission(deps)));
+  app.view(CALLBACKS.logForm, answered(logFormSubmission(deps)));
+  app.view(CALLBACKS.followUpForm, answered(followUpFormSubmission(deps)));
+  app.view(CALLBACKS.escalateForm, answered(escalateSubmission(deps)));
+  app.view(CALLBACKS.decisionNote, answered(decisionNoteSubmission(deps)));
+  app.view(CALLBACKS.reassignForm, answered(reassignSubmission(deps)));
+  app.view(CALLBACKS.followUpDone, answered(followUpDoneSubmission(deps)));
+  app.view(CALLBACKS.followUpReassign, answered(followUpReassignSubmission(deps)));
+  app.view(CALLBACKS.reopenEscalation, answered(reopenSubmission(deps)));
+  app.view(CALLBACKS.campaignForm, answered(campaignFormSubmission(deps)));
 }

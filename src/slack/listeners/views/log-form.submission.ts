@@ -45,7 +45,7 @@ async function store(
 export function logFormSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
     const { ack, body, view, client } = args;
-    const person = await submitter(deps, args);
+    const person = await submitter(args);
     const { t } = person;
     let metadata: LogFormMetadata;
     try {
