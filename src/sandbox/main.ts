@@ -83,6 +83,7 @@ export async function startSandbox(
       slack,
       driver,
       now,
+      history: options.empty ? [] : HISTORY,
       async travel(hours) {
         // Jumps add up at once (three clicks are three days), and run one after the other.
         destination += hours * 3_600_000;

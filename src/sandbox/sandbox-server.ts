@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { SHORTCUTS } from "../slack/ids.js";
 import { FAKE_TEAM_ID, type FakeSlack } from "../slack-stand-in/fake-slack.js";
+import { mimeTypeOf } from "../slack-stand-in/file-store.js";
 import type { SlackDriver } from "../slack-stand-in/slack-driver.js";
 import { CHANNELS, PEOPLE } from "./demo-people.js";
 import { Origins, stateFor } from "./sandbox-state.js";
@@ -19,10 +20,17 @@ export interface SandboxDeps {
   /** Moves the clock forward and runs what fell due. */
   travel(hours: number): Promise<Date>;
   now(): Date;
+  /** What was logged before the page opened (none in an --empty sandbox), for the first screen. */
+  history: ReadonlyArray<{ user: string; text: string }>;
 }
 
 const PAGE = new URL("./page/", import.meta.url);
-const FILES: Record<string, string> = { "/": "index.html", "/sandbox.js": "sandbox.js", "/sandbox.css": "sandbox.css" };
+const MODULES = ["sandbox", "state", "format", "act", "controls", "pickers", "blocks", "welcome"];
+const FILES: Record<string, string> = {
+  "/": "index.html",
+  "/sandbox.css": "sandbox.css",
+  ...Object.fromEntries(MODULES.map((name) => [`/${name}.js`, `${name}.js`])),
+};
 const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript", css: "text/css" };
 
 async function body(req: IncomingMessage): Promise<Json> {
@@ -46,20 +54,34 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
   };
 
   const routes: Record<string, (input: Json, url: URL) => Promise<unknown>> = {
-    "GET /people": async () => ({ people: PEOPLE, channels: CHANNELS, now: deps.now().toISOString() }),
+    // `since`: ephemeral messages from before this page was loaded are gone, as in Slack.
+    "GET /people": async () => ({
+      people: PEOPLE,
+      channels: CHANNELS,
+      now: deps.now().toISOString(),
+      since: slack.calls.length,
+      history: deps.history,
+    }),
     "GET /state": async (_input, url) => {
       const user = url.searchParams.get("user") ?? "";
       if (!known(user)) throw new Error("unknown person");
       return {
-        ...stateFor(
-          slack,
-          origins,
+        ...stateFor(slack, origins, {
           user,
-          url.searchParams.get("channel") ?? "C0SUPPORT",
-          url.searchParams.get("thread") ?? undefined,
-        ),
+          channel: url.searchParams.get("channel") ?? "C0SUPPORT",
+          thread: url.searchParams.get("thread") ?? undefined,
+          since: Number(url.searchParams.get("since") ?? 0) || 0,
+        }),
         now: deps.now().toISOString(),
       };
+    },
+    // Where a permalink's message is: in a conversation, or a reply in a thread.
+    "GET /find": async (_input, url) => {
+      const channel = url.searchParams.get("channel") ?? "";
+      const ts = url.searchParams.get("ts") ?? "";
+      const found = slack.allMessages().find((m) => m.channel === channel && m.ts === ts);
+      const thread = found?.args.thread_ts;
+      return { found: Boolean(found), thread: typeof thread === "string" ? thread : null };
     },
     "POST /say": async ({ user, channel, text, thread }) => {
       const who = String(user);
@@ -195,7 +217,15 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
       }
       if (req.method === "GET" && url.pathname.startsWith("/file/")) {
         const stored = slack.files.get(url.pathname.slice("/file/".length));
-        return stored ? reply(200, "image/png", stored.bytes) : reply(404, "text/plain", "no such file");
+        if (!stored) return reply(404, "text/plain", "no such file");
+        const type = mimeTypeOf(stored.filename);
+        const disposition = type.startsWith("image/") ? "inline" : "attachment";
+        return res
+          .writeHead(200, {
+            "content-type": type.startsWith("text/") ? `${type}; charset=utf-8` : type,
+            "content-disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(stored.filename)}`,
+          })
+          .end(stored.bytes);
       }
       const route = routes[`${req.method} ${url.pathname}`];
       if (!route) return reply(404, "application/json", JSON.stringify({ error: "not found" }));

@@ -11,6 +11,10 @@ export interface ShownMessage {
   text: string;
   blocks: unknown[];
   replies: number;
+  /** Files shared with the message, as Slack describes them. */
+  files?: unknown[];
+  /** Reactions the app added (emoji names). */
+  reactions?: string[];
   ephemeral?: boolean;
   responseUrl?: string;
 }
@@ -60,20 +64,25 @@ function shown(slack: FakeSlack, channel: string, ts: string, args: Json): Shown
     text: String(now.text ?? ""),
     blocks: (now.blocks as unknown[]) ?? [],
     replies: slack.messagesIn(`${channel}/${ts}`).length,
+    files: (now.files as unknown[] | undefined) ?? [],
+    reactions: slack.reactionsOn(channel, ts),
   };
 }
 
-/** The ephemeral answers to `user` in `channel` (the last one per response_url: replace_original). */
-function ephemeral(slack: FakeSlack, origins: Origins, user: string, channel: string): ShownMessage[] {
+/**
+ * The ephemeral answers to `user` in `channel` (the last one per response_url: replace_original),
+ * from the call numbered `since` on: as in Slack, they do not survive a reload.
+ */
+function ephemeral(slack: FakeSlack, origins: Origins, user: string, channel: string, since: number): ShownMessage[] {
   const byUrl = new Map<string, ShownMessage>();
-  for (const call of slack.calls as RecordedCall[]) {
+  for (const call of (slack.calls as RecordedCall[]).slice(since)) {
     if (
       call.method === "chat.postEphemeral" &&
       call.result?.ok &&
       call.args.user === user &&
       call.args.channel === channel
     ) {
-      byUrl.set(`e${call.at}`, {
+      byUrl.set(`e${call.ts}`, {
         ts: String((call.result as { message_ts?: string }).message_ts),
         user: null,
         text: String(call.args.text ?? ""),
@@ -91,7 +100,7 @@ function ephemeral(slack: FakeSlack, origins: Origins, user: string, channel: st
       continue;
     }
     byUrl.set(url, {
-      ts: String(call.at / 1000),
+      ts: String(call.ts),
       user: null,
       text: String(call.args.text ?? ""),
       blocks: (call.args.blocks as unknown[]) ?? [],
@@ -103,12 +112,17 @@ function ephemeral(slack: FakeSlack, origins: Origins, user: string, channel: st
   return [...byUrl.values()];
 }
 
-export function stateFor(slack: FakeSlack, origins: Origins, user: string, channel: string, thread?: string) {
+export function stateFor(
+  slack: FakeSlack,
+  origins: Origins,
+  look: { user: string; channel: string; thread?: string; since?: number },
+) {
+  const { user, channel, thread } = look;
   origins.follow(slack);
   const messages = slack
     .messagesIn(channel)
     .map((m) => shown(slack, m.channel, m.ts, m.args))
-    .concat(ephemeral(slack, origins, user, channel))
+    .concat(ephemeral(slack, origins, user, channel, look.since ?? 0))
     .sort((a, b) => Number(a.ts) - Number(b.ts));
   const replies = thread
     ? [...slack.messagesIn(channel).filter((m) => m.ts === thread), ...slack.messagesIn(`${channel}/${thread}`)].map(

@@ -15,6 +15,8 @@ export interface RecordedCall {
   method: string;
   args: Json;
   at: number;
+  /** Where the call falls among messages: a message timestamp taken when it was recorded. */
+  ts?: string;
   /** What the fake answered (absent for a failure it was told to give). */
   result?: Json;
 }
@@ -70,7 +72,8 @@ export class FakeSlack {
   private readonly responseUrls = new ResponseUrls(
     () => this.url,
     this.fileStore,
-    (call) => this.calls.push(call),
+    (call) => this.record(call),
+    () => this.now(),
   );
   /** Files whose upload was completed, by id: what a test reads back (a CSV, a chart). */
   readonly files = this.fileStore.files;
@@ -181,12 +184,22 @@ export class FakeSlack {
   /** Slackbot's own answer to one person (a command that does not exist), as an ephemeral message. */
   recordSlackbotEphemeral(channel: string, user: string, text: string): void {
     const args = { channel, user, text, from: "slackbot" };
-    this.calls.push({
-      method: "chat.postEphemeral",
-      args,
-      at: Date.now(),
-      result: { ok: true, message_ts: this.nextTs() },
-    });
+    const call = this.record({ method: "chat.postEphemeral", args, at: this.now() });
+    call.result = { ok: true, message_ts: call.ts };
+  }
+
+  /** The reactions the app added to a message, in the order added. */
+  reactionsOn(channel: string, ts: string): string[] {
+    const prefix = `${channel}:${ts}:`;
+    return [...this.reactions].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+  }
+
+  /** Keeps a call with the time and message timestamp of the stand-in's clock. */
+  private record(call: RecordedCall): RecordedCall {
+    call.at = this.now();
+    call.ts = this.nextTs();
+    this.calls.push(call);
+    return call;
   }
 
   /** Every message posted, in every conversation. */
@@ -247,8 +260,7 @@ export class FakeSlack {
 
     const method = url.pathname.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"]);
-    const call: RecordedCall = { method, args, at: Date.now() };
-    this.calls.push(call);
+    const call = this.record({ method, args, at: 0 });
 
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -415,8 +427,22 @@ export class FakeSlack {
       }
       case "files.getUploadURLExternal":
         return settled(this.fileStore.begin(`F${++this.counter}`, str(args.filename), Number(args.length), this.url));
-      case "files.completeUploadExternal":
-        return settled(this.fileStore.complete(args));
+      case "files.completeUploadExternal": {
+        const answer = settled(this.fileStore.complete(args));
+        // Shared in a conversation, the files come as one message from the app, the comment as its text.
+        if (answer.ok && str(args.channel_id)) {
+          const ts = this.nextTs();
+          const channel = this.conversationOf({ channel: args.channel_id });
+          const files = ((answer as Json).files as Json[]).map((f) => this.fileStore.describe(str(f.id), this.url));
+          this.conversations.keep(channel, ts, {
+            channel,
+            text: str(args.initial_comment),
+            files,
+            user: FAKE_BOT_USER_ID,
+          });
+        }
+        return answer;
+      }
       default:
         return fail("unknown_method");
     }

@@ -21,6 +21,21 @@ const isImage = (bytes: Buffer) =>
   bytes.subarray(0, 3).equals(JPEG) ||
   bytes.subarray(0, 4).toString("latin1") === "GIF8";
 
+const MIME_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  json: "application/json",
+  txt: "text/plain",
+};
+
+/** The type Slack gives a file, from its name. */
+export function mimeTypeOf(filename: string): string {
+  return MIME_TYPES[filename.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream";
+}
+
 export class FileStore {
   private readonly uploads = new Map<string, { length: number; bytes?: Buffer; filename: string }>();
   /** Files whose upload was completed, by id: what a test reads back (a CSV, a chart). */
@@ -62,6 +77,21 @@ export class FileStore {
       });
     }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+  }
+
+  /** A completed file as Slack describes it in a message's `files`. */
+  describe(fileId: string, baseUrl: string): Json {
+    const file = this.files.get(fileId);
+    const name = file?.filename ?? "";
+    return {
+      id: fileId,
+      name,
+      title: file?.title || name,
+      mimetype: mimeTypeOf(name),
+      filetype: name.split(".").pop()?.toLowerCase() ?? "",
+      size: file?.bytes.length ?? 0,
+      url_private: `${baseUrl}/files/${fileId}/${encodeURIComponent(name)}`,
+    };
   }
 
   /** An image block's `slack_file` must be a completed upload of a PNG, JPEG or GIF. */

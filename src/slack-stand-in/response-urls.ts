@@ -8,6 +8,7 @@ interface Call {
   method: string;
   args: Json;
   at: number;
+  ts?: string;
   result?: Json;
 }
 
@@ -26,6 +27,7 @@ export class ResponseUrls {
     private readonly baseUrl: () => string,
     private readonly files: FileStore,
     private readonly record: (call: Call) => void,
+    private readonly now: () => number = Date.now,
   ) {}
 
   issue(): string {
@@ -36,7 +38,7 @@ export class ResponseUrls {
   posted(path: string, args: Json): { status: number; body: Json } {
     const uses = (this.uses.get(path) ?? 0) + 1;
     this.uses.set(path, uses);
-    const call: Call = { method: "response_url", args: { ...args, url: path }, at: Date.now() };
+    const call: Call = { method: "response_url", args: { ...args, url: path }, at: this.now() };
     this.record(call);
     if (uses > USES) {
       call.result = { ok: false, error: "used_url" };
@@ -54,7 +56,7 @@ export class ResponseUrls {
     const call: Call = {
       method: "response_url",
       args: { ...body, url: new URL(responseUrl).pathname, via: "ack" },
-      at: Date.now(),
+      at: this.now(),
     };
     call.result = this.checked(body);
     this.record(call);

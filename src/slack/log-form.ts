@@ -12,8 +12,9 @@ export async function openLogForm(
   t: Translate,
   prefill: LogFormPrefill,
   metadata: LogFormMetadata,
+  now: Date,
 ) {
-  await client.views.open({ trigger_id: triggerId, view: buildLogForm(t, prefill, metadata) });
+  await client.views.open({ trigger_id: triggerId, view: buildLogForm(t, prefill, metadata, now) });
 }
 
 export function prefillFromDraft(draft: Draft): { prefill: LogFormPrefill; metadata: LogFormMetadata } {

@@ -66,6 +66,19 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
     expect(Math.abs(shown * 1000 - Date.now())).toBeLessThan(10_000);
   });
 
+  it("defaults to the app's clock, not the machine's (a clock moved on, as the sandbox's time travel does)", async () => {
+    app.clock.advance(3 * 86_400_000);
+    try {
+      const view = await openForm();
+      const blocks = view.blocks as Array<{ block_id: string; element: Json }>;
+      const shown = Number(blocks.find((b) => b.block_id === "occurred_at")?.element.initial_date_time);
+      expect(Math.abs(shown * 1000 - app.clock.now().getTime())).toBeLessThan(10_000);
+      expect(shown * 1000 - Date.now()).toBeGreaterThan(2 * 86_400_000);
+    } finally {
+      app.clock.advance(-3 * 86_400_000);
+    }
+  });
+
   it("stores a submission before closing the form, then confirms in the channel with a follow-up due", async () => {
     const view = await openForm();
     const before = app.slack.callsTo("chat.postEphemeral").length;

@@ -45,7 +45,8 @@ export function customerOption(
 }
 
 /** The logging form, new or for editing; prefilled with whatever the person already gave. */
-export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: LogFormMetadata): ModalView {
+/** `now`: the app's clock, the default for when it happened. */
+export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: LogFormMetadata, now: Date): ModalView {
   const kinds = options(t, "kind", KINDS);
   const channels = options(t, "channel", CHANNELS);
   const outcomes = options(t, "outcome", OUTCOMES);
@@ -143,7 +144,7 @@ export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: Lo
         element: {
           type: "datetimepicker",
           action_id: inputAction(BLOCK_IDS.occurredAt),
-          initial_date_time: Math.floor((prefill.occurredAt ?? new Date()).getTime() / 1000),
+          initial_date_time: Math.floor((prefill.occurredAt ?? now).getTime() / 1000),
         },
       },
       ...(editing

@@ -18,7 +18,7 @@ async function logDraft(deps: SlackDeps, args: ActionArgs, draftId: string, cust
     await args.respond({ replace_original: true, ...loggedCard(deps, person, outcome.logged) });
   } else if (outcome.status === "openForm") {
     const { prefill, metadata } = prefillFromDraft(outcome.draft);
-    await openLogForm(args.client, args.body.trigger_id, person.t, prefill, metadata);
+    await openLogForm(args.client, args.body.trigger_id, person.t, prefill, metadata, deps.now());
   }
 }
 
@@ -29,10 +29,17 @@ export function openFormAction(deps: SlackDeps) {
     const { person } = await actorOf(args);
     const draft = await deps.logging.draft(person.member.workspaceId, d);
     const { prefill, metadata } = prefillFromDraft(draft);
-    await openLogForm(args.client, args.body.trigger_id, person.t, prefill, {
-      ...metadata,
-      channelId: metadata.channelId ?? args.body.channel?.id,
-    });
+    await openLogForm(
+      args.client,
+      args.body.trigger_id,
+      person.t,
+      prefill,
+      {
+        ...metadata,
+        channelId: metadata.channelId ?? args.body.channel?.id,
+      },
+      deps.now(),
+    );
   };
 }
 

@@ -36,10 +36,17 @@ export function editAction(deps: SlackDeps) {
     const { i } = decode(InteractionRefSchema, actionValue(args));
     const { person } = await actorOf(args);
     const interaction = await deps.interactions.get(person.member.workspaceId, i);
-    await openLogForm(args.client, args.body.trigger_id, person.t, prefillFromInteraction(interaction), {
-      interactionId: interaction.id,
-      ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
-    });
+    await openLogForm(
+      args.client,
+      args.body.trigger_id,
+      person.t,
+      prefillFromInteraction(interaction),
+      {
+        interactionId: interaction.id,
+        ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
+      },
+      deps.now(),
+    );
   };
 }
 
@@ -65,10 +72,17 @@ export function interactionMenuAction(deps: SlackDeps) {
     const workspaceId = person.member.workspaceId;
     if (a === "edit") {
       const interaction = await deps.interactions.get(workspaceId, i);
-      await openLogForm(args.client, args.body.trigger_id, person.t, prefillFromInteraction(interaction), {
-        interactionId: i,
-        ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
-      });
+      await openLogForm(
+        args.client,
+        args.body.trigger_id,
+        person.t,
+        prefillFromInteraction(interaction),
+        {
+          interactionId: i,
+          ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
+        },
+        deps.now(),
+      );
       return;
     }
     const removed = await deps.interactions.remove(workspaceId, i, actor);

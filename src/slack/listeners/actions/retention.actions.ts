@@ -24,6 +24,7 @@ export function retentionOutreachAction(deps: SlackDeps) {
       person.t,
       { customer: { id: row.customerId, name: row.customerName }, kind: "other", channel: "phone" },
       {},
+      deps.now(),
     );
   };
 }

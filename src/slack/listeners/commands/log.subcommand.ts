@@ -7,7 +7,7 @@ import type { SubcommandInput } from "./subcommand.js";
 export async function logSubcommand({ person, args, command, client, respond, deps }: SubcommandInput): Promise<void> {
   const { member, t } = person;
   if (!args.trim()) {
-    await openLogForm(client, command.trigger_id, t, {}, { channelId: command.channel_id });
+    await openLogForm(client, command.trigger_id, t, {}, { channelId: command.channel_id }, deps.now());
     return;
   }
   const outcome = await deps.logging.log(

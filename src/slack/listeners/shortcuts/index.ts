@@ -25,19 +25,26 @@ export function logMessageShortcut(deps: SlackDeps) {
       prefill.customer =
         match.status === "found" ? { id: match.customer.id, name: match.customer.name } : { newName: guess.customer };
     }
-    await openLogForm(client, shortcut.trigger_id, person.t, prefill, {
-      channelId: shortcut.channel.id,
-      source: {
+    await openLogForm(
+      client,
+      shortcut.trigger_id,
+      person.t,
+      prefill,
+      {
         channelId: shortcut.channel.id,
-        messageTs: shortcut.message.ts,
-        authorSlackId: shortcut.message.user ?? null,
+        source: {
+          channelId: shortcut.channel.id,
+          messageTs: shortcut.message.ts,
+          authorSlackId: shortcut.message.user ?? null,
+        },
       },
-    });
+      deps.now(),
+    );
   };
 }
 
 /** The ⚡ shortcut, from anywhere (mobile too): the empty form; the confirmation arrives by DM. */
-export function logInteractionShortcut(_deps: SlackDeps) {
+export function logInteractionShortcut(deps: SlackDeps) {
   return async ({
     ack,
     shortcut,
@@ -46,7 +53,7 @@ export function logInteractionShortcut(_deps: SlackDeps) {
   }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
     await ack();
     const person = await personOf(context);
-    await openLogForm(client, shortcut.trigger_id, person.t, {}, {});
+    await openLogForm(client, shortcut.trigger_id, person.t, {}, {}, deps.now());
   };
 }
 
