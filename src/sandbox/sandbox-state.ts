@@ -1,7 +1,7 @@
 // What one person sees in the sandbox, read from what Rapport sent the stand-in:
 // conversations with their messages (as updated), threads, the ephemeral
 // answers meant for them, their open modals and their App Home.
-import type { FakeSlack, RecordedCall } from "../slack-stand-in/fake-slack.js";
+import { FAKE_BOT_USER_ID, type FakeSlack, type RecordedCall } from "../slack-stand-in/fake-slack.js";
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +60,8 @@ function shown(slack: FakeSlack, channel: string, ts: string, args: Json): Shown
   const now = slack.current(channel, ts) ?? args;
   return {
     ts,
-    user: typeof now.user === "string" ? now.user : null,
+    // The app's own messages (its file shares carry its user id) read as Rapport's.
+    user: typeof now.user === "string" && now.user !== FAKE_BOT_USER_ID ? now.user : null,
     text: String(now.text ?? ""),
     blocks: (now.blocks as unknown[]) ?? [],
     replies: slack.messagesIn(`${channel}/${ts}`).length,

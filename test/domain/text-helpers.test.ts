@@ -54,6 +54,8 @@ describe("guessFromText with a name and the way they got in touch", () => {
     ["Matti Virtanen soitti laskusta", "Matti Virtanen", "phone", "chat"],
     ["Anna Bērziņa zvanīja par rēķinu", "Anna Bērziņa", "phone", "chat"],
     ["Mr Lee came in to return a lamp", "Mr Lee", "in_person", "other"],
+    ["Hi team, Hooli called about a late delivery", "Hooli", "phone", "chat"],
+    ["Bom dia! Maria Silva ligou sobre o pedido", "Maria Silva", "phone", "chat"],
   ])("reads %j as the customer %j by %s", (text, customer, channel, fallback) => {
     expect(guessFromText(text, { channel: fallback as "chat" | "other" })).toMatchObject({ customer, channel });
   });
@@ -67,6 +69,7 @@ describe("guessFromText with a name and the way they got in touch", () => {
     expect(guessFromText("Someone called about a broken lamp", { channel: "other" }).customer).toBeNull();
     expect(guessFromText("A customer rang twice", { channel: "other" }).customer).toBeNull();
     expect(guessFromText("Um cliente ligou", { channel: "other" }).customer).toBeNull();
+    expect(guessFromText("Hi team, someone called about a lamp", { channel: "other" }).customer).toBeNull();
   });
 });
 

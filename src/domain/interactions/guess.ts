@@ -109,9 +109,14 @@ function nameBeforeContactVerb(text: string): { name: string; channel: Channel }
       if (at <= 0) continue;
       const after = head[at + verb.length + 1];
       if (after !== undefined && /[\p{L}\p{M}]/u.test(after)) continue; // "called" inside "calledx"
-      const name = NAME_WORDS.exec(head.slice(0, at + 1))?.[1]?.trim();
-      const first = name?.split(/\s+/)[0]?.toLocaleLowerCase() ?? "";
-      if (name && !NOT_A_NAME.has(first)) return { name, channel };
+      // The name opens the text ("Acme Ltd called") or the clause ("Hi team, Hooli called").
+      const before = head.slice(0, at + 1);
+      const clause = before.split(/[,;:!?\n—–]/).pop() ?? "";
+      for (const candidate of [before, clause]) {
+        const name = NAME_WORDS.exec(candidate)?.[1]?.trim();
+        const first = name?.split(/\s+/)[0]?.toLocaleLowerCase() ?? "";
+        if (name && !NOT_A_NAME.has(first)) return { name, channel };
+      }
     }
   }
   return undefined;

@@ -17,11 +17,16 @@ export function renderBlocks(blocks, where, state, errors = {}) {
       const src = block.slack_file?.id ? `/file/${block.slack_file.id}` : block.image_url;
       node.append(element("img", { class: "block-image", src, alt: block.alt_text }));
     } else if (block.type === "section") {
-      if (block.text) node.append(element("div", {}, textOf(block.text)));
+      // The accessory sits on the right of the section's text, as in Slack.
+      const body = element("div", { class: "section-body" });
+      if (block.text) body.append(element("div", {}, textOf(block.text)));
       if (block.fields)
-        node.append(element("div", { class: "fields" }, block.fields.map((f) => `<div>${textOf(f)}</div>`).join("")));
-      if (block.accessory && block.accessory.type !== "image")
+        body.append(element("div", { class: "fields" }, block.fields.map((f) => `<div>${textOf(f)}</div>`).join("")));
+      node.append(body);
+      if (block.accessory && block.accessory.type !== "image") {
+        node.classList.add("with-accessory");
         node.append(control(block.accessory, block.block_id, where, null));
+      }
     } else if (block.type === "actions") {
       const row = element("div", { class: "actions" });
       for (const el of block.elements)

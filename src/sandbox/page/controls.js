@@ -46,7 +46,21 @@ function overflow(el, blockId, where) {
       ),
     );
   box.append(
-    element("button", { type: "button", class: "overflow-button", onclick: () => (menu.hidden = !menu.hidden) }, "⋯"),
+    element(
+      "button",
+      {
+        type: "button",
+        class: "overflow-button",
+        onclick: () => {
+          menu.hidden = !menu.hidden;
+          // Near the bottom of the conversation the menu opens upwards, as Slack's does.
+          const room = box.closest("#messages, #replies, #modal")?.getBoundingClientRect();
+          const below = box.getBoundingClientRect().bottom + menu.offsetHeight;
+          menu.classList.toggle("up", Boolean(room && below > room.bottom));
+        },
+      },
+      "⋯",
+    ),
     menu,
   );
   return box;

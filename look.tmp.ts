@@ -1,0 +1,18 @@
+import { chromium } from "playwright-core";
+import { startSandbox } from "/work/main/src/sandbox/main.js";
+const sandbox = await startSandbox({ quiet: true });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(`${sandbox.url}/?as=U0ANA&in=C0SUPPORT`);
+await page.click("#tour-skip");
+await page.fill("#text", "/rapport customer Maria Silva"); await page.press("#text", "Enter");
+await page.waitForTimeout(1500);
+const card = page.locator(".message.ephemeral", { hasText: "Maria Silva" });
+console.log(await card.locator(".overflow").count(), await card.innerHTML().then(h => h.slice(0, 3000)));
+await card.locator(".overflow-button").first().click();
+await page.waitForTimeout(300);
+console.log(await card.locator(".overflow-menu").first().evaluate((e) => [e.hidden, getComputedStyle(e).display, e.outerHTML]));
+await page.screenshot({ path: "/tmp/x/7.png" });
+await browser.close();
+await sandbox.stop();
