@@ -57,6 +57,14 @@ describe("markers in what people type", () => {
     expect(textOf(await say(ADMIN, "settings"))).not.toContain("&amp;amp;");
   });
 
+  it("repeats what a team was set up with, so a mistyped channel or person shows at once", async () => {
+    const saved = await say(ADMIN, "team Field channel <#C0FLD|field> director <@U0AGENT|abe> hours 07:00-15:00");
+    expect(saved.text).toBe(
+      "Team *Field* saved. Escalations go to <#C0FLD> · Director: <@U0AGENT> · Working day: 07:00-15:00",
+    );
+    expect((await say(ADMIN, "team Field")).text).toBe("Team *Field* saved.");
+  });
+
   it("confirms a summary and posts a card whose text is all '<' (they outgrew a section once escaped)", async () => {
     const from = app.slack.calls.length;
     const answer = (await say(AGENT, `log Angle Co complaint: ${"<".repeat(1_999)}`)) as Json;

@@ -188,7 +188,9 @@ async function start() {
   for (const p of people)
     who.append(element("option", { value: p.id }, `${escapeHtml(p.realName)} (${p.role}, ${p.locale}, ${p.tz})`));
   const asked = new URLSearchParams(location.search);
-  view.me = people.some((p) => p.id === asked.get("as")) ? asked.get("as") : people[0].id;
+  // With nothing set up yet, the admin is the one to start with.
+  const first = seeded.length ? people[0] : (people.find((p) => p.role === "admin") ?? people[0]);
+  view.me = people.some((p) => p.id === asked.get("as")) ? asked.get("as") : first.id;
   view.channel = asked.get("in") ?? "C0SUPPORT";
   view.thread = asked.get("thread");
   who.value = view.me;

@@ -2,6 +2,7 @@ import { SEVERITIES, type Severity } from "../../../domain/escalations/escalatio
 import { isCalendarDate } from "../../../domain/follow-ups/when.parser.js";
 import { kindOf } from "../../../domain/interactions/vocabulary.js";
 import type { Role } from "../../../domain/members/member.types.js";
+import { verbatim } from "../../../i18n/verbatim.js";
 import { mention } from "../../format.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildSettingsSummary } from "../../views/settings.view.js";
@@ -56,6 +57,7 @@ const team: Subcommand = async (input) => {
     teamHours === null
   )
     return usage(input);
+  const directorChannel = channelOf(values["director-channel"]);
   await deps.settings.asAdmin(person.member, async () => {
     const director = directorSlackId
       ? (await deps.identify(command.team_id, directorSlackId, client)).member
@@ -63,11 +65,19 @@ const team: Subcommand = async (input) => {
     await deps.settings.saveTeam(person.member, name, {
       ...(channel ? { managersChannelId: channel } : {}),
       ...(director ? { directorId: director.id } : {}),
-      ...(channelOf(values["director-channel"]) ? { directorChannelId: channelOf(values["director-channel"]) } : {}),
+      ...(directorChannel ? { directorChannelId: directorChannel } : {}),
       ...(teamHours ? { workDayStart: teamHours.start, workDayEnd: teamHours.end } : {}),
     });
   });
-  await say(input, person.t("setup.teamSaved", { name }));
+  // The answer repeats what was set, so a mistyped channel or person shows at once.
+  const { t } = person;
+  const saved = [
+    ...(channel ? [t("setup.teamSavedChannel", { channel: verbatim(`<#${channel}>`) })] : []),
+    ...(directorSlackId ? [t("setup.teamSavedDirector", { person: verbatim(`<@${directorSlackId}>`) })] : []),
+    ...(directorChannel ? [t("setup.teamSavedDirectorChannel", { channel: verbatim(`<#${directorChannel}>`) })] : []),
+    ...(teamHours ? [t("setup.teamSavedHours", { hours: values.hours?.trim() ?? "" })] : []),
+  ];
+  await say(input, [t("setup.teamSaved", { name }), saved.join(" · ")].filter(Boolean).join(" "));
 };
 
 /** `role @person agent|manager|director|admin [team <name>]` */
