@@ -28,7 +28,8 @@ export type DomainErrorCode =
   | "reportBadPeriod"
   | "reportUnknownPerson"
   | "reportNotYourTeam"
-  | "targetDirectorsOnly";
+  | "targetDirectorsOnly"
+  | "badCurrency";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -80,6 +80,15 @@ export function localeOf(t: Translate): string {
   return t.lng;
 }
 
+/** An amount as the reader's language writes it, in the workspace's currency when it has one (R$ 49,90 · 49,90 €). */
+export function formatAmount(t: Translate, value: number | string, currency: string | null): string {
+  const number = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  return currency
+    ? new Intl.NumberFormat(localeOf(t), { style: "currency", currency }).format(number)
+    : new Intl.NumberFormat(localeOf(t), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(number);
+}
+
 /** A number as the reader's language writes it (1 234,5 · 1,234.5 · 1.234,5). */
 export function formatNumber(t: Translate, value: number | string): string {
   const number = typeof value === "number" ? value : Number(value);

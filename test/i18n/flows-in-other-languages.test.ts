@@ -95,7 +95,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
 
     const channelCard = await app.slack.waitFor("chat.postMessage", (a) => a.channel === "C0MGRS" && !a.thread_ts);
     expect(textOf(channelCard.args)).toContain("High escalation: Maria Silva");
-    expect(textOf(channelCard.args)).toContain("Refund (1,234.5)");
+    expect(textOf(channelCard.args)).toContain("Refund (1,234.50)");
     await app.slack.waitFor("chat.postMessage", (a) => a.channel === flow.user && textOf(a).includes(flow.posted));
 
     const ts = String(channelCard.result?.ts);

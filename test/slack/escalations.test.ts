@@ -114,6 +114,30 @@ describe("escalations", () => {
   });
 
   describe("raising", () => {
+    it("shows the amount in the workspace's currency, which only an admin sets, to a code Intl knows", async () => {
+      const say = async (who: typeof ADMIN, text: string) =>
+        String((await answerTo(app, (await app.driver.command("/rapport", text, who)).responseUrl)).text);
+      const currency = async () => (await db().workspace.findFirstOrThrow()).currency;
+      try {
+        expect(await say(ADMIN, "currency eur")).toBe("Amounts are shown in EUR, for example €1,234.50.");
+        expect(await currency()).toBe("EUR");
+        await escalate(app, { amount: "49.9" });
+        expect(textOf((await cardOf(app)).args)).toContain("Refund (€49.90)");
+
+        // A word that is not a code, and an agent trying, change nothing.
+        expect(await say(ADMIN, "currency euros")).toContain("“EUROS” is not a currency code");
+        expect(await say(ADMIN, "currency XYZ")).toContain("“XYZ” is not a currency code");
+        expect(await say(AGENT, "currency USD")).toContain("admin");
+        expect(await currency()).toBe("EUR");
+        expect(await db().auditEvent.count({ where: { action: "currency.set" } })).toBe(1);
+        const summary = await answerTo(app, (await app.driver.command("/rapport", "settings", ADMIN)).responseUrl);
+        expect(textOf(summary)).toContain("*Currency:* EUR");
+      } finally {
+        expect(await say(ADMIN, "currency none")).toBe("Amounts are shown without a currency, for example 1,234.50.");
+      }
+      expect(await currency()).toBeNull();
+    });
+
     it("from the Escalate button: stored, routed to the team's managers' channel, the agent told", async () => {
       const { escalation } = await escalate(app, { severity: "high" });
       expect(escalation).toMatchObject({
@@ -129,7 +153,7 @@ describe("escalations", () => {
       for (const part of [
         "High escalation: Acme",
         "<@U0AGENT>",
-        "Refund (120)",
+        "Refund (120.00)",
         "broken on arrival",
         "escalation_approve",
         "escalation_reject",

@@ -12,6 +12,7 @@ const include = {
   raisedBy: person,
   claimedBy: person,
   team: { select: { id: true, name: true, directorId: true, directorChannelId: true } },
+  workspace: { select: { currency: true } },
 } as const;
 
 type Row = Prisma.EscalationGetPayload<{ include: typeof include }>;
@@ -90,6 +91,7 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
       reason: row.reason,
       requestedAction: row.requestedAction as EscalationDetails["requestedAction"],
       amount: row.amount?.toString() ?? null,
+      currency: row.workspace.currency,
       note: row.note,
       version: row.version,
       createdAt: row.createdAt,

@@ -50,6 +50,8 @@ export interface EscalationDetails {
   reason: string;
   requestedAction: RequestedAction;
   amount: string | null;
+  /** The workspace's currency (ISO 4217) for the amount, or null. */
+  currency: string | null;
   note: string | null;
   version: number;
   createdAt: Date;

@@ -32,6 +32,7 @@ export interface SettingsRepository {
     hours: { start: number; end: number; days: number[]; timeZone?: string },
   ): Promise<void>;
   setLimit(workspaceId: string, actorId: string, severity: Severity, minutes: number): Promise<void>;
+  setCurrency(workspaceId: string, actorId: string, currency: string | null): Promise<void>;
   setHoliday(workspaceId: string, actorId: string, date: string, on: boolean): Promise<void>;
   setDayCounts(workspaceId: string, actorId: string, counts: Partial<DayCounts>): Promise<void>;
   setPersonalHours(workspaceId: string, memberId: string, hours: { start: number; end: number } | null): Promise<void>;
@@ -88,6 +89,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
         id: ws.id,
         timeZone: ws.timeZone,
         defaultLocale: ws.defaultLocale,
+        currency: ws.currency,
         businessStart: ws.businessStart,
         businessEnd: ws.businessEnd,
         businessDays: ws.businessDays,
@@ -162,6 +164,10 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
       });
       await audit(workspaceId, actorId, "hours.set", workspaceId, hours);
       await recheckFollowUps(workspaceId);
+    },
+    async setCurrency(workspaceId, actorId, currency) {
+      await prisma.workspace.update({ where: { id: workspaceId }, data: { currency } });
+      await audit(workspaceId, actorId, "currency.set", workspaceId, { currency });
     },
     async setLimit(workspaceId, actorId, severity, minutes) {
       await prisma.workspace.update({ where: { id: workspaceId }, data: { [LIMIT_COLUMN[severity]]: minutes } });

@@ -49,6 +49,13 @@ export function settingsPerTick(settings: SettingsRepository): (workspaceId: str
 }
 
 /** Workspace set-up: teams, roles, routes, business hours, time limits, days off. Admins only; every change recorded. */
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** A three-letter ISO 4217 code Intl can format (EUR, BRL, INR). */
+export function isCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+}
+
 export function createSettingsService(settings: SettingsRepository, members: MemberService) {
   async function teamId(workspaceId: string, name: string | null | undefined): Promise<string | null> {
     if (!name) return null;
@@ -93,6 +100,11 @@ export function createSettingsService(settings: SettingsRepository, members: Mem
     clearRoutes: (actor: Member) => settings.clearRoutes(actor.workspaceId, actor.id),
     setHours: (actor: Member, hours: { start: number; end: number; days: number[]; timeZone?: string }) =>
       settings.setHours(actor.workspaceId, actor.id, hours),
+    /** An ISO 4217 code (checked against what Intl knows), or null for plain numbers. */
+    async setCurrency(actor: Member, currency: string | null) {
+      if (currency !== null && !isCurrency(currency)) throw new DomainError("badCurrency", { text: currency });
+      await settings.setCurrency(actor.workspaceId, actor.id, currency);
+    },
     setLimit: (actor: Member, severity: Severity, minutes: number) =>
       settings.setLimit(actor.workspaceId, actor.id, severity, minutes),
     setHoliday: (actor: Member, date: string, on: boolean) =>

@@ -46,6 +46,8 @@ export interface WorkspaceSettings {
   id: string;
   timeZone: string;
   defaultLocale: string;
+  /** ISO 4217 code of the workspace's amounts, or null. */
+  currency: string | null;
   businessStart: number;
   businessEnd: number;
   businessDays: number[];

@@ -1,6 +1,6 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { DecisionEvent, EscalationDetails } from "../../domain/escalations/escalation.types.js";
-import { formatNumber, type Translate } from "../../i18n/i18n.js";
+import { formatAmount, type Translate } from "../../i18n/i18n.js";
 import { mention, slackDate } from "../format.js";
 import { ACTIONS, BLOCK_IDS } from "../ids.js";
 import { escapeMrkdwn, mrkdwnText, plainText, shorten } from "../mrkdwn.js";
@@ -11,7 +11,9 @@ const SEVERITY_ICON = { low: "⚪", normal: "🔵", high: "🟠", urgent: "🔴"
 
 function requestLine(t: Translate, e: EscalationDetails): string {
   const action = t(`escalation.action.${e.requestedAction}`);
-  return e.amount ? t("escalation.requestWithAmount", { action, amount: formatNumber(t, e.amount) }) : action;
+  return e.amount
+    ? t("escalation.requestWithAmount", { action, amount: formatAmount(t, e.amount, e.currency) })
+    : action;
 }
 
 /** The card in the managers' channel: who, what is asked, the history, the deadline, and the buttons that fit the state. */

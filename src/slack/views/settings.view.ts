@@ -39,6 +39,7 @@ export function buildSettingsSummary(t: Translate, s: WorkspaceSettings): { text
     t("setup.summaryRoutes"),
     routes.length ? routes.join("\n") : t("setup.summaryNoRoutes"),
     t("setup.summaryHours", { hours }),
+    t("setup.summaryCurrency", { currency: s.currency ?? t("setup.none") }),
     t("setup.summaryLimits", { limits }),
     t("setup.summaryDays", { ...s.days }),
     t("setup.summaryHolidays", { dates: s.holidays.length ? s.holidays.join(", ") : t("setup.none") }),

@@ -2,6 +2,7 @@ import { SEVERITIES, type Severity } from "../../../domain/escalations/escalatio
 import { isCalendarDate } from "../../../domain/follow-ups/when.parser.js";
 import { kindOf } from "../../../domain/interactions/vocabulary.js";
 import type { Role } from "../../../domain/members/member.types.js";
+import { formatAmount } from "../../../i18n/i18n.js";
 import { verbatim } from "../../../i18n/verbatim.js";
 import { mention } from "../../format.js";
 import { plainFromSlack } from "../../slack-text.js";
@@ -172,6 +173,22 @@ const holiday: Subcommand = async (input) => {
   await say(input, person.t(on ? "setup.holidaySaved" : "setup.holidayRemoved", { date }));
 };
 
+/** `currency EUR` (or `none`): what amounts are shown in. */
+const currency: Subcommand = async (input) => {
+  const { person, deps } = input;
+  const code = input.args.trim().toUpperCase();
+  if (!code) return usage(input);
+  const chosen = code === "NONE" ? null : code;
+  await deps.settings.asAdmin(person.member, () => deps.settings.setCurrency(person.member, chosen));
+  const example = formatAmount(person.t, 1234.5, chosen);
+  await say(
+    input,
+    chosen
+      ? person.t("setup.currencySaved", { currency: chosen, example })
+      : person.t("setup.currencyCleared", { example }),
+  );
+};
+
 const settings: Subcommand = async (input) => {
   const { person, deps } = input;
   const summary = await deps.settings.asAdmin(person.member, () => deps.settings.load(person.member.workspaceId));
@@ -202,4 +219,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export const SETUP_SUBCOMMANDS: Record<string, Subcommand> = { team, role, route, hours, limit, holiday, settings };
+export const SETUP_SUBCOMMANDS: Record<string, Subcommand> = {
+  team,
+  role,
+  route,
+  hours,
+  limit,
+  holiday,
+  currency,
+  settings,
+};
