@@ -40,6 +40,12 @@ async function body(req: IncomingMessage): Promise<Json> {
   return text ? (JSON.parse(text) as Json) : {};
 }
 
+/** A call number from the page: a whole number from 0, anything else read as 0. */
+function callNumber(text: string | null): number {
+  const n = Number(text ?? 0);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
 export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{ url: string; stop(): Promise<void> }> {
   const { slack, driver } = deps;
   const origins = new Origins();
@@ -70,7 +76,7 @@ export async function startSandboxServer(deps: SandboxDeps, port = 0): Promise<{
           user,
           channel: url.searchParams.get("channel") ?? "C0SUPPORT",
           thread: url.searchParams.get("thread") ?? undefined,
-          since: Number(url.searchParams.get("since") ?? 0) || 0,
+          since: callNumber(url.searchParams.get("since")),
         }),
         now: deps.now().toISOString(),
       };

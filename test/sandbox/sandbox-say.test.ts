@@ -23,9 +23,9 @@ describe("the sandbox's message box", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ user, channel: "C0SUPPORT", text }),
     }).then((r) => r.json())) as Json;
-  const shown = async (user: string) =>
+  const shown = async (user: string, since = "0") =>
     (
-      (await fetch(`${sandbox.url}/state?user=${user}&channel=C0SUPPORT`).then((r) => r.json())) as {
+      (await fetch(`${sandbox.url}/state?user=${user}&channel=C0SUPPORT&since=${since}`).then((r) => r.json())) as {
         messages: Array<{ text: string; ephemeral?: boolean; user: string | null }>;
       }
     ).messages;
@@ -48,5 +48,24 @@ describe("the sandbox's message box", () => {
     const messages = await shown("U0BEN");
     expect(messages.filter((m) => m.ephemeral).map((m) => m.text)).toContain(notACommand("/raport"));
     expect(messages.filter((m) => !m.ephemeral && m.text.includes("raport"))).toEqual([]);
+  });
+
+  it("leaves out ephemeral answers from before the page was loaded, whatever `since` says", async () => {
+    await say("U0BEN", "/raport again");
+    const { since } = (await fetch(`${sandbox.url}/people`).then((r) => r.json())) as { since: number };
+    expect((await shown("U0BEN", String(since))).filter((m) => m.ephemeral)).toEqual([]);
+    const all = (await shown("U0BEN")).filter((m) => m.ephemeral).length;
+    expect(all).toBeGreaterThan(0);
+    // A negative or odd `since` reads as "from the start", never as "the last few calls".
+    for (const odd of ["-1", "-1000", "abc", "1e309"])
+      expect((await shown("U0BEN", odd)).filter((m) => m.ephemeral).length).toBe(all);
+  });
+
+  it("finds where a permalink's message is, and answers a forged one plainly", async () => {
+    const { ts } = await say("U0BEN", "a note for the team");
+    const find = (query: string) => fetch(`${sandbox.url}/find?${query}`).then((r) => r.json());
+    expect(await find(`channel=C0SUPPORT&ts=${ts}`)).toEqual({ found: true, thread: null });
+    expect(await find("channel=C0NOPE&ts=1.2")).toEqual({ found: false, thread: null });
+    expect(await find("")).toEqual({ found: false, thread: null });
   });
 });
