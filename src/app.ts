@@ -7,6 +7,8 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/data
 import { migrate } from "./db/migrate.js";
 import { readMigrationFiles } from "./db/migration-files.js";
 import { createReadinessCheck } from "./db/readiness.js";
+import { createAbsenceRepository } from "./domain/absences/absence.repository.js";
+import { createAbsenceService } from "./domain/absences/absence.service.js";
 import { createCampaignRepository } from "./domain/campaigns/campaign.repository.js";
 import { createCampaignService } from "./domain/campaigns/campaign.service.js";
 import { createCustomerRepository } from "./domain/customers/customer.repository.js";
@@ -227,6 +229,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     reports,
     home: createHomeService({ home: createHomeRepository(prisma), reports, settings: settingsRepository, now }),
     settings: createSettingsService(settingsRepository, members),
+    absences: createAbsenceService({ absences: createAbsenceRepository(prisma), settings: settingsRepository, now }),
     translator: (locale) => i18n.translator(locale),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),

@@ -29,7 +29,12 @@ export type DomainErrorCode =
   | "reportUnknownPerson"
   | "reportNotYourTeam"
   | "targetDirectorsOnly"
-  | "badCurrency";
+  | "badCurrency"
+  | "absenceDates"
+  | "absenceEndsBeforeStart"
+  | "absenceInThePast"
+  | "absenceTooLong"
+  | "absenceNotYourTeam";
 
 export class DomainError extends Error {
   override name = "DomainError";

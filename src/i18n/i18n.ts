@@ -80,6 +80,13 @@ export function localeOf(t: Translate): string {
   return t.lng;
 }
 
+/** A calendar day (YYYY-MM-DD) as the reader's language writes it (24 Dec 2026 · 24.12.2026). */
+export function formatDay(t: Translate, day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(localeOf(t), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
 /** An amount as the reader's language writes it, in the workspace's currency when it has one (R$ 49,90 · 49,90 €). */
 export function formatAmount(t: Translate, value: number | string, currency: string | null): string {
   const number = typeof value === "number" ? value : Number(value);

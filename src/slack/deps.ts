@@ -1,3 +1,4 @@
+import type { AbsenceService } from "../domain/absences/absence.service.js";
 import type { CampaignService } from "../domain/campaigns/campaign.service.js";
 import type { CustomerService } from "../domain/customers/customer.service.js";
 import type { DraftRepository } from "../domain/drafts/draft.repository.js";
@@ -32,6 +33,7 @@ export interface SlackDeps {
   reports: ReportService;
   home: HomeService;
   settings: SettingsService;
+  absences: AbsenceService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

@@ -62,6 +62,7 @@ describe("message catalogs", () => {
     // Only placeholders and punctuation.
     "digest.span",
     "digest.teamLine",
+    "away.listLine",
     "report.hours",
     "card.when",
     "log.useCustomer",

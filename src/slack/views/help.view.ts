@@ -21,6 +21,7 @@ const COMMAND_KEYS = [
   "help.commandTag",
   "help.commandOptout",
   "help.commandMyHours",
+  "help.commandAway",
   "help.commandIntake",
   "help.commandLanguage",
   "help.commandHelp",

@@ -4,6 +4,7 @@ import { personOf } from "../../middleware/resolve-person.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
 import { answerInAck } from "./answer-in-ack.js";
+import { awaySubcommand } from "./away.subcommand.js";
 import { campaignSubcommand } from "./campaign.subcommand.js";
 import { customerSubcommand } from "./customer.subcommand.js";
 import { CUSTOMER_OFFER_SUBCOMMANDS } from "./customer-offers.subcommands.js";
@@ -29,13 +30,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   language: languageSubcommand,
   followup: followupSubcommand,
   campaign: campaignSubcommand,
+  away: awaySubcommand,
   ...SETUP_SUBCOMMANDS,
   ...DAY_SUBCOMMANDS,
   ...CUSTOMER_OFFER_SUBCOMMANDS,
   ...REPORT_SUBCOMMANDS,
 };
 
-const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route", "review"]);
+const RAW_ARGUMENTS = new Set(["intake", "team", "role", "route", "review", "away"]);
 
 export function splitCommandText(text: string): { word: string; args: string } {
   const trimmed = text.trim();

@@ -1,0 +1,109 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.repository.js";
+import type { Absence } from "./absence.types.js";
+
+export interface AbsenceRepository {
+  /**
+   * Keeps `memberId` away from `startsOn` to `endsOn`, merged with every absence of theirs it
+   * overlaps or touches (one row per stretch); returns the stretch as stored.
+   */
+  add(
+    workspaceId: string,
+    actorId: string,
+    absence: { memberId: string; startsOn: string; endsOn: string; note: string | null },
+  ): Promise<Absence>;
+  /** Ends their absences from `today` on: later ones go, a current one ends yesterday. */
+  endFrom(workspaceId: string, actorId: string, memberId: string, today: string): Promise<number>;
+  /** Absences of these people that end on or after `from`, soonest first. */
+  upcoming(workspaceId: string, memberIds: string[], from: string): Promise<Absence[]>;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const asDate = (text: string) => new Date(`${text}T00:00:00Z`);
+const shape = (row: {
+  id: string;
+  memberId: string;
+  startsOn: Date;
+  endsOn: Date;
+  note: string | null;
+  setById: string;
+}): Absence => ({ ...row, startsOn: day(row.startsOn), endsOn: day(row.endsOn) });
+
+export function createAbsenceRepository(prisma: PrismaClient): AbsenceRepository {
+  return {
+    async add(workspaceId, actorId, absence) {
+      return prisma.$transaction(async (tx) => {
+        // One writer per person at a time, so two overlapping requests merge instead of both inserting.
+        await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${absence.memberId}::uuid FOR UPDATE`;
+        const dayBefore = new Date(asDate(absence.startsOn).getTime() - 86_400_000);
+        const dayAfter = new Date(asDate(absence.endsOn).getTime() + 86_400_000);
+        const touching = await tx.absence.findMany({
+          where: {
+            workspaceId,
+            memberId: absence.memberId,
+            startsOn: { lte: dayAfter },
+            endsOn: { gte: dayBefore },
+          },
+          orderBy: { startsOn: "asc" },
+        });
+        const startsOn = [absence.startsOn, ...touching.map((a) => day(a.startsOn))].sort()[0] ?? absence.startsOn;
+        const endsOn = [absence.endsOn, ...touching.map((a) => day(a.endsOn))].sort().at(-1) ?? absence.endsOn;
+        const notes = [...new Set([...touching.map((a) => a.note), absence.note].filter((n): n is string => !!n))];
+        if (touching.length) await tx.absence.deleteMany({ where: { id: { in: touching.map((a) => a.id) } } });
+        const row = await tx.absence.create({
+          data: {
+            workspaceId,
+            memberId: absence.memberId,
+            startsOn: asDate(startsOn),
+            endsOn: asDate(endsOn),
+            note: notes.length ? notes.join(" · ").slice(0, 500) : null,
+            setById: actorId,
+          },
+        });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          action: "absence.set",
+          entityType: "member",
+          entityId: absence.memberId,
+          data: { startsOn, endsOn, merged: touching.length },
+        });
+        return shape(row);
+      });
+    },
+
+    async endFrom(workspaceId, actorId, memberId, today) {
+      return prisma.$transaction(async (tx) => {
+        const later = await tx.absence.deleteMany({
+          where: { workspaceId, memberId, startsOn: { gte: asDate(today) } },
+        });
+        const yesterday = new Date(asDate(today).getTime() - 86_400_000);
+        const current = await tx.absence.updateMany({
+          where: { workspaceId, memberId, startsOn: { lt: asDate(today) }, endsOn: { gte: asDate(today) } },
+          data: { endsOn: yesterday },
+        });
+        const ended = later.count + current.count;
+        if (ended)
+          await recordAudit(tx, {
+            workspaceId,
+            actorId,
+            action: "absence.ended",
+            entityType: "member",
+            entityId: memberId,
+            data: { from: today, ended },
+          });
+        return ended;
+      });
+    },
+
+    async upcoming(workspaceId, memberIds, from) {
+      if (memberIds.length === 0) return [];
+      const rows = await prisma.absence.findMany({
+        where: { workspaceId, memberId: { in: memberIds }, endsOn: { gte: asDate(from) } },
+        orderBy: [{ startsOn: "asc" }, { memberId: "asc" }],
+        take: 200,
+      });
+      return rows.map(shape);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { DomainError } from "../errors.js";
+import { zoned } from "../escalations/business-calendar.js";
+import type { Member } from "../members/member.types.js";
+import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import type { AbsenceRepository } from "./absence.repository.js";
+import { ABSENCE_MAX_DAYS, type Absence } from "./absence.types.js";
+import { parseAbsenceRange } from "./absence-range.parser.js";
+
+// Who is away: a person marks themselves, a manager marks their team's people (sick today,
+// on leave), a director or an admin anyone. Days are read in the absent person's time zone.
+
+type Person = WorkspaceSettings["people"][number];
+
+const PROBLEM_CODES = {
+  noDates: "absenceDates",
+  endsBeforeStart: "absenceEndsBeforeStart",
+  inThePast: "absenceInThePast",
+  tooLong: "absenceTooLong",
+} as const;
+
+export interface AbsenceDeps {
+  absences: AbsenceRepository;
+  settings: Pick<SettingsRepository, "load">;
+  now: () => Date;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The local date (YYYY-MM-DD) at `instant` in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): string {
+  const z = zoned(instant, timeZone);
+  return `${z.year}-${pad(z.month)}-${pad(z.day)}`;
+}
+
+export function createAbsenceService(deps: AbsenceDeps) {
+  async function people(actor: Member) {
+    const settings = await deps.settings.load(actor.workspaceId);
+    const find = (id: string): Person => {
+      const person = settings.people.find((p) => p.id === id);
+      if (!person) throw new DomainError("notAllowed");
+      return person;
+    };
+    const zoneOf = (p: Person) => p.timeZone ?? settings.timeZone;
+    return { settings, find, zoneOf };
+  }
+
+  /** Whether `actor` may mark `target` away (or back). */
+  function mayChange(actor: Person, target: Person): boolean {
+    if (actor.id === target.id || actor.role === "director" || actor.role === "admin") return true;
+    return actor.role === "manager" && actor.teamId !== null && actor.teamId === target.teamId;
+  }
+
+  return {
+    /** Marks `targetId` away for the days `text` names (then a note); merged with their absences around them. */
+    async markAway(actor: Member, targetId: string, text: string): Promise<Absence> {
+      const { find, zoneOf } = await people(actor);
+      const [me, target] = [find(actor.id), find(targetId)];
+      if (!mayChange(me, target)) throw new DomainError("absenceNotYourTeam");
+      const range = parseAbsenceRange(text, localDay(deps.now(), zoneOf(target)), ABSENCE_MAX_DAYS);
+      if (!range.ok) throw new DomainError(PROBLEM_CODES[range.problem], { max: ABSENCE_MAX_DAYS });
+      return deps.absences.add(actor.workspaceId, actor.id, {
+        memberId: target.id,
+        startsOn: range.startsOn,
+        endsOn: range.endsOn,
+        note: range.note,
+      });
+    },
+
+    /** `targetId` is back: their absences from today (their time zone) on end. How many there were. */
+    async comeBack(actor: Member, targetId: string): Promise<number> {
+      const { find, zoneOf } = await people(actor);
+      const [me, target] = [find(actor.id), find(targetId)];
+      if (!mayChange(me, target)) throw new DomainError("absenceNotYourTeam");
+      return deps.absences.endFrom(actor.workspaceId, actor.id, target.id, localDay(deps.now(), zoneOf(target)));
+    },
+
+    /**
+     * Absences still to come or under way: one's own, and for a manager their team's, for a
+     * director or an admin everyone's. With the Slack ids of the people away.
+     */
+    async upcoming(actor: Member): Promise<Array<Absence & { slackUserId: string }>> {
+      const { settings, find, zoneOf } = await people(actor);
+      const me = find(actor.id);
+      const shown = settings.people.filter((p) => mayChange(me, p));
+      const earliest = shown.map((p) => localDay(deps.now(), zoneOf(p))).sort()[0];
+      if (!earliest) return [];
+      const absences = await deps.absences.upcoming(
+        actor.workspaceId,
+        shown.map((p) => p.id),
+        earliest,
+      );
+      return absences
+        .filter((a) => a.endsOn >= localDay(deps.now(), zoneOf(find(a.memberId))))
+        .map((a) => ({ ...a, slackUserId: find(a.memberId).slackUserId }));
+    },
+  };
+}
+
+export type AbsenceService = ReturnType<typeof createAbsenceService>;

@@ -1,0 +1,38 @@
+import { formatDay } from "../../../i18n/i18n.js";
+import { verbatim } from "../../../i18n/verbatim.js";
+import { plainFromSlack } from "../../slack-text.js";
+import { buildAbsenceList } from "../../views/absence-list.view.js";
+import type { Subcommand, SubcommandInput } from "./subcommand.js";
+
+// `/rapport away <days> [note]`, `away off`, `away @person <days> [note]` (their manager),
+// `away @person off`, and `away` alone: who is away.
+
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*/;
+
+const say = (input: SubcommandInput, text: string) => input.respond({ response_type: "ephemeral", text });
+
+export const awaySubcommand: Subcommand = async (input) => {
+  const { person, deps, client, command } = input;
+  const { t } = person;
+  const raw = input.args.trim();
+  if (!raw) {
+    const absences = await deps.absences.upcoming(person.member);
+    return void (await input.respond({ response_type: "ephemeral", ...buildAbsenceList(t, absences) }));
+  }
+  const mention = MENTION.exec(raw);
+  const slackId = mention?.[1];
+  const target = slackId ? (await deps.identify(command.team_id, slackId, client)).member : person.member;
+  const rest = plainFromSlack(mention ? raw.slice(mention[0].length) : raw).trim();
+  const who = verbatim(`<@${target.slackUserId}>`);
+  const self = target.id === person.member.id;
+
+  if (rest.toLowerCase() === "off") {
+    const ended = await deps.absences.comeBack(person.member, target.id);
+    if (!ended) return void (await say(input, t("away.nothingToEnd")));
+    return void (await say(input, self ? t("away.backSelf") : t("away.backOther", { person: who })));
+  }
+  if (!rest) return void (await say(input, t("away.usage")));
+  const absence = await deps.absences.markAway(person.member, target.id, rest);
+  const days = { from: formatDay(t, absence.startsOn), to: formatDay(t, absence.endsOn) };
+  await say(input, self ? t("away.savedSelf", days) : t("away.savedOther", { person: who, ...days }));
+};

@@ -1,0 +1,152 @@
+// Who is away: `/rapport away …` by the person, by their manager, read in the absent person's
+// time zone; overlapping and touching stretches merge; refusals change nothing.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/absences/absence-range.parser.js";
+import { answerTo, textOf } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ADMIN, AGENT, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
+
+const KIWI = { user: "U0KIWI", channel: "C0SUPPORT" };
+const HOUR = 3_600_000;
+const dayIn = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+const shown = (day: string) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+
+describe("absences", () => {
+  let app: TestApp;
+  const db = () => app.rapport.database.prisma;
+  const say = async (who: { user: string; channel: string }, text: string) =>
+    String((await answerTo(app, (await app.driver.command("/rapport", text, who)).responseUrl)).text);
+  const rows = async (slackUserId: string) =>
+    (
+      await db().absence.findMany({
+        where: { member: { slackUserId } },
+        orderBy: { startsOn: "asc" },
+      })
+    ).map((a) => ({
+      from: a.startsOn.toISOString().slice(0, 10),
+      to: a.endsOn.toISOString().slice(0, 10),
+      note: a.note,
+    }));
+  const today = (timeZone = "UTC") => dayIn(app.clock.now(), timeZone);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    app.slack.addUser({ id: KIWI.user, name: "kiri", tz: "Pacific/Auckland" });
+    await setUpWorkspace(app, ["role <@U0KIWI|kiri> agent team Support"]);
+    // Auckland is 13 hours ahead in December: from 11:00 UTC its date is already tomorrow's.
+    const utcHour = app.clock.now().getUTCHours();
+    app.clock.advance((((12 - utcHour + 24) % 24) + 0.5) * HOUR);
+  });
+  afterAll(() => app.stop());
+  beforeEach(async () => {
+    await db().absence.deleteMany();
+  });
+
+  it("reads `today` in the absent person's time zone, not the server's", async () => {
+    expect(today("Pacific/Auckland")).toBe(addDays(today(), 1));
+    const answer = await say(KIWI, "away today sick");
+    const day = today("Pacific/Auckland");
+    expect(answer).toBe(`You are away from ${shown(day)} to ${shown(day)}.`);
+    expect(await rows(KIWI.user)).toEqual([{ from: day, to: day, note: "sick" }]);
+  });
+
+  it("merges overlapping and touching stretches into one, keeping the notes", async () => {
+    const base = today();
+    await say(AGENT, `away ${addDays(base, 20)}..${addDays(base, 24)} holiday`);
+    await say(AGENT, `away ${addDays(base, 23)}..${addDays(base, 30)} family`);
+    const last = await say(AGENT, `away ${addDays(base, 31)}`);
+    expect(last).toBe(`You are away from ${shown(addDays(base, 20))} to ${shown(addDays(base, 31))}.`);
+    await say(AGENT, `away ${addDays(base, 40)}..${addDays(base, 41)}`);
+    expect(await rows(AGENT.user)).toEqual([
+      { from: addDays(base, 20), to: addDays(base, 31), note: "holiday · family" },
+      { from: addDays(base, 40), to: addDays(base, 41), note: null },
+    ]);
+    expect(await db().auditEvent.count({ where: { action: "absence.set" } })).toBeGreaterThanOrEqual(4);
+  });
+
+  it("merges two overlapping requests sent at once into one stretch", async () => {
+    const base = today();
+    await Promise.all([
+      say(AGENT, `away ${addDays(base, 5)}..${addDays(base, 9)}`),
+      say(AGENT, `away ${addDays(base, 8)}..${addDays(base, 12)}`),
+    ]);
+    expect(await rows(AGENT.user)).toEqual([{ from: addDays(base, 5), to: addDays(base, 12), note: null }]);
+  });
+
+  it("refuses days it cannot read, an end before the start, the past and more than a year, storing nothing", async () => {
+    const base = today();
+    expect(await say(AGENT, "away next year")).toContain("Write the days as `2026-12-24..2027-01-02`");
+    expect(await say(AGENT, "away 2026-02-30")).toContain("Write the days as");
+    expect(await say(AGENT, `away ${addDays(base, 9)}..${addDays(base, 3)}`)).toBe(
+      "An absence cannot end before it starts.",
+    );
+    expect(await say(AGENT, `away ${addDays(base, -9)}..${addDays(base, -3)}`)).toBe("Those days have already passed.");
+    expect(await say(AGENT, `away ${base}..${addDays(base, 400)}`)).toBe("An absence can cover at most 366 days.");
+    const list = await answerTo(app, (await app.driver.command("/rapport", "away", AGENT)).responseUrl);
+    expect(textOf(list)).toContain("Nobody is away today or later.");
+    expect(await rows(AGENT.user)).toEqual([]);
+  });
+
+  it("keeps a note with markers as text: nothing pings, nothing breaks", async () => {
+    const answer = await say(AGENT, "away today <!channel> 🤒 \u200b".concat("x".repeat(2_000)));
+    expect(answer).toContain("You are away");
+    const [row] = await rows(AGENT.user);
+    expect(row?.note?.startsWith("@channel 🤒")).toBe(true);
+    const list = await answerTo(app, (await app.driver.command("/rapport", "away", MGR1)).responseUrl);
+    expect(textOf(list)).not.toContain("<!channel>");
+  });
+
+  it("lets a manager mark their own team's people, and nobody else's", async () => {
+    expect(await say(MGR1, "away <@U0AGENT|abe> today sick")).toBe(
+      `<@U0AGENT> is away from ${shown(today())} to ${shown(today())}.`,
+    );
+    expect(await say(OTHER_MGR, "away <@U0AGENT|abe> tomorrow")).toBe(
+      "Only their manager, a director or an admin can mark someone else away.",
+    );
+    expect(await say(AGENT, "away <@U0MGR1|mia> tomorrow")).toBe(
+      "Only their manager, a director or an admin can mark someone else away.",
+    );
+    expect(await say(OTHER_MGR, "away <@U0AGENT|abe> off")).toBe(
+      "Only their manager, a director or an admin can mark someone else away.",
+    );
+    expect(await rows(AGENT.user)).toEqual([{ from: today(), to: today(), note: "sick" }]);
+    expect(await rows(MGR1.user)).toEqual([]);
+    expect(await say(ADMIN, `away <@U0MGR1|mia> ${addDays(today(), 3)}`)).toContain("<@U0MGR1> is away");
+  });
+
+  it("lists one's own absences, and a manager's team's, soonest first", async () => {
+    await say(AGENT, `away ${addDays(today(), 10)}..${addDays(today(), 12)} dentist`);
+    await say(KIWI, "away tomorrow");
+    await say(OTHER_MGR, `away ${addDays(today(), 2)}`);
+    const mine = textOf(await answerTo(app, (await app.driver.command("/rapport", "away", AGENT)).responseUrl));
+    expect(mine).toContain("<@U0AGENT>");
+    expect(mine).toContain("dentist");
+    expect(mine).not.toContain("U0KIWI");
+    const team = textOf(await answerTo(app, (await app.driver.command("/rapport", "away", MGR1)).responseUrl));
+    expect(team.indexOf("U0KIWI")).toBeGreaterThan(-1);
+    expect(team.indexOf("U0KIWI")).toBeLessThan(team.indexOf("U0AGENT"));
+    expect(team).not.toContain("U0MGRX");
+  });
+
+  it("`away off` ends today's absence and drops later ones; saying it again says there is nothing to end", async () => {
+    await db().absence.create({
+      data: {
+        workspaceId: (await db().workspace.findFirstOrThrow()).id,
+        memberId: (await db().member.findFirstOrThrow({ where: { slackUserId: AGENT.user } })).id,
+        setById: (await db().member.findFirstOrThrow({ where: { slackUserId: AGENT.user } })).id,
+        startsOn: new Date(`${addDays(today(), -3)}T00:00:00Z`),
+        endsOn: new Date(`${addDays(today(), 2)}T00:00:00Z`),
+      },
+    });
+    await say(AGENT, `away ${addDays(today(), 9)}`);
+    expect(await say(AGENT, "away off")).toBe("Welcome back: you are no longer away.");
+    expect(await rows(AGENT.user)).toEqual([{ from: addDays(today(), -3), to: addDays(today(), -1), note: null }]);
+    expect(await say(AGENT, "away off")).toBe("There is no absence from today on to end.");
+    await say(KIWI, "away today");
+    expect(await say(MGR1, "away <@U0KIWI|kiri> off")).toBe("<@U0KIWI> is no longer away.");
+    expect(await rows(KIWI.user)).toEqual([]);
+    expect(await db().auditEvent.count({ where: { action: "absence.ended" } })).toBe(2);
+  });
+});
