@@ -111,6 +111,11 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
   const settingsRepository = createSettingsRepository(prisma);
+  const absences = createAbsenceService({
+    absences: createAbsenceRepository(prisma),
+    settings: settingsRepository,
+    now,
+  });
   // DMs from scheduled work: no retries inside the client; the services retry, looking first
   // for what an uncertain attempt may have posted (src/slack/post-once.ts).
   const delivery = new WebClient(config.slack.botToken, {
@@ -227,9 +232,15 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     retention,
     campaigns,
     reports,
-    home: createHomeService({ home: createHomeRepository(prisma), reports, settings: settingsRepository, now }),
+    home: createHomeService({
+      home: createHomeRepository(prisma),
+      reports,
+      settings: settingsRepository,
+      absences,
+      now,
+    }),
     settings: createSettingsService(settingsRepository, members),
-    absences: createAbsenceService({ absences: createAbsenceRepository(prisma), settings: settingsRepository, now }),
+    absences,
     translator: (locale) => i18n.translator(locale),
     channelTranslator: async (workspaceId) =>
       i18n.translator(matchLocale(await members.workspaceLocale(workspaceId)) ?? config.defaultLocale),

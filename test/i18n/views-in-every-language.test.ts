@@ -367,6 +367,16 @@ const homeData: HomeData = {
     wonBack: 777,
   })),
   targets: digest.targets,
+  // The most the Home tab lists, each with the longest note an absence keeps.
+  away: Array.from({ length: 10 }, () => ({
+    id: ID,
+    memberId: ID,
+    slackUserId: "U0AWAY",
+    startsOn: "2026-12-24",
+    endsOn: "2027-01-02",
+    note: longText.slice(0, 500),
+    setById: ID,
+  })),
 };
 
 function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {

@@ -149,4 +149,35 @@ describe("absences", () => {
     expect(await rows(KIWI.user)).toEqual([]);
     expect(await db().auditEvent.count({ where: { action: "absence.ended" } })).toBe(2);
   });
+
+  it("shows a manager who of their team is away today and this week on the Home tab", async () => {
+    await say(AGENT, "away today flu");
+    await say(KIWI, `away ${addDays(today("Pacific/Auckland"), 20)}`);
+    await say(OTHER_MGR, "away tomorrow");
+    const home = async (user: string) => {
+      const before = app.slack.callsTo("views.publish").length;
+      await app.driver.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
+      await expect
+        .poll(() =>
+          app.slack
+            .callsTo("views.publish")
+            .slice(before)
+            .find((c) => c.args.user_id === user),
+        )
+        .toBeDefined();
+      const call = app.slack
+        .callsTo("views.publish")
+        .slice(before)
+        .find((c) => c.args.user_id === user);
+      expect(call?.result?.ok).toBe(true);
+      return textOf(call?.args.view as Record<string, unknown>);
+    };
+    const manager = await home(MGR1.user);
+    expect(manager).toContain("Away today and this week");
+    expect(manager).toContain("<@U0AGENT> · ");
+    expect(manager).toContain("flu");
+    expect(manager).not.toContain("U0KIWI");
+    expect(manager).not.toContain("U0MGRX");
+    expect(await home(AGENT.user)).not.toContain("Away today and this week");
+  });
 });

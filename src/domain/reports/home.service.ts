@@ -1,5 +1,9 @@
 // What each person's App Home shows: what is theirs to do, and for managers and
 // directors the figures they answer for.
+
+import type { AbsenceService } from "../absences/absence.service.js";
+import type { Absence } from "../absences/absence.types.js";
+import { addDays } from "../absences/absence-range.parser.js";
 import { fromZoned, zoned } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
@@ -21,12 +25,15 @@ export interface HomeData {
   week?: ReportFigures;
   campaigns?: HomeCampaign[];
   targets?: TargetProgress[];
+  /** Managers: who of their team is away today and in the next six days; directors and admins: anyone. */
+  away?: Array<Absence & { slackUserId: string }>;
 }
 
 export function createHomeService(deps: {
   home: HomeRepository;
   reports: ReportService;
   settings: SettingsRepository;
+  absences: Pick<AbsenceService, "upcoming">;
   now: () => Date;
 }) {
   return {
@@ -46,17 +53,23 @@ export function createHomeService(deps: {
       if (member.role === "manager" && !teamId) return data;
       const wholeWorkspace = member.role !== "manager";
       const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
-      const [queue, week, campaigns] = await Promise.all([
+      const [queue, week, campaigns, absences] = await Promise.all([
         deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
         deps.reports.thisWeek(member, scope),
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
+        deps.absences.upcoming(member),
       ]);
+      const weekEnd = addDays(
+        `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`,
+        6,
+      );
       return {
         ...data,
         queue,
         teamName: wholeWorkspace ? null : (settings.teams.find((t) => t.id === teamId)?.name ?? null),
         week: week.figures,
         campaigns,
+        away: absences.filter((a) => a.startsOn <= weekEnd).slice(0, LISTED),
         // Targets are the workspace's: directors and admins see them against the workspace's week.
         ...(wholeWorkspace ? { targets: week.targets } : {}),
       };

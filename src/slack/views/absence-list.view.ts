@@ -4,19 +4,22 @@ import { formatDay, type Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
 import { fitMrkdwn, mrkdwnText } from "../mrkdwn.js";
 
+/** One absence: who, from when to when, and its note. */
+export function absenceLine(t: Translate, a: Absence & { slackUserId: string }): string {
+  const line = t("away.listLine", {
+    person: verbatim(`<@${a.slackUserId}>`),
+    from: formatDay(t, a.startsOn),
+    to: formatDay(t, a.endsOn),
+  });
+  return a.note ? `${line} · ${mrkdwnText(a.note, 200)}` : line;
+}
+
 /** Who is away, today and later, soonest first, with each absence's note. */
 export function buildAbsenceList(
   t: Translate,
   absences: Array<Absence & { slackUserId: string }>,
 ): { text: string; blocks: KnownBlock[] } {
-  const lines = absences.map((a) => {
-    const line = t("away.listLine", {
-      person: verbatim(`<@${a.slackUserId}>`),
-      from: formatDay(t, a.startsOn),
-      to: formatDay(t, a.endsOn),
-    });
-    return a.note ? `${line} · ${mrkdwnText(a.note, 200)}` : line;
-  });
+  const lines = absences.map((a) => absenceLine(t, a));
   const text = [t("away.listTitle"), ...(lines.length ? lines : [t("away.nobody")])].join("\n");
   return {
     text: t("away.listTitle"),

@@ -5,6 +5,7 @@ import type { WorkspaceSettings } from "../../domain/workspace-settings/settings
 import type { Translate } from "../../i18n/i18n.js";
 import { slackDate } from "../format.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
+import { absenceLine } from "./absence-list.view.js";
 import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
@@ -105,6 +106,9 @@ export function buildHomeView(
           ].join("\n"),
         ),
       );
+    }
+    if (data.away && data.away.length > 0) {
+      blocks.push(section([t("home.away"), ...data.away.map((a) => absenceLine(t, a))].join("\n")));
     }
     if (data.campaigns && data.campaigns.length > 0) {
       blocks.push(
