@@ -111,11 +111,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const customerRepository = createCustomerRepository(prisma);
   const deliveries = createDeliveryRepository(prisma);
   const settingsRepository = createSettingsRepository(prisma);
-  const absences = createAbsenceService({
-    absences: createAbsenceRepository(prisma),
-    settings: settingsRepository,
-    now,
-  });
+  const absenceRepository = createAbsenceRepository(prisma);
+  const absences = createAbsenceService({ absences: absenceRepository, settings: settingsRepository, now });
   // DMs from scheduled work: no retries inside the client; the services retry, looking first
   // for what an uncertain attempt may have posted (src/slack/post-once.ts).
   const delivery = new WebClient(config.slack.botToken, {
@@ -152,6 +149,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       members,
       defaultLocale: config.defaultLocale,
     }),
+    absences: absenceRepository,
     now,
     log: (message, context) => logger.warn(context, message),
   });

@@ -1,9 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import type { PersonRef } from "../domain/escalations/escalation.types.js";
-import type { FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
+import type { Cover, FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
 import type { FollowUpDetails } from "../domain/follow-ups/follow-up.types.js";
 import type { MemberService } from "../domain/members/member.service.js";
-import type { I18n, Translate } from "../i18n/i18n.js";
+import { formatDay, type I18n, type Translate } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -12,6 +12,14 @@ import { recipientTranslator } from "./recipient-translator.js";
 import { buildFollowUpDm } from "./views/follow-up-dm.view.js";
 
 const FOLLOW_UP_EVENT = "rapport_follow_up";
+
+/** "Covering for Ana, away until 2 Jan 2027": why this follow-up came to someone else. */
+const covering = (t: Translate, f: FollowUpDetails, cover: Cover) =>
+  t("followUpDm.covering", { person: mention(f.assignee.slackUserId), date: formatDay(t, cover.awayUntil) });
+const coveringLine = (t: Translate, f: FollowUpDetails, cover: Cover) => ({
+  type: "context" as const,
+  elements: [{ type: "mrkdwn" as const, text: covering(t, f, cover) }],
+});
 
 /**
  * Follow-up DMs, each in its recipient's language. New messages go through
@@ -33,29 +41,33 @@ export function createFollowUpNotifier(deps: {
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
   });
   return {
-    async deliver(f: FollowUpDetails, attempt) {
-      const t = await tFor(f.workspaceId, f.assignee);
+    async deliver(f: FollowUpDetails, attempt, cover) {
+      const to = cover?.person ?? f.assignee;
+      const t = await tFor(f.workspaceId, to);
+      const dm = buildFollowUpDm(t, f);
       return postOnce(
         deps.delivery,
         {
-          to: f.assignee.slackUserId,
+          to: to.slackUserId,
           eventType: FOLLOW_UP_EVENT,
-          id: `${f.id}:due:${f.dueAt.getTime()}`,
+          id: `${f.id}:due:${f.dueAt.getTime()}${cover ? `:cover:${cover.person.id}` : ""}`,
           unsureSince: attempt.unsureSince,
         },
-        buildFollowUpDm(t, f),
+        cover ? { ...dm, blocks: [coveringLine(t, f, cover), ...dm.blocks] } : dm,
       );
     },
-    async remind(f, attempt) {
-      const t = await tFor(f.workspaceId, f.assignee);
-      const text = t("followUpDm.overdue", {
+    async remind(f, attempt, cover) {
+      const to = cover?.person ?? f.assignee;
+      const t = await tFor(f.workspaceId, to);
+      const overdue = t("followUpDm.overdue", {
         customer: escapeMrkdwn(f.customer.name),
         date: slackDate(f.dueAt, "date"),
       });
+      const text = cover ? `${covering(t, f, cover)}\n${overdue}` : overdue;
       await postOnce(
         deps.delivery,
         {
-          to: f.assignee.slackUserId,
+          to: to.slackUserId,
           eventType: FOLLOW_UP_EVENT,
           // The reminder after the one last recorded.
           id: `${f.id}:remind:${f.lastRemindedAt?.getTime() ?? 0}`,

@@ -156,6 +156,7 @@ const followUp: FollowUpDetails = {
   outcome: null,
   dmChannelId: "D1",
   dmTs: "1.1",
+  coverId: null,
   interactionId: ID,
   escalationId: ID,
   customer: { id: ID, name: longName },

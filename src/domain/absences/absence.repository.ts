@@ -14,6 +14,8 @@ export interface AbsenceRepository {
   ): Promise<Absence>;
   /** Ends their absences from `today` on: later ones go, a current one ends yesterday. */
   endFrom(workspaceId: string, actorId: string, memberId: string, today: string): Promise<number>;
+  /** For each person, the absence that covers their day (each their own local date), if any. */
+  awayOn(workspaceId: string, days: Array<{ memberId: string; day: string }>): Promise<Map<string, Absence>>;
   /** Absences of these people that end on or after `from`, soonest first. */
   upcoming(workspaceId: string, memberIds: string[], from: string): Promise<Absence[]>;
 }
@@ -94,6 +96,25 @@ export function createAbsenceRepository(prisma: PrismaClient): AbsenceRepository
           });
         return ended;
       });
+    },
+
+    async awayOn(workspaceId, days) {
+      if (days.length === 0) return new Map();
+      const sorted = days.map((d) => d.day).sort();
+      const rows = await prisma.absence.findMany({
+        where: {
+          workspaceId,
+          memberId: { in: days.map((d) => d.memberId) },
+          startsOn: { lte: asDate(sorted.at(-1) ?? "") },
+          endsOn: { gte: asDate(sorted[0] ?? "") },
+        },
+      });
+      const away = new Map<string, Absence>();
+      for (const { memberId, day: on } of days) {
+        const row = rows.find((r) => r.memberId === memberId && day(r.startsOn) <= on && day(r.endsOn) >= on);
+        if (row) away.set(memberId, shape(row));
+      }
+      return away;
     },
 
     async upcoming(workspaceId, memberIds, from) {

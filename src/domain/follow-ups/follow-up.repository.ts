@@ -33,7 +33,10 @@ export interface FollowUpRepository {
    */
   lease(seen: FollowUpDetails, now: Date, until: Date): Promise<Lease | null>;
   release(id: string): Promise<void>;
-  markDelivered(id: string, channelId: string, ts: string, at: Date): Promise<void>;
+  /** Sent: where its DM is, and who got it when the assignee was away (null: the assignee). */
+  markDelivered(id: string, channelId: string, ts: string, at: Date, coverId?: string | null): Promise<void>;
+  /** How many pending follow-ups each of these people holds. */
+  openCounts(workspaceId: string, memberIds: string[]): Promise<Map<string, number>>;
   markReminded(id: string, at: Date): Promise<void>;
   markManagerTold(id: string, at: Date): Promise<void>;
   complete(id: string, actorId: string, outcome: string, at: Date): Promise<boolean>;
@@ -76,6 +79,7 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       outcome: row.outcome,
       dmChannelId: row.dmChannelId,
       dmTs: row.dmTs,
+      coverId: row.coverId,
       interactionId: row.interactionId,
       escalationId: row.escalationId,
       customer: row.customer,
@@ -148,11 +152,20 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
     async release(id) {
       await prisma.followUp.update({ where: { id }, data: { leaseUntil: null } });
     },
-    async markDelivered(id, channelId, ts, at) {
+    async markDelivered(id, channelId, ts, at, coverId = null) {
       await prisma.followUp.update({
         where: { id },
-        data: { notifiedAt: at, lastRemindedAt: at, dmChannelId: channelId, dmTs: ts, leaseUntil: null },
+        data: { notifiedAt: at, lastRemindedAt: at, dmChannelId: channelId, dmTs: ts, leaseUntil: null, coverId },
       });
+    },
+    async openCounts(workspaceId, memberIds) {
+      if (memberIds.length === 0) return new Map();
+      const rows = await prisma.followUp.groupBy({
+        by: ["assigneeId"],
+        where: { workspaceId, status: "pending", assigneeId: { in: memberIds } },
+        _count: { _all: true },
+      });
+      return new Map(rows.map((r) => [r.assigneeId, r._count._all]));
     },
     async markReminded(id, at) {
       await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null } });

@@ -1,3 +1,6 @@
+import type { AbsenceRepository } from "../absences/absence.repository.js";
+import { localDay as dayIn } from "../absences/absence.service.js";
+import { pickCover } from "../absences/cover.js";
 import { DomainError, Errors } from "../errors.js";
 import { type BusinessCalendar, fromZoned, isBusinessDay, zoned } from "../escalations/business-calendar.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
@@ -9,7 +12,8 @@ import { attemptOf, mayHavePosted } from "../outbound.js";
 import { clip } from "../text.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
-import type { FollowUpNotifier } from "./follow-up.notifier.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import type { Cover, FollowUpNotifier } from "./follow-up.notifier.js";
 import type { FollowUpRepository } from "./follow-up.repository.js";
 import type { FollowUpDetails, FollowUpOutcome, Snooze } from "./follow-up.types.js";
 import type { When } from "./when.parser.js";
@@ -23,6 +27,7 @@ export interface FollowUpDeps {
   settings: SettingsRepository;
   interactions: InteractionService;
   notifier: FollowUpNotifier;
+  absences: Pick<AbsenceRepository, "awayOn">;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -111,8 +116,37 @@ export function createFollowUpService(deps: FollowUpDeps) {
   async function mine(workspaceId: string, id: string, actor: Member): Promise<FollowUpDetails> {
     const f = await followUps.get(workspaceId, id);
     if (f?.status !== "pending") throw Errors.followUpNotFound();
-    if (f.assignee.id !== actor.id && actor.role === "agent") throw Errors.notAllowed();
+    if (f.assignee.id !== actor.id && f.coverId !== actor.id && actor.role === "agent") throw Errors.notAllowed();
     return f;
+  }
+
+  /** Who gets it while its assignee is away today (their day): a present teammate, else a manager; null when they are not away. */
+  async function coverFor(f: FollowUpDetails, settings: WorkspaceSettings, now: Date) {
+    const zoneOf = (p: { timeZone: string | null }) => p.timeZone ?? settings.timeZone;
+    const away = (
+      await deps.absences.awayOn(f.workspaceId, [{ memberId: f.assignee.id, day: dayIn(now, zoneOf(f.assignee)) }])
+    ).get(f.assignee.id);
+    if (!away) return null;
+    const team = settings.people.filter(
+      (p) => p.teamId !== null && p.teamId === f.assignee.teamId && p.id !== f.assignee.id,
+    );
+    const [awayToo, open] = await Promise.all([
+      deps.absences.awayOn(
+        f.workspaceId,
+        team.map((p) => ({ memberId: p.id, day: dayIn(now, zoneOf(p)) })),
+      ),
+      followUps.openCounts(
+        f.workspaceId,
+        team.map((p) => p.id),
+      ),
+    ]);
+    const chosen = pickCover(settings.people, f.assignee, new Set(awayToo.keys()), open);
+    if (!chosen) return null;
+    const cover: Cover = {
+      person: { id: chosen.id, slackUserId: chosen.slackUserId, displayName: null },
+      awayUntil: away.endsOn,
+    };
+    return { cover, calendar: calendarFor(settings, chosen) };
   }
 
   const settle = (f: FollowUpDetails, how: "done" | "snoozed" | "reassigned") =>
@@ -174,7 +208,10 @@ export function createFollowUpService(deps: FollowUpDeps) {
       const settingsOf = settingsPerTick(deps.settings);
       for (const f of await followUps.due(now, BATCH)) {
         const settings = await settingsOf(f.workspaceId);
-        const calendar = calendarFor(settings, f.assignee);
+        // While the assignee is away, the DM and its reminders go to their cover, in the cover's hours.
+        const covered = await coverFor(f, settings, now);
+        const cover = covered?.cover ?? null;
+        const calendar = covered?.calendar ?? calendarFor(settings, f.assignee);
         const assigneeAtWork = isWorkingTime(now, calendar);
         const daysOverdue = Math.floor((now.getTime() - f.dueAt.getTime()) / DAY_MS);
         const firstDm = f.notifiedAt === null;
@@ -213,12 +250,12 @@ export function createFollowUpService(deps: FollowUpDeps) {
         const attempt = attemptOf(lease, LEASE_MS);
         try {
           if (firstDm) {
-            const sent = await notifier.deliver(f, attempt);
-            await followUps.markDelivered(f.id, sent.channelId, sent.ts, now);
+            const sent = await notifier.deliver(f, attempt, cover);
+            await followUps.markDelivered(f.id, sent.channelId, sent.ts, now, cover?.person.id ?? null);
             result.delivered++;
           } else {
             if (remindDue && assigneeAtWork) {
-              await notifier.remind(f, attempt);
+              await notifier.remind(f, attempt, cover);
               await followUps.markReminded(f.id, now);
               result.reminded++;
             }

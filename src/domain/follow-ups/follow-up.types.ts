@@ -20,6 +20,8 @@ export interface FollowUpDetails {
   outcome: string | null;
   dmChannelId: string | null;
   dmTs: string | null;
+  /** Who got its DM while the assignee was away, if anyone. */
+  coverId: string | null;
   interactionId: string | null;
   escalationId: string | null;
   customer: { id: string; name: string };

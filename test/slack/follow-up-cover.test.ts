@@ -1,0 +1,128 @@
+// A customer does not wait because the person who owns their follow-up is away: while they are,
+// its DM and reminders go to the teammate with the fewest open follow-ups (else a manager), who
+// may act on it; once they are back, the reminders come to them again.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/absences/absence-range.parser.js";
+import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ADMIN, AGENT, MGR1, MGR2, setUpWorkspace } from "../support/workspace-setup.js";
+
+type Json = Record<string, unknown>;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BUSY = { user: "U0BUSY", channel: "C0SUPPORT" };
+const FREE = { user: "U0FREE", channel: "C0SUPPORT" };
+
+describe("follow-ups while their person is away", () => {
+  let app: TestApp;
+  const db = () => app.rapport.database.prisma;
+  const tick = () => app.rapport.scheduler.runNow("follow-ups", app.clock.now());
+  const say = async (who: { user: string; channel: string }, text: string) =>
+    String((await answerTo(app, (await app.driver.command("/rapport", text, who)).responseUrl)).text);
+  const dueDms = (user: string) =>
+    app.slack
+      .callsTo("chat.postMessage")
+      .filter((c) => c.args.channel === user && c.result?.ok && textOf(c.args).includes("Time to follow up"));
+  const today = () => app.clock.now().toISOString().slice(0, 10);
+  /** A follow-up due tomorrow for `who`, on a customer logged first (the command needs a known one). */
+  const addFollowUp = async (who: { user: string; channel: string }, customer: string, note: string) => {
+    await say(who, `log ${customer} question phone: asked about prices`);
+    expect(await say(who, `followup ${customer} tomorrow: ${note}`)).toContain(customer);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    app.slack.addUser({ id: BUSY.user, name: "bea" });
+    app.slack.addUser({ id: FREE.user, name: "fred" });
+    await setUpWorkspace(app, ["role <@U0BUSY|bea> agent team Support", "role <@U0FREE|fred> agent team Support"]);
+  });
+  afterAll(() => app.stop());
+  beforeEach(async () => {
+    await db().followUp.deleteMany();
+    await db().absence.deleteMany();
+    app.slack.calls.length = 0;
+  });
+
+  it("goes to the present teammate with the fewest open follow-ups, saying for whom, and they may complete it", async () => {
+    // Bea already holds two open follow-ups; Fred none.
+    await addFollowUp(BUSY, "Initech", "call back");
+    await addFollowUp(BUSY, "Hooli", "call back");
+    await addFollowUp(AGENT, "Acme", "check the refund arrived");
+    await say(AGENT, `away today..${addDays(today(), 4)} holiday`);
+    app.clock.advance(DAY + HOUR);
+    await tick();
+
+    expect(dueDms(AGENT.user).filter((c) => textOf(c.args).includes("Acme"))).toEqual([]);
+    const [dm] = dueDms(FREE.user);
+    expect(dm).toBeDefined();
+    const text = textOf(dm?.args ?? {});
+    expect(text).toContain("Covering for <@U0AGENT>, away until");
+    expect(text).toContain("Acme");
+    const followUp = await db().followUp.findFirstOrThrow({ where: { note: "check the refund arrived" } });
+    expect(followUp.coverId).toBe((await db().member.findFirstOrThrow({ where: { slackUserId: FREE.user } })).id);
+    expect(followUp.assigneeId).toBe((await db().member.findFirstOrThrow({ where: { slackUserId: AGENT.user } })).id);
+
+    // Fred completes it; Bea, who was not given it, may not.
+    const done = button(dm?.args ?? {}, "follow_up_done");
+    const opened = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(BUSY, { action_id: done.action_id, value: done.value });
+    await expect
+      .poll(() => app.slack.callsTo("chat.postEphemeral").length + app.slack.callsTo("response_url").length)
+      .toBeGreaterThan(0);
+    expect(app.slack.callsTo("views.open").length).toBe(opened);
+    await app.driver.blockAction(FREE, { action_id: done.action_id, value: done.value });
+    const form = (await latest(app, "views.open", opened)).args.view as Json;
+    await app.driver.viewSubmission(FREE, {
+      id: "VCOVERDONE",
+      callback_id: form.callback_id,
+      private_metadata: form.private_metadata,
+      state: {
+        values: {
+          follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: "satisfied" } } },
+          follow_up_outcome_note: { follow_up_outcome_note_input: { value: "all good" } },
+        },
+      },
+    });
+    await expect
+      .poll(async () => (await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status)
+      .toBe("done");
+  });
+
+  it("goes to a manager of the team when every teammate is away too, and to the person when nobody is there", async () => {
+    await addFollowUp(AGENT, "Globex", "ask about the reorder");
+    for (const who of [AGENT, BUSY, FREE]) await say(who, `away tomorrow..${addDays(today(), 3)}`);
+    app.clock.advance(DAY + HOUR);
+    await tick();
+    const toManagers = [...dueDms(MGR1.user), ...dueDms(MGR2.user)];
+    expect(toManagers).toHaveLength(1);
+    expect(textOf(toManagers[0]?.args ?? {})).toContain("Covering for <@U0AGENT>");
+
+    await db().followUp.deleteMany();
+    await addFollowUp(AGENT, "Umbrella", "confirm the delivery date");
+    for (const who of [MGR1, MGR2]) await say(ADMIN, `away <@${who.user}> tomorrow..${addDays(today(), 3)}`);
+    app.clock.advance(DAY + HOUR);
+    await tick();
+    const [own] = dueDms(AGENT.user).filter((c) => textOf(c.args).includes("Umbrella"));
+    expect(own).toBeDefined();
+    expect(textOf(own?.args ?? {})).not.toContain("Covering for");
+  });
+
+  it("reminds the cover while the person is away, and the person once they are back", async () => {
+    await addFollowUp(AGENT, "Soylent", "send the new price list");
+    await say(AGENT, `away today..${addDays(today(), 2)}`);
+    app.clock.advance(DAY + HOUR);
+    await tick();
+    expect(dueDms(FREE.user).length + dueDms(BUSY.user).length).toBe(1);
+    const overdue = (user: string) =>
+      app.slack
+        .callsTo("chat.postMessage")
+        .filter(
+          (c) => c.args.channel === user && c.result?.ok && textOf(c.args).includes("Soylent") && c.args.thread_ts,
+        );
+    // Three days on the person is back: the day's reminder comes to them.
+    app.clock.advance(3 * DAY);
+    await tick();
+    expect(overdue(AGENT.user).length).toBe(1);
+    expect(textOf(overdue(AGENT.user)[0]?.args ?? {})).not.toContain("Covering for");
+  });
+});
