@@ -100,7 +100,12 @@ describe("reviews, exports, targets and the App Home", () => {
     const quiet = await ask(DIR, "review <@U0AGENT|abe> 2026-W01");
     expect(textOf(quiet)).toContain("Interactions logged: *0*");
     const stranger = await ask(DIR, "review <@U0NEVER|nobody> last");
-    expect(stranger.text).toBe("No figures for <@U0NEVER> yet: they have not used Rapport.");
+    // Named as typed, never as a live mention: the id could be anyone's (the fuzzer sent another workspace's).
+    expect(stranger.text).toBe("No figures for @nobody yet: they have not used Rapport.");
+    const unnamed = await ask(DIR, "review <@U0NEVER> last");
+    expect(unnamed.text).toBe("No figures for @U0NEVER yet: they have not used Rapport.");
+    const hostile = await ask(DIR, "review <@U0NEVER|<!channel>> last");
+    expect(String(hostile.text)).not.toMatch(/<!channel>|<@U0NEVER/);
   });
 
   it("export: a CSV with a BOM, formulas made inert, quotes and new lines kept; each sees only theirs", async () => {

@@ -3,7 +3,6 @@ import { isPeriodText } from "../../../domain/reports/report-period.js";
 import { afterSelfWord } from "../../../domain/reports/report-words.js";
 import { METRICS, metricNamed, parseTargetValue } from "../../../domain/reports/targets.js";
 import { uploadDigestChart } from "../../digest-notifier.js";
-import { mention as mentionOf } from "../../format.js";
 import { uploadFile } from "../../upload-file.js";
 import { buildDigestMessage, targetLine } from "../../views/digest.view.js";
 import { buildReviewMessage } from "../../views/review.view.js";
@@ -50,13 +49,15 @@ const digest: Subcommand = async (input) => {
 const review: Subcommand = async (input) => {
   const { person, deps } = input;
   // `@person [period]`, or `[me] [period]` for oneself.
-  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*(.*)$/s.exec(input.args.trim());
+  const mention = /^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/s.exec(input.args.trim());
   if (!mention && /^<@|@/.test(input.args.trim())) return void (await say(input, person.t("review.usage")));
   const subjectSlackId = mention?.[1] ?? person.member.slackUserId;
-  const periodText = mention ? (mention[2] ?? "") : (afterSelfWord(input.args) ?? input.args.trim());
+  const periodText = mention ? (mention[3] ?? "") : (afterSelfWord(input.args) ?? input.args.trim());
   const subject = await deps.members.findKnown(person.member.workspaceId, subjectSlackId);
   // Someone Slack knows who never used Rapport has no figures yet; that is what to say, not "unknown".
-  if (!subject) return void (await say(input, person.t("review.noFigures", { person: mentionOf(subjectSlackId) })));
+  // Named as typed, not as a mention: the id may be anyone's (another workspace's), and must not ping.
+  if (!subject)
+    return void (await say(input, person.t("review.noFigures", { person: `@${mention?.[2] || subjectSlackId}` })));
   const result = await deps.reports.review(person.member, subject.id, periodText);
   await input.respond({ response_type: "ephemeral", ...buildReviewMessage(person.t, result) });
 };
