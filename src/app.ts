@@ -9,6 +9,7 @@ import { readMigrationFiles } from "./db/migration-files.js";
 import { createReadinessCheck } from "./db/readiness.js";
 import { createAbsenceRepository } from "./domain/absences/absence.repository.js";
 import { createAbsenceService } from "./domain/absences/absence.service.js";
+import { createCoverFinder } from "./domain/absences/cover.js";
 import { createCampaignRepository } from "./domain/campaigns/campaign.repository.js";
 import { createCampaignService } from "./domain/campaigns/campaign.service.js";
 import { createCustomerRepository } from "./domain/customers/customer.repository.js";
@@ -138,8 +139,10 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     toBoltLogger(logger),
     healthRoutes(createReadinessCheck(database.sql, migrations)),
   );
+  const followUpRepository = createFollowUpRepository(prisma);
+  const coverFor = createCoverFinder({ absences: absenceRepository, openWork: followUpRepository.openCounts });
   const followUps = createFollowUpService({
-    followUps: createFollowUpRepository(prisma),
+    followUps: followUpRepository,
     settings: settingsRepository,
     interactions,
     notifier: createFollowUpNotifier({
@@ -149,7 +152,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       members,
       defaultLocale: config.defaultLocale,
     }),
-    absences: absenceRepository,
+    coverFor,
     now,
     log: (message, context) => logger.warn(context, message),
   });
@@ -172,6 +175,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     retention: createRetentionRepository(prisma),
     settings: settingsRepository,
     notifier: createRetentionNotifier({ delivery, i18n, members, defaultLocale: config.defaultLocale }),
+    coverFor,
+    absences: absenceRepository,
     now,
     log: (message, context) => logger.warn(context, message),
   });

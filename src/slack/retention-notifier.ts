@@ -1,8 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { RetentionNotifier } from "../domain/retention/retention.notifier.js";
-import type { I18n } from "../i18n/i18n.js";
+import { formatDay, type I18n } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
+import { mention } from "./format.js";
 import { postOnce } from "./post-once.js";
 import { recipientTranslator } from "./recipient-translator.js";
 import { buildRetentionNudge } from "./views/retention-nudge.view.js";
@@ -16,8 +17,15 @@ export function createRetentionNotifier(deps: {
 }): RetentionNotifier {
   const translatorOf = recipientTranslator(deps);
   return {
-    async nudge(row, recipient, attempt) {
+    async nudge(row, recipient, attempt, coverFor) {
       const t = await translatorOf(row.workspaceId, recipient.slackUserId);
+      const nudge = buildRetentionNudge(t, row);
+      const covering = coverFor
+        ? t("followUpDm.covering", {
+            person: mention(coverFor.owner.slackUserId),
+            date: formatDay(t, coverFor.awayUntil),
+          })
+        : null;
       await postOnce(
         deps.delivery,
         {
@@ -26,7 +34,9 @@ export function createRetentionNotifier(deps: {
           id: `${row.id}:${row.since.getTime()}:${recipient.id}`,
           unsureSince: attempt.unsureSince,
         },
-        buildRetentionNudge(t, row),
+        covering
+          ? { ...nudge, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: covering }] }, ...nudge.blocks] }
+          : nudge,
       );
     },
   };

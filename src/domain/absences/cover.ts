@@ -1,4 +1,6 @@
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
+import type { AbsenceRepository } from "./absence.repository.js";
+import { localDay } from "./absence.service.js";
 
 // Who takes someone's work while they are away: the teammate (an agent of the same team) with
 // the fewest open follow-ups, else a manager of the team; never someone who is away too.
@@ -20,4 +22,55 @@ export function pickCover(
     leastBusy(present.filter((p) => p.role === "manager")) ??
     null
   );
+}
+
+export interface CoverDeps {
+  absences: Pick<AbsenceRepository, "awayOn">;
+  /** How much open work (pending follow-ups) each of these people holds. */
+  openWork(workspaceId: string, memberIds: string[]): Promise<Map<string, number>>;
+}
+
+/** Someone away today (their day), and who covers for them; null when they are not away or nobody can. */
+export type CoverFinder = (
+  settings: WorkspaceSettings,
+  person: { id: string; teamId: string | null; timeZone: string | null },
+  now: Date,
+) => Promise<{ cover: Person; awayUntil: string } | null>;
+
+export function createCoverFinder(deps: CoverDeps): CoverFinder {
+  return async (settings, person, now) => {
+    const zoneOf = (p: { timeZone: string | null }) => p.timeZone ?? settings.timeZone;
+    const workspaceId = settings.id;
+    const away = (
+      await deps.absences.awayOn(workspaceId, [{ memberId: person.id, day: localDay(now, zoneOf(person)) }])
+    ).get(person.id);
+    if (!away) return null;
+    const team = settings.people.filter((p) => p.teamId !== null && p.teamId === person.teamId && p.id !== person.id);
+    const [awayToo, open] = await Promise.all([
+      deps.absences.awayOn(
+        workspaceId,
+        team.map((p) => ({ memberId: p.id, day: localDay(now, zoneOf(p)) })),
+      ),
+      deps.openWork(
+        workspaceId,
+        team.map((p) => p.id),
+      ),
+    ]);
+    const cover = pickCover(settings.people, person, new Set(awayToo.keys()), open);
+    return cover ? { cover, awayUntil: away.endsOn } : null;
+  };
+}
+
+/** Which of these people are away today (each their own day). */
+export async function awayToday(
+  absences: Pick<AbsenceRepository, "awayOn">,
+  settings: WorkspaceSettings,
+  people: Array<{ id: string; timeZone: string | null }>,
+  now: Date,
+): Promise<Set<string>> {
+  const away = await absences.awayOn(
+    settings.id,
+    people.map((p) => ({ memberId: p.id, day: localDay(now, p.timeZone ?? settings.timeZone) })),
+  );
+  return new Set(away.keys());
 }

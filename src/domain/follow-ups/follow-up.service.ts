@@ -1,6 +1,4 @@
-import type { AbsenceRepository } from "../absences/absence.repository.js";
-import { localDay as dayIn } from "../absences/absence.service.js";
-import { pickCover } from "../absences/cover.js";
+import type { CoverFinder } from "../absences/cover.js";
 import { DomainError, Errors } from "../errors.js";
 import { type BusinessCalendar, fromZoned, isBusinessDay, zoned } from "../escalations/business-calendar.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
@@ -27,7 +25,8 @@ export interface FollowUpDeps {
   settings: SettingsRepository;
   interactions: InteractionService;
   notifier: FollowUpNotifier;
-  absences: Pick<AbsenceRepository, "awayOn">;
+  /** Who covers for an assignee who is away. */
+  coverFor: CoverFinder;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -120,33 +119,15 @@ export function createFollowUpService(deps: FollowUpDeps) {
     return f;
   }
 
-  /** Who gets it while its assignee is away today (their day): a present teammate, else a manager; null when they are not away. */
+  /** Who gets it while its assignee is away today (their day): a present teammate, else a manager. */
   async function coverFor(f: FollowUpDetails, settings: WorkspaceSettings, now: Date) {
-    const zoneOf = (p: { timeZone: string | null }) => p.timeZone ?? settings.timeZone;
-    const away = (
-      await deps.absences.awayOn(f.workspaceId, [{ memberId: f.assignee.id, day: dayIn(now, zoneOf(f.assignee)) }])
-    ).get(f.assignee.id);
-    if (!away) return null;
-    const team = settings.people.filter(
-      (p) => p.teamId !== null && p.teamId === f.assignee.teamId && p.id !== f.assignee.id,
-    );
-    const [awayToo, open] = await Promise.all([
-      deps.absences.awayOn(
-        f.workspaceId,
-        team.map((p) => ({ memberId: p.id, day: dayIn(now, zoneOf(p)) })),
-      ),
-      followUps.openCounts(
-        f.workspaceId,
-        team.map((p) => p.id),
-      ),
-    ]);
-    const chosen = pickCover(settings.people, f.assignee, new Set(awayToo.keys()), open);
-    if (!chosen) return null;
+    const found = await deps.coverFor(settings, f.assignee, now);
+    if (!found) return null;
     const cover: Cover = {
-      person: { id: chosen.id, slackUserId: chosen.slackUserId, displayName: null },
-      awayUntil: away.endsOn,
+      person: { id: found.cover.id, slackUserId: found.cover.slackUserId, displayName: null },
+      awayUntil: found.awayUntil,
     };
-    return { cover, calendar: calendarFor(settings, chosen) };
+    return { cover, calendar: calendarFor(settings, found.cover) };
   }
 
   const settle = (f: FollowUpDetails, how: "done" | "snoozed" | "reassigned") =>

@@ -1,3 +1,5 @@
+import type { AbsenceRepository } from "../absences/absence.repository.js";
+import { awayToday, type CoverFinder } from "../absences/cover.js";
 import { Errors } from "../errors.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
@@ -19,6 +21,9 @@ export interface RetentionDeps {
   retention: RetentionRepository;
   settings: SettingsRepository;
   notifier: RetentionNotifier;
+  /** Who covers for an owner who is away. */
+  coverFor: CoverFinder;
+  absences: Pick<AbsenceRepository, "awayOn">;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -57,18 +62,29 @@ export function createRetentionService(deps: RetentionDeps) {
       for (const row of await retention.dueNudges(now, 200)) {
         const settings = await settingsOf(row.workspaceId);
         const people = settings.people;
+        const ref = (p: { id: string; slackUserId: string }): PersonRef => ({
+          id: p.id,
+          slackUserId: p.slackUserId,
+          displayName: null,
+        });
         const owner = row.ownerId ? people.find((p) => p.id === row.ownerId) : undefined;
-        const recipients = (
-          owner ? [owner] : people.filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === row.teamId)
-        ).map((p): PersonRef & { timeZone?: string } => ({ id: p.id, slackUserId: p.slackUserId, displayName: null }));
+        // An owner who is away: their cover gets it instead, saying for whom.
+        const covered = owner ? await deps.coverFor(settings, owner, now) : null;
+        const to = covered?.cover ?? owner;
+        const managers = people.filter((p) => p.role === "manager" && p.teamId !== null && p.teamId === row.teamId);
+        // Managers who are away are left out, unless all of them are.
+        const away = to ? new Set<string>() : await awayToday(deps.absences, settings, managers, now);
+        const present = managers.filter((m) => !away.has(m.id));
+        const recipients = (to ? [to] : present.length ? present : managers).map(ref);
         if (recipients.length === 0) continue;
-        // The owner in their own hours; a team's managers in the workspace's.
-        if (!isWorkingTime(now, owner ? calendarFor(settings, owner) : calendarOf(settings))) continue;
+        // The owner (or their cover) in their own hours; a team's managers in the workspace's.
+        if (!isWorkingTime(now, to ? calendarFor(settings, to) : calendarOf(settings))) continue;
+        const coverFor = covered && owner ? { owner: ref(owner), awayUntil: covered.awayUntil } : null;
         const lease = await retention.lease(row, now, new Date(now.getTime() + LEASE_MS));
         if (!lease) continue;
         const attempt = attemptOf(lease, LEASE_MS);
         try {
-          for (const recipient of recipients) await deps.notifier.nudge(row, recipient, attempt);
+          for (const recipient of recipients) await deps.notifier.nudge(row, recipient, attempt, coverFor);
           await retention.markNudged(row.id, now);
           nudged++;
         } catch (error) {
