@@ -159,6 +159,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const escalations = createEscalationService({
     escalations: createEscalationRepository(prisma),
     settings: settingsRepository,
+    absences: absenceRepository,
     interactions,
     followUps,
     notifier: createEscalationNotifier({

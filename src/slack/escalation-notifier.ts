@@ -138,14 +138,15 @@ export function createEscalationNotifier(deps: {
         section(text),
       );
     },
-    async handToDirector(e, director, channelId, attempt) {
+    async handToDirector(e, director, channelId, attempt, why = "limit") {
+      const away = why === "managersAway";
       const ct = await channelTFor(e.workspaceId);
       const link =
         e.channelId && e.messageTs
           ? `https://slack.com/archives/${e.channelId}/p${e.messageTs.replace(".", "")}`
           : null;
       const text = (t: Translate) =>
-        t("escalation.handoff", {
+        t(away ? "escalation.handoffManagersAway" : "escalation.handoff", {
           customer: escapeMrkdwn(e.customer.name),
           severity: t(`severity.${e.severity}`),
           deadline: slackDate(e.dueAt),
@@ -164,7 +165,7 @@ export function createEscalationNotifier(deps: {
       }
       if (channelId) await postOnce(deps.delivery, once(channelId, "channel"), section(text(ct)));
       if (e.channelId && e.messageTs) {
-        const line = ct("escalation.handoffThread", {
+        const line = ct(away ? "escalation.handoffThreadManagersAway" : "escalation.handoffThread", {
           person: director ? mention(director.slackUserId) : ct("escalation.noDirector"),
         });
         await postOnce(deps.delivery, once(e.channelId, "thread", e.messageTs), section(line));

@@ -21,11 +21,15 @@ export interface EscalationNotifier {
   noRoute(escalation: EscalationDetails, admins: PersonRef[]): Promise<void>;
   /** The deadline passed unclaimed: a reminder in the thread naming the managers. */
   remind(escalation: EscalationDetails, managers: PersonRef[], attempt: Attempt): Promise<void>;
-  /** Twice the deadline passed: to the director, by DM and in the director's channel. */
+  /**
+   * Twice the deadline passed, or every manager of the team is away (`why`): to the director, by
+   * DM and in the director's channel.
+   */
   handToDirector(
     escalation: EscalationDetails,
     director: PersonRef | null,
     channelId: string | null,
     attempt: Attempt,
+    why?: "limit" | "managersAway",
   ): Promise<void>;
 }

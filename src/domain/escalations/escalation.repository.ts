@@ -61,7 +61,8 @@ export interface EscalationRepository {
    */
   leaseDueReminders(now: Date, until: Date, limit: number): Promise<Array<{ id: string } & Lease>>;
   leaseDueHandoffs(now: Date, until: Date, limit: number): Promise<Array<{ id: string } & Lease>>;
-  markReminded(id: string, at: Date): Promise<void>;
+  /** Reminded (or, with `handOffNow`, past reminding: its hand-off is due at once). */
+  markReminded(id: string, at: Date, handOffNow?: boolean): Promise<void>;
   markHandedOff(id: string, at: Date): Promise<void>;
   claimDuePosts(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
   releaseReminder(id: string): Promise<void>;
@@ -264,8 +265,11 @@ export function createEscalationRepository(prisma: PrismaClient): EscalationRepo
           UPDATE "Escalation" e SET "handoffLeaseUntil" = ${until} FROM due WHERE e.id = due.id
           RETURNING e.id, due.was`,
       ),
-    async markReminded(id, at) {
-      await prisma.escalation.update({ where: { id }, data: { remindedAt: at, reminderLeaseUntil: null } });
+    async markReminded(id, at, handOffNow = false) {
+      await prisma.escalation.update({
+        where: { id },
+        data: { remindedAt: at, reminderLeaseUntil: null, ...(handOffNow ? { handoffAt: at } : {}) },
+      });
     },
     async markHandedOff(id, at) {
       await prisma.escalation.update({ where: { id }, data: { handedOffAt: at, handoffLeaseUntil: null } });

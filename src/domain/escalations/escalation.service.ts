@@ -1,3 +1,5 @@
+import type { AbsenceRepository } from "../absences/absence.repository.js";
+import { awayToday } from "../absences/cover.js";
 import { DomainError } from "../errors.js";
 import type { FollowUpService } from "../follow-ups/follow-up.service.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
@@ -43,6 +45,7 @@ export interface EscalationDeps {
   interactions: InteractionService;
   followUps: FollowUpService;
   notifier: EscalationNotifier;
+  absences: Pick<AbsenceRepository, "awayOn">;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -61,6 +64,14 @@ export function createEscalationService(deps: EscalationDeps) {
   /** The managers of the escalation's team (every manager when it has none). */
   function managersOf(settings: WorkspaceSettings, e: EscalationDetails): PersonRef[] {
     return settings.people.filter((p) => p.role === "manager" && (!e.team || p.teamId === e.team.id)).map(personOf);
+  }
+
+  /** Of the escalation's managers, those who are not away today (each their own day). */
+  async function presentManagers(settings: WorkspaceSettings, e: EscalationDetails, now: Date) {
+    const managers = managersOf(settings, e);
+    const people = settings.people.filter((p) => managers.some((m) => m.id === p.id));
+    const away = await awayToday(deps.absences, settings, people, now);
+    return { managers, present: managers.filter((m) => !away.has(m.id)) };
   }
 
   /** Only the team's managers or its director decide; with no team, any manager or director. */
@@ -116,12 +127,17 @@ export function createEscalationService(deps: EscalationDeps) {
       const now = deps.now();
       const limit = settings.limits[input.severity];
       const calendar = calendarOf(settings);
+      const routedTeam = route?.teamId ?? teamId;
+      const managers = settings.people.filter((p) => p.role === "manager" && (!routedTeam || p.teamId === routedTeam));
+      const away = await awayToday(deps.absences, settings, managers, now);
+      // With every manager away, its reminder is due at once, and that hands it to the director.
+      const allAway = managers.length > 0 && managers.every((m) => away.has(m.id));
       return escalations.create({
         ...input,
         customerId: interaction.customerId,
         teamId: route?.teamId ?? teamId,
         channelId: route?.channelId ?? team?.managersChannelId ?? null,
-        dueAt: addBusinessMinutes(now, limit, calendar),
+        dueAt: allAway ? now : addBusinessMinutes(now, limit, calendar),
         handoffAt: addBusinessMinutes(now, 2 * limit, calendar),
         // A safety net: if the instance dies while posting the card, the scheduler posts it.
         postBy: new Date(now.getTime() + FIRST_POST_GRACE_MS),
@@ -222,35 +238,44 @@ export function createEscalationService(deps: EscalationDeps) {
       const until = new Date(now.getTime() + SEND_LEASE_MS);
       // Each is marked only once Slack took it; when a failure may still have posted, the lease
       // is left to run out and the next attempt looks for the message first.
+      for (const lease of await escalations.leaseDueReminders(now, until, BATCH)) {
+        try {
+          const e = await findAnywhere(lease.id);
+          const settings = await settingsOf(e.workspaceId);
+          const { managers, present } = await presentManagers(settings, e, now);
+          if (managers.length > 0 && present.length === 0) {
+            // Every manager is away: the director hears of it now, not after twice the limit.
+            await escalations.markReminded(lease.id, now, true);
+            continue;
+          }
+          // Managers who are away are not named.
+          await notifier.remind(e, present, attemptOf(lease, SEND_LEASE_MS));
+          await escalations.markReminded(lease.id, now);
+          reminded++;
+        } catch (error) {
+          if (!mayHavePosted(error)) await escalations.releaseReminder(lease.id);
+          deps.log("reminder failed; will retry", { escalation: lease.id, error: String(error) });
+        }
+      }
       for (const lease of await escalations.leaseDueHandoffs(now, until, BATCH)) {
         try {
           const full = await findAnywhere(lease.id);
           const settings = await settingsOf(full.workspaceId);
           const team = settings.teams.find((t) => t.id === full.team?.id);
           const director = team?.directorId ? settings.people.find((p) => p.id === team.directorId) : undefined;
+          const { managers, present } = await presentManagers(settings, full, now);
           await notifier.handToDirector(
             full,
             director ? personOf(director) : null,
             team?.directorChannelId ?? null,
             attemptOf(lease, SEND_LEASE_MS),
+            managers.length > 0 && present.length === 0 ? "managersAway" : "limit",
           );
           await escalations.markHandedOff(lease.id, now);
           handedOff++;
         } catch (error) {
           if (!mayHavePosted(error)) await escalations.releaseHandoff(lease.id);
           deps.log("director hand-off failed; will retry", { escalation: lease.id, error: String(error) });
-        }
-      }
-      for (const lease of await escalations.leaseDueReminders(now, until, BATCH)) {
-        try {
-          const e = await findAnywhere(lease.id);
-          const settings = await settingsOf(e.workspaceId);
-          await notifier.remind(e, managersOf(settings, e), attemptOf(lease, SEND_LEASE_MS));
-          await escalations.markReminded(lease.id, now);
-          reminded++;
-        } catch (error) {
-          if (!mayHavePosted(error)) await escalations.releaseReminder(lease.id);
-          deps.log("reminder failed; will retry", { escalation: lease.id, error: String(error) });
         }
       }
       const lease = new Date(now.getTime() + RETRY_MAX_MS);
