@@ -34,7 +34,8 @@ export type DomainErrorCode =
   | "absenceEndsBeforeStart"
   | "absenceInThePast"
   | "absenceTooLong"
-  | "absenceNotYourTeam";
+  | "absenceNotYourTeam"
+  | "absenceBadCover";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -376,6 +376,8 @@ const homeData: HomeData = {
     startsOn: "2026-12-24",
     endsOn: "2027-01-02",
     note: longText.slice(0, 500),
+    coverId: ID,
+    coverSlackUserId: "U0COVER",
     setById: ID,
   })),
 };

@@ -125,4 +125,38 @@ describe("follow-ups while their person is away", () => {
     expect(overdue(AGENT.user).length).toBe(1);
     expect(textOf(overdue(AGENT.user)[0]?.args ?? {})).not.toContain("Covering for");
   });
+
+  it("goes to the cover the person named, even a busier one, unless that cover is away too", async () => {
+    await addFollowUp(BUSY, "Initech", "call back");
+    await addFollowUp(AGENT, "Acme", "check the refund arrived");
+    expect(await say(AGENT, `away today..${addDays(today(), 4)} cover <@U0BUSY|bea>`)).toContain(
+      "<@U0BUSY> covers meanwhile.",
+    );
+    app.clock.advance(DAY + 3_600_000);
+    await tick();
+    expect(dueDms(BUSY.user).filter((c) => textOf(c.args).includes("Acme"))).toHaveLength(1);
+    expect(dueDms(FREE.user)).toEqual([]);
+
+    await db().followUp.deleteMany();
+    await addFollowUp(AGENT, "Globex", "ask about the reorder");
+    await say(BUSY, `away today..${addDays(today(), 4)}`);
+    app.clock.advance(DAY + 3_600_000);
+    await tick();
+    expect(dueDms(FREE.user).filter((c) => textOf(c.args).includes("Globex"))).toHaveLength(1);
+  });
+
+  it("refuses the person themselves or a director as their cover, and lists the cover named", async () => {
+    expect(await say(AGENT, "away tomorrow cover <@U0AGENT|abe>")).toBe(
+      "Name a teammate or a manager to cover, not the person who is away (nor a director).",
+    );
+    expect(await say(AGENT, "away tomorrow cover <@U0DIR|dora>")).toBe(
+      "Name a teammate or a manager to cover, not the person who is away (nor a director).",
+    );
+    expect(await db().absence.count()).toBe(0);
+    await say(AGENT, "away tomorrow holiday cover <@U0FREE|fred>");
+    const [absence] = await db().absence.findMany();
+    expect(absence?.note).toBe("holiday");
+    const list = await answerTo(app, (await app.driver.command("/rapport", "away", MGR1)).responseUrl);
+    expect(textOf(list)).toContain("<@U0FREE> covers meanwhile.");
+  });
 });

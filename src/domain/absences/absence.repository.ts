@@ -10,7 +10,7 @@ export interface AbsenceRepository {
   add(
     workspaceId: string,
     actorId: string,
-    absence: { memberId: string; startsOn: string; endsOn: string; note: string | null },
+    absence: { memberId: string; startsOn: string; endsOn: string; note: string | null; coverId?: string | null },
   ): Promise<Absence>;
   /** Ends their absences from `today` on: later ones go, a current one ends yesterday. */
   endFrom(workspaceId: string, actorId: string, memberId: string, today: string): Promise<number>;
@@ -28,6 +28,7 @@ const shape = (row: {
   startsOn: Date;
   endsOn: Date;
   note: string | null;
+  coverId: string | null;
   setById: string;
 }): Absence => ({ ...row, startsOn: day(row.startsOn), endsOn: day(row.endsOn) });
 
@@ -59,6 +60,8 @@ export function createAbsenceRepository(prisma: PrismaClient): AbsenceRepository
             startsOn: asDate(startsOn),
             endsOn: asDate(endsOn),
             note: notes.length ? notes.join(" · ").slice(0, 500) : null,
+            // The cover named now wins; otherwise the one named before stays.
+            coverId: absence.coverId ?? touching.find((a) => a.coverId)?.coverId ?? null,
             setById: actorId,
           },
         });

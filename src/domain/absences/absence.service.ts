@@ -53,10 +53,12 @@ export function createAbsenceService(deps: AbsenceDeps) {
 
   return {
     /** Marks `targetId` away for the days `text` names (then a note); merged with their absences around them. */
-    async markAway(actor: Member, targetId: string, text: string): Promise<Absence> {
+    async markAway(actor: Member, targetId: string, text: string, coverId: string | null = null): Promise<Absence> {
       const { find, zoneOf } = await people(actor);
       const [me, target] = [find(actor.id), find(targetId)];
       if (!mayChange(me, target)) throw new DomainError("absenceNotYourTeam");
+      if (coverId !== null && (coverId === target.id || find(coverId).role === "director"))
+        throw new DomainError("absenceBadCover");
       const range = parseAbsenceRange(text, localDay(deps.now(), zoneOf(target)), ABSENCE_MAX_DAYS);
       if (!range.ok) throw new DomainError(PROBLEM_CODES[range.problem], { max: ABSENCE_MAX_DAYS });
       return deps.absences.add(actor.workspaceId, actor.id, {
@@ -64,6 +66,7 @@ export function createAbsenceService(deps: AbsenceDeps) {
         startsOn: range.startsOn,
         endsOn: range.endsOn,
         note: range.note,
+        coverId,
       });
     },
 
@@ -79,7 +82,7 @@ export function createAbsenceService(deps: AbsenceDeps) {
      * Absences still to come or under way: one's own, and for a manager their team's, for a
      * director or an admin everyone's. With the Slack ids of the people away.
      */
-    async upcoming(actor: Member): Promise<Array<Absence & { slackUserId: string }>> {
+    async upcoming(actor: Member): Promise<Array<Absence & { slackUserId: string; coverSlackUserId?: string | null }>> {
       const { settings, find, zoneOf } = await people(actor);
       const me = find(actor.id);
       const shown = settings.people.filter((p) => mayChange(me, p));
@@ -92,7 +95,11 @@ export function createAbsenceService(deps: AbsenceDeps) {
       );
       return absences
         .filter((a) => a.endsOn >= localDay(deps.now(), zoneOf(find(a.memberId))))
-        .map((a) => ({ ...a, slackUserId: find(a.memberId).slackUserId }));
+        .map((a) => ({
+          ...a,
+          slackUserId: find(a.memberId).slackUserId,
+          coverSlackUserId: settings.people.find((p) => p.id === a.coverId)?.slackUserId ?? null,
+        }));
     },
   };
 }

@@ -5,6 +5,8 @@ export interface Absence {
   startsOn: string;
   endsOn: string;
   note: string | null;
+  /** Whom they named to cover for them, if anyone. */
+  coverId: string | null;
   setById: string;
 }
 

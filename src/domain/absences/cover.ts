@@ -56,6 +56,14 @@ export function createCoverFinder(deps: CoverDeps): CoverFinder {
         team.map((p) => p.id),
       ),
     ]);
+    // The cover they named, when at work; otherwise the least busy present teammate, else a manager.
+    const named = away.coverId ? settings.people.find((p) => p.id === away.coverId) : undefined;
+    const namedPresent =
+      named &&
+      !(await deps.absences.awayOn(workspaceId, [{ memberId: named.id, day: localDay(now, zoneOf(named)) }])).has(
+        named.id,
+      );
+    if (named && namedPresent) return { cover: named, awayUntil: away.endsOn };
     const cover = pickCover(settings.people, person, new Set(awayToo.keys()), open);
     return cover ? { cover, awayUntil: away.endsOn } : null;
   };

@@ -26,7 +26,7 @@ export interface HomeData {
   campaigns?: HomeCampaign[];
   targets?: TargetProgress[];
   /** Managers: who of their team is away today and in the next six days; directors and admins: anyone. */
-  away?: Array<Absence & { slackUserId: string }>;
+  away?: Array<Absence & { slackUserId: string; coverSlackUserId?: string | null }>;
 }
 
 export function createHomeService(deps: {

@@ -22,7 +22,11 @@ export const awaySubcommand: Subcommand = async (input) => {
   const mention = MENTION.exec(raw);
   const slackId = mention?.[1];
   const target = slackId ? (await deps.identify(command.team_id, slackId, client)).member : person.member;
-  const rest = plainFromSlack(mention ? raw.slice(mention[0].length) : raw).trim();
+  // "… cover @ben": whom their work goes to while they are away.
+  const afterMention = mention ? raw.slice(mention[0].length) : raw;
+  const named = /(?:^|\s)cover\s+<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/i.exec(afterMention);
+  const cover = named?.[1] ? (await deps.identify(command.team_id, named[1], client)).member : null;
+  const rest = plainFromSlack(named ? afterMention.replace(named[0], " ") : afterMention).trim();
   const who = verbatim(`<@${target.slackUserId}>`);
   const self = target.id === person.member.id;
 
@@ -32,7 +36,8 @@ export const awaySubcommand: Subcommand = async (input) => {
     return void (await say(input, self ? t("away.backSelf") : t("away.backOther", { person: who })));
   }
   if (!rest) return void (await say(input, t("away.usage")));
-  const absence = await deps.absences.markAway(person.member, target.id, rest);
+  const absence = await deps.absences.markAway(person.member, target.id, rest, cover?.id ?? null);
   const days = { from: formatDay(t, absence.startsOn), to: formatDay(t, absence.endsOn) };
-  await say(input, self ? t("away.savedSelf", days) : t("away.savedOther", { person: who, ...days }));
+  const saved = self ? t("away.savedSelf", days) : t("away.savedOther", { person: who, ...days });
+  await say(input, cover ? `${saved} ${t("away.coveredBy", { person: verbatim(`<@${cover.slackUserId}>`) })}` : saved);
 };
