@@ -9,7 +9,7 @@ import { readMigrationFiles } from "./db/migration-files.js";
 import { createReadinessCheck } from "./db/readiness.js";
 import { createAbsenceRepository } from "./domain/absences/absence.repository.js";
 import { createAbsenceService } from "./domain/absences/absence.service.js";
-import { createCoverFinder } from "./domain/absences/cover.js";
+import { createCoverFinder, presentAgentsByOpenWork } from "./domain/absences/cover.js";
 import { createCampaignRepository } from "./domain/campaigns/campaign.repository.js";
 import { createCampaignService } from "./domain/campaigns/campaign.service.js";
 import { createCustomerRepository } from "./domain/customers/customer.repository.js";
@@ -185,6 +185,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const campaigns = createCampaignService({
     campaigns: createCampaignRepository(prisma),
     settings: settingsRepository,
+    handOut: (settings, teamId, at) =>
+      presentAgentsByOpenWork(
+        { absences: absenceRepository, openWork: followUpRepository.openCounts },
+        settings,
+        teamId,
+        at,
+      ),
     interactions,
     notifier: createCampaignNotifier({
       client: app.client,

@@ -82,3 +82,28 @@ export async function awayToday(
   );
   return new Set(away.keys());
 }
+
+/**
+ * A team's agents who are at work today (not away), least open work first: the order in which
+ * work without an owner is handed out, round-robin.
+ */
+export async function presentAgentsByOpenWork(
+  deps: CoverDeps,
+  settings: WorkspaceSettings,
+  teamId: string | null,
+  now: Date,
+): Promise<string[]> {
+  if (!teamId) return [];
+  const agents = settings.people.filter((p) => p.role === "agent" && p.teamId === teamId);
+  const [away, open] = await Promise.all([
+    awayToday(deps.absences, settings, agents, now),
+    deps.openWork(
+      settings.id,
+      agents.map((a) => a.id),
+    ),
+  ]);
+  return agents
+    .filter((a) => !away.has(a.id))
+    .sort((a, b) => (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0) || a.id.localeCompare(b.id))
+    .map((a) => a.id);
+}

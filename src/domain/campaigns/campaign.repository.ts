@@ -16,7 +16,11 @@ export interface CampaignRepository {
   /** Campaigns that have started and not yet been closed, in every workspace. */
   running(now: Date): Promise<Campaign[]>;
   /** Turns the segment into one outreach row per customer (once; a repeat adds nothing). */
-  populate(campaign: Campaign, now: Date): Promise<number>;
+  /**
+   * Fills the campaign in (once): each customer's outreach goes to their owner; those without one
+   * go round-robin to `handOut` (people, in order), or to the campaign's creator when it is empty.
+   */
+  populate(campaign: Campaign, now: Date, handOut?: string[]): Promise<number>;
   /** Takes up to `limit` due rows, at most one per recipient, for this instance until `until`. */
   lease(input: {
     now: Date;
@@ -161,7 +165,7 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
       });
       return rows.map(toCampaign);
     },
-    async populate(campaign, now) {
+    async populate(campaign, now, handOut = []) {
       return prisma.$transaction(async (tx) => {
         // Only the first instance to get here fills the campaign in.
         const claimed = await tx.campaign.updateMany({
@@ -172,7 +176,12 @@ export function createCampaignRepository(prisma: PrismaClient): CampaignReposito
         return tx.$executeRaw`
           INSERT INTO "Outreach" (id, "workspaceId", "campaignId", "customerId", "recipientId", "nextAttemptAt")
           SELECT gen_random_uuid(), c."workspaceId", ${campaign.id}::uuid, c.id,
-                 COALESCE(c."ownerId", ${campaign.createdById}::uuid), ${now}
+                 COALESCE(
+                   c."ownerId",
+                   (${handOut}::uuid[])[1 + ((row_number() OVER (PARTITION BY c."ownerId" IS NULL ORDER BY c.id) - 1)
+                     % GREATEST(${handOut.length}, 1))::int],
+                   ${campaign.createdById}::uuid),
+                 ${now}
           FROM "Customer" c
           WHERE c."workspaceId" = ${campaign.workspaceId}::uuid AND c.status = 'active'
             AND NOT c."optedOutOfOffers" AND ${segmentFilter(campaign)}

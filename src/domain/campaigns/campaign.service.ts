@@ -5,6 +5,7 @@ import type { Member } from "../members/member.types.js";
 import { mayHavePosted, RateLimited } from "../outbound.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor } from "../workspace-settings/settings.service.js";
+import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
 import type { CampaignNotifier } from "./campaign.notifier.js";
 import type { CampaignRepository } from "./campaign.repository.js";
 import type { Campaign, CampaignProgress, NewCampaign, Outreach, OutreachResponse } from "./campaign.types.js";
@@ -26,6 +27,8 @@ export interface CampaignDeps {
   settings: SettingsRepository;
   interactions: InteractionService;
   notifier: CampaignNotifier;
+  /** Who is at work in a team, least open work first: where customers without an owner go. */
+  handOut: (settings: WorkspaceSettings, teamId: string | null, now: Date) => Promise<string[]>;
   now: () => Date;
   instanceId: string;
   /** How long one tick may keep delivering before it hands over to the next. */
@@ -174,8 +177,12 @@ export function createCampaignService(deps: CampaignDeps) {
       for (const campaign of running) {
         if (campaign.populatedAt) continue;
         // One failing campaign must not hold up the others.
+        // Customers without an owner go to the team's agents at work, in turn, least busy first.
+        const settings = await deps.settings.load(campaign.workspaceId);
+        const teamId = campaign.teamId ?? settings.people.find((p) => p.id === campaign.createdById)?.teamId ?? null;
+        const handOut = await deps.handOut(settings, teamId, deps.now());
         await campaigns
-          .populate(campaign, deps.now())
+          .populate(campaign, deps.now(), handOut)
           .then(() => {
             result.started++;
           })
