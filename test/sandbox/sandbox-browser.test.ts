@@ -32,16 +32,28 @@ describe.skipIf(noBrowser)(
     const modalOpen = () => page.waitForSelector("#modal-layer:not([hidden])");
     const modalClosed = () => page.waitForSelector("#modal-layer", { state: "hidden" });
     const lastMessage = () => page.locator("#messages .message").last();
+    /**
+     * Clicks a time-travel button and waits until the jump has been walked (every job at each hour
+     * along the way; a week of hours takes a while on a loaded machine).
+     */
+    const travel = async (button: "#travel-hour" | "#travel-day" | "#travel-week", times = 1) => {
+      const hours = { "#travel-hour": 1, "#travel-day": 24, "#travel-week": 168 }[button] * times;
+      const before = (await sandboxNow()).getTime();
+      for (let i = 0; i < times; i++) await page.click(button);
+      await expect
+        .poll(async () => (await sandboxNow()).getTime() - before, { timeout: 150_000, interval: 250 })
+        .toBeGreaterThanOrEqual(hours * 3_600_000);
+    };
 
     beforeAll(async () => {
       sandbox = await startSandbox({ quiet: true });
       walk = await startWalk("sandbox");
       page = walk.page;
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await walk?.close();
       await sandbox?.stop();
-    }, 120_000);
+    }, 300_000);
 
     it("binds to 127.0.0.1 only", () => {
       expect(new URL(sandbox.url).hostname).toBe("127.0.0.1");
@@ -72,7 +84,7 @@ describe.skipIf(noBrowser)(
       await page.press("#text", "Enter");
       await page.locator(".message.ephemeral", { hasText: "Maria Silva" }).waitFor();
       await walk.shot("first-try");
-    }, 120_000);
+    }, 300_000);
 
     it("a reload comes back to the same person and place, the tour stays dismissed, ephemeral answers are gone (7)", async () => {
       await walk.open("C0MGRS");
@@ -92,7 +104,7 @@ describe.skipIf(noBrowser)(
       await help.waitFor();
       await help.locator(".dismiss").click();
       await help.waitFor({ state: "detached" });
-    }, 120_000);
+    }, 300_000);
 
     it("a mistyped command gets Slackbot's answer and posts nothing (6)", async () => {
       await walk.say("/raport help");
@@ -100,7 +112,7 @@ describe.skipIf(noBrowser)(
       await answer.waitFor();
       expect(await page.locator("#messages .message:not(.ephemeral)", { hasText: "/raport" }).count()).toBe(0);
       await walk.shot("not-a-command");
-    }, 120_000);
+    }, 300_000);
 
     it("logs with the form: type-ahead, radio buttons and the date-time picker in the person's zone (3, 7)", async () => {
       await walk.say("/rapport log");
@@ -147,7 +159,7 @@ describe.skipIf(noBrowser)(
       expect(await page.locator('[data-block="occurred_at"] select.time-picker').inputValue()).toBe("09:30");
       await page.click("#modal-close");
       await modalClosed();
-    }, 120_000);
+    }, 300_000);
 
     it("a modal closes with × and Escape; the Home tab has no message box; a draft stays with its conversation (7)", async () => {
       await walk.say("/rapport log");
@@ -166,7 +178,7 @@ describe.skipIf(noBrowser)(
       await walk.open("C0SUPPORT");
       expect(await page.inputValue("#text")).toBe("half a thought");
       await page.fill("#text", "");
-    }, 120_000);
+    }, 300_000);
 
     it("the message shortcut fills the form, and the card's link to the message opens it here (7)", async () => {
       await walk.say("Hi team, Hooli called about a late delivery");
@@ -188,7 +200,7 @@ describe.skipIf(noBrowser)(
       await walk.open("C0SUPPORT");
       await page.locator("a[data-permalink]").last().click();
       await page.locator(`.message.highlight[data-ts="${ts}"]`).waitFor();
-    }, 120_000);
+    }, 300_000);
 
     it("escalates with radio buttons; the manager's card quotes the reason; the thread reads and scrolls as Slack's (7)", async () => {
       await walk.say("/rapport log Globex complaint phone: parcel arrived crushed");
@@ -239,7 +251,7 @@ describe.skipIf(noBrowser)(
       await walk.open("DU0BEN");
       await expect.poll(walk.messages, { timeout: 15_000 }).toContain("approved the escalation for Globex");
       await walk.shot("agent-dm");
-    }, 120_000);
+    }, 300_000);
 
     it("intake: Rapport's ✅ reaction is drawn, and its answer in the thread reads “1 reply” (7)", async () => {
       await walk.open("C0INTAKE");
@@ -249,12 +261,12 @@ describe.skipIf(noBrowser)(
       expect(await posted.locator(".reaction").innerText()).toContain("✅");
       await expect.poll(() => posted.locator("a.thread-link").innerText()).toBe("1 reply");
       await walk.shot("intake-reaction");
-    }, 120_000);
+    }, 300_000);
 
     it("after a jump, answers land at the bottom and Undo still works; the follow-up's date picker and person picker (1, 3, 7)", async () => {
       await walk.open("DU0BEN");
       // Three days on, the satisfaction follow-up for Globex arrives (or its reminder).
-      for (let day = 0; day < 3; day++) await page.click("#travel-day");
+      await travel("#travel-day", 3);
       await expect.poll(walk.messages, { timeout: 15_000 }).toMatch(/follow.up with Globex/);
       await walk.say("/rapport help");
       await expect.poll(async () => (await lastMessage().innerText()).includes("/rapport log")).toBe(true);
@@ -283,8 +295,8 @@ describe.skipIf(noBrowser)(
       // Reassign: the person picker lists the workspace's people; Ana gets the follow-up.
       await walk.say("/rapport followup Initech tomorrow: send the contract copy");
       await page.locator(".message.ephemeral", { hasText: "Initech" }).last().waitFor();
-      await page.click("#travel-day");
-      await page.click("#travel-hour");
+      await travel("#travel-day");
+      await travel("#travel-hour");
       const initech = page.locator("#messages .message", { hasText: /Initech/ }).last();
       await initech.locator('[data-action="follow_up_reassign"]').waitFor({ timeout: 15_000 });
       await initech.locator('[data-action="follow_up_reassign"]').click();
@@ -295,10 +307,12 @@ describe.skipIf(noBrowser)(
       await page.click("#modal-submit");
       await modalClosed();
       await expect.poll(walk.messages, { timeout: 15_000 }).toContain("Handed to someone else");
+      // Handed on, it reaches Ana at the follow-up job's next run (an hour on).
+      await travel("#travel-hour");
       await walk.actAs("U0ANA");
       await walk.open("DU0ANA");
       await expect.poll(walk.messages, { timeout: 15_000 }).toContain("Initech");
-    }, 120_000);
+    }, 300_000);
 
     it("a campaign's last day is picked in the calendar, and Stop asks first (7)", async () => {
       await walk.actAs("U0MIA");
@@ -330,7 +344,7 @@ describe.skipIf(noBrowser)(
       await progress.locator('[data-action="campaign_stop"]').click();
       await page.click("#confirm-yes");
       await expect.poll(() => progress.locator('[data-action="campaign_stop"]').count(), { timeout: 15_000 }).toBe(0);
-    }, 120_000);
+    }, 300_000);
 
     it("an export's CSV files are in the DM, downloadable as CSV (4)", async () => {
       await walk.say("/rapport export");
@@ -342,7 +356,7 @@ describe.skipIf(noBrowser)(
       expect(download.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(download.headers.get("content-disposition")).toContain("attachment");
       expect((await download.text()).split("\n")[0]).toContain(",");
-    }, 120_000);
+    }, 300_000);
 
     it("Dora's clock and dates read in Latvian and Riga time; a week's jump sends her digest on time (5, 8)", async () => {
       await walk.actAs("U0DORA");
@@ -359,7 +373,7 @@ describe.skipIf(noBrowser)(
       };
       await expect.poll(clock).toBe(true);
 
-      await page.click("#travel-week");
+      await travel("#travel-week");
       const lv = catalog("lv");
       const digest = page.locator("#messages .message", { hasText: "Pārskats" }).last();
       await digest.waitFor({ timeout: 60_000 });
