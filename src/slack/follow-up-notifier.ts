@@ -1,25 +1,18 @@
 import type { WebClient } from "@slack/web-api";
 import type { PersonRef } from "../domain/escalations/escalation.types.js";
-import type { Cover, FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
+import type { FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
 import type { FollowUpDetails } from "../domain/follow-ups/follow-up.types.js";
 import type { MemberService } from "../domain/members/member.service.js";
-import { formatDay, type I18n, type Translate } from "../i18n/i18n.js";
+import type { I18n, Translate } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { postOnce } from "./post-once.js";
 import { recipientTranslator } from "./recipient-translator.js";
+import { coveringText, withCoveringLine } from "./views/covering.view.js";
 import { buildFollowUpDm } from "./views/follow-up-dm.view.js";
 
 const FOLLOW_UP_EVENT = "rapport_follow_up";
-
-/** "Covering for Ana, away until 2 Jan 2027": why this follow-up came to someone else. */
-const covering = (t: Translate, f: FollowUpDetails, cover: Cover) =>
-  t("followUpDm.covering", { person: mention(f.assignee.slackUserId), date: formatDay(t, cover.awayUntil) });
-const coveringLine = (t: Translate, f: FollowUpDetails, cover: Cover) => ({
-  type: "context" as const,
-  elements: [{ type: "mrkdwn" as const, text: covering(t, f, cover) }],
-});
 
 /**
  * Follow-up DMs, each in its recipient's language. New messages go through
@@ -53,7 +46,7 @@ export function createFollowUpNotifier(deps: {
           id: `${f.id}:due:${f.dueAt.getTime()}${cover ? `:cover:${cover.person.id}` : ""}`,
           unsureSince: attempt.unsureSince,
         },
-        cover ? { ...dm, blocks: [coveringLine(t, f, cover), ...dm.blocks] } : dm,
+        cover ? withCoveringLine(t, dm, f.assignee.slackUserId, cover.awayUntil) : dm,
       );
     },
     async remind(f, attempt, cover) {
@@ -63,7 +56,7 @@ export function createFollowUpNotifier(deps: {
         customer: escapeMrkdwn(f.customer.name),
         date: slackDate(f.dueAt, "date"),
       });
-      const text = cover ? `${covering(t, f, cover)}\n${overdue}` : overdue;
+      const text = cover ? `${coveringText(t, f.assignee.slackUserId, cover.awayUntil)}\n${overdue}` : overdue;
       await postOnce(
         deps.delivery,
         {

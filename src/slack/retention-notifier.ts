@@ -1,11 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { RetentionNotifier } from "../domain/retention/retention.notifier.js";
-import { formatDay, type I18n } from "../i18n/i18n.js";
+import type { I18n } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
-import { mention } from "./format.js";
 import { postOnce } from "./post-once.js";
 import { recipientTranslator } from "./recipient-translator.js";
+import { withCoveringLine } from "./views/covering.view.js";
 import { buildRetentionNudge } from "./views/retention-nudge.view.js";
 
 /** Retention nudges by DM, in the recipient's language, each posted once (see post-once.ts). */
@@ -20,12 +20,6 @@ export function createRetentionNotifier(deps: {
     async nudge(row, recipient, attempt, coverFor) {
       const t = await translatorOf(row.workspaceId, recipient.slackUserId);
       const nudge = buildRetentionNudge(t, row);
-      const covering = coverFor
-        ? t("followUpDm.covering", {
-            person: mention(coverFor.owner.slackUserId),
-            date: formatDay(t, coverFor.awayUntil),
-          })
-        : null;
       await postOnce(
         deps.delivery,
         {
@@ -34,9 +28,7 @@ export function createRetentionNotifier(deps: {
           id: `${row.id}:${row.since.getTime()}:${recipient.id}`,
           unsureSince: attempt.unsureSince,
         },
-        covering
-          ? { ...nudge, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: covering }] }, ...nudge.blocks] }
-          : nudge,
+        coverFor ? withCoveringLine(t, nudge, coverFor.owner.slackUserId, coverFor.awayUntil) : nudge,
       );
     },
   };

@@ -2,7 +2,7 @@
 // holds, and each role's App Home.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { textOf } from "../support/slack-helpers.js";
+import { openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import {
   ADMIN,
@@ -144,17 +144,7 @@ describe("reviews, exports, targets and the App Home", () => {
   });
 
   it("the App Home for each role, and refreshed after the person acts", async () => {
-    const home = async (user: string) => {
-      const before = app.slack.callsTo("views.publish").length;
-      await app.driver.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
-      await app.slack.waitFor("views.publish", (args) => args.user_id === user);
-      const call = app.slack
-        .callsTo("views.publish")
-        .slice(before)
-        .find((c) => c.args.user_id === user);
-      expect(call?.result?.ok).toBe(true);
-      return textOf(call?.args.view as Record<string, unknown>);
-    };
+    const home = (user: string) => openHome(app, user);
     const agentHome = await home(AGENT.user);
     expect(agentHome).toContain("No follow-ups due today");
     expect(agentHome).not.toContain("escalations waiting");

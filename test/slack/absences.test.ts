@@ -2,7 +2,7 @@
 // time zone; overlapping and touching stretches merge; refusals change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, textOf } from "../support/slack-helpers.js";
+import { answerTo, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -154,24 +154,7 @@ describe("absences", () => {
     await say(AGENT, "away today flu");
     await say(KIWI, `away ${addDays(today("Pacific/Auckland"), 20)}`);
     await say(OTHER_MGR, "away tomorrow");
-    const home = async (user: string) => {
-      const before = app.slack.callsTo("views.publish").length;
-      await app.driver.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
-      await expect
-        .poll(() =>
-          app.slack
-            .callsTo("views.publish")
-            .slice(before)
-            .find((c) => c.args.user_id === user),
-        )
-        .toBeDefined();
-      const call = app.slack
-        .callsTo("views.publish")
-        .slice(before)
-        .find((c) => c.args.user_id === user);
-      expect(call?.result?.ok).toBe(true);
-      return textOf(call?.args.view as Record<string, unknown>);
-    };
+    const home = (user: string) => openHome(app, user);
     const manager = await home(MGR1.user);
     expect(manager).toContain("Away today and this week");
     expect(manager).toContain("<@U0AGENT> · ");

@@ -2,7 +2,7 @@
 // least open work first, instead of all to the manager who started it; nobody away gets any.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, latest } from "../support/slack-helpers.js";
+import { answerTo, campaignFormState, latest } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -58,27 +58,17 @@ describe("handing out a campaign's customers without an owner", () => {
     const opened = app.slack.callsTo("views.open").length;
     await app.driver.command("/rapport", "campaign", MGR1);
     const view = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
-    const value = (v: string | null) => ({ type: "plain_text_input", value: v });
     await app.driver.viewSubmission(MGR1, {
       id: "VHANDOUT",
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
-      state: {
-        values: {
-          campaign_name: { campaign_name_input: value("Handed out") },
-          campaign_offer: { campaign_offer_input: value("10% off") },
-          campaign_segment: { campaign_segment_input: { type: "static_select", selected_option: { value: "lapsed" } } },
-          campaign_tag: { campaign_tag_input: value(null) },
-          campaign_team: { campaign_team_input: { type: "static_select", selected_option: null } },
-          campaign_starts: { campaign_starts_input: { type: "datepicker", selected_date: isoDay(app.clock.now()) } },
-          campaign_ends: {
-            campaign_ends_input: {
-              type: "datepicker",
-              selected_date: isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
-            },
-          },
-        },
-      },
+      state: campaignFormState({
+        name: "Handed out",
+        offer: "10% off",
+        segment: "lapsed",
+        starts: isoDay(app.clock.now()),
+        ends: isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
+      }),
     });
     await app.rapport.scheduler.runNow("campaigns", app.clock.now());
 

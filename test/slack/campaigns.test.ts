@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OUTREACH_EVENT } from "../../src/slack/ids.js";
 import type { RecordedCall } from "../../src/slack-stand-in/fake-slack.js";
-import { answerTo, button, latest, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, campaignFormState, latest, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { AGENT, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -75,31 +75,18 @@ describe("win-back campaigns", () => {
     await app.driver.command("/rapport", "campaign", who);
     const view = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
     expect(view.callback_id).toBe("campaign_form");
-    const value = (v: string | null) => ({ type: "plain_text_input", value: v });
     const response = await app.driver.viewSubmission(who, {
       id: `V${Math.random().toString(36).slice(2)}`,
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
-      state: {
-        values: {
-          campaign_name: { campaign_name_input: value(fields.name) },
-          campaign_offer: { campaign_offer_input: value(fields.offer) },
-          campaign_segment: {
-            campaign_segment_input: { type: "static_select", selected_option: { value: fields.segment } },
-          },
-          campaign_tag: { campaign_tag_input: value(fields.tag ?? null) },
-          campaign_team: { campaign_team_input: { type: "static_select", selected_option: null } },
-          campaign_starts: {
-            campaign_starts_input: { type: "datepicker", selected_date: fields.starts ?? isoDay(app.clock.now()) },
-          },
-          campaign_ends: {
-            campaign_ends_input: {
-              type: "datepicker",
-              selected_date: fields.ends ?? isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
-            },
-          },
-        },
-      },
+      state: campaignFormState({
+        name: fields.name,
+        offer: fields.offer,
+        segment: fields.segment,
+        tag: fields.tag ?? null,
+        starts: fields.starts ?? isoDay(app.clock.now()),
+        ends: fields.ends ?? isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
+      }),
     });
     return { status: response.status, body: response.body ? JSON.parse(response.body) : {} };
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerTo, button, latest } from "../support/slack-helpers.js";
+import { answerTo, button, campaignFormState, latest } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { AGENT, escalationFormState, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -80,23 +80,17 @@ describe("the same form or button twice at once", () => {
     const before = app.slack.callsTo("views.open").length;
     await app.driver.command("/rapport", "campaign", MGR1);
     const view = await opened(before);
-    const value = (v: string | null) => ({ type: "plain_text_input", value: v });
-    const responses = await twice(MGR1, view, {
-      values: {
-        campaign_name: { campaign_name_input: value("Twice Spring") },
-        campaign_offer: { campaign_offer_input: value("10% off") },
-        campaign_segment: { campaign_segment_input: { type: "static_select", selected_option: { value: "lapsed" } } },
-        campaign_tag: { campaign_tag_input: value(null) },
-        campaign_team: { campaign_team_input: { type: "static_select", selected_option: null } },
-        campaign_starts: { campaign_starts_input: { type: "datepicker", selected_date: isoDay(app.clock.now()) } },
-        campaign_ends: {
-          campaign_ends_input: {
-            type: "datepicker",
-            selected_date: isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
-          },
-        },
-      },
-    });
+    const responses = await twice(
+      MGR1,
+      view,
+      campaignFormState({
+        name: "Twice Spring",
+        offer: "10% off",
+        segment: "lapsed",
+        starts: isoDay(app.clock.now()),
+        ends: isoDay(new Date(app.clock.now().getTime() + 30 * DAY)),
+      }),
+    );
     for (const r of responses) expect(r.status).toBe(200);
     await settle();
     expect(await db().campaign.count({ where: { name: "Twice Spring" } })).toBe(1);

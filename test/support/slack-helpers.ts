@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { RecordedCall } from "../../src/slack-stand-in/fake-slack.js";
 import type { TestApp } from "./test-app.js";
 
@@ -73,6 +74,46 @@ export function logFormState(values: {
       follow_up_days: { follow_up_days_input: { type: "number_input", value: values.followUpDays ?? null } },
     },
   };
+}
+
+/** Slack's view_submission state for the campaign form: a segment, an offer, and its first and last day. */
+export function campaignFormState(values: {
+  name: string;
+  offer: string;
+  segment: string;
+  tag?: string | null;
+  starts: string;
+  ends: string;
+}): Json {
+  const value = (v: string | null) => ({ type: "plain_text_input", value: v });
+  return {
+    values: {
+      campaign_name: { campaign_name_input: value(values.name) },
+      campaign_offer: { campaign_offer_input: value(values.offer) },
+      campaign_segment: {
+        campaign_segment_input: { type: "static_select", selected_option: { value: values.segment } },
+      },
+      campaign_tag: { campaign_tag_input: value(values.tag ?? null) },
+      campaign_team: { campaign_team_input: { type: "static_select", selected_option: null } },
+      campaign_starts: { campaign_starts_input: { type: "datepicker", selected_date: values.starts } },
+      campaign_ends: { campaign_ends_input: { type: "datepicker", selected_date: values.ends } },
+    },
+  };
+}
+
+/** Opens `user`'s Home tab as Slack would and resolves with the text of the view published for it. */
+export async function openHome(app: TestApp, user: string): Promise<string> {
+  const before = app.slack.callsTo("views.publish").length;
+  await app.driver.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
+  const published = () =>
+    app.slack
+      .callsTo("views.publish")
+      .slice(before)
+      .find((c) => c.args.user_id === user);
+  await expect.poll(published).toBeDefined();
+  const call = published();
+  expect(call?.result?.ok).toBe(true);
+  return textOf(call?.args.view as Json);
 }
 
 /** The texts a person reads in a message, blocks or a view (not ids, values, metadata or URLs). */

@@ -1,5 +1,5 @@
 import { DomainError } from "../errors.js";
-import { zoned } from "../escalations/business-calendar.js";
+import { localDay } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -23,14 +23,6 @@ export interface AbsenceDeps {
   absences: AbsenceRepository;
   settings: Pick<SettingsRepository, "load">;
   now: () => Date;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** The local date (YYYY-MM-DD) at `instant` in `timeZone`. */
-export function localDay(instant: Date, timeZone: string): string {
-  const z = zoned(instant, timeZone);
-  return `${z.year}-${pad(z.month)}-${pad(z.day)}`;
 }
 
 export function createAbsenceService(deps: AbsenceDeps) {

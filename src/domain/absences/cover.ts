@@ -1,11 +1,15 @@
+import { localDay } from "../escalations/business-calendar.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
 import type { AbsenceRepository } from "./absence.repository.js";
-import { localDay } from "./absence.service.js";
 
 // Who takes someone's work while they are away: the teammate (an agent of the same team) with
 // the fewest open follow-ups, else a manager of the team; never someone who is away too.
 
 type Person = WorkspaceSettings["people"][number];
+
+/** Least open work first, then a stable order: how covers are picked and work handed out. */
+const byOpenWork = (open: ReadonlyMap<string, number>) => (a: { id: string }, b: { id: string }) =>
+  (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0) || a.id.localeCompare(b.id);
 
 export function pickCover(
   people: Person[],
@@ -15,8 +19,7 @@ export function pickCover(
 ): Person | null {
   if (!absent.teamId) return null;
   const present = people.filter((p) => p.teamId === absent.teamId && p.id !== absent.id && !away.has(p.id));
-  const leastBusy = (group: Person[]) =>
-    [...group].sort((a, b) => (openCounts.get(a.id) ?? 0) - (openCounts.get(b.id) ?? 0) || a.id.localeCompare(b.id))[0];
+  const leastBusy = (group: Person[]) => [...group].sort(byOpenWork(openCounts))[0];
   return (
     leastBusy(present.filter((p) => p.role === "agent")) ??
     leastBusy(present.filter((p) => p.role === "manager")) ??
@@ -46,25 +49,18 @@ export function createCoverFinder(deps: CoverDeps): CoverFinder {
     ).get(person.id);
     if (!away) return null;
     const team = settings.people.filter((p) => p.teamId !== null && p.teamId === person.teamId && p.id !== person.id);
+    // The cover they named (who may be outside the team) is looked up with the team, in one query.
+    const named = away.coverId ? settings.people.find((p) => p.id === away.coverId && p.id !== person.id) : undefined;
+    const candidates = named && !team.includes(named) ? [...team, named] : team;
     const [awayToo, open] = await Promise.all([
-      deps.absences.awayOn(
-        workspaceId,
-        team.map((p) => ({ memberId: p.id, day: localDay(now, zoneOf(p)) })),
-      ),
+      awayToday(deps.absences, settings, candidates, now),
       deps.openWork(
         workspaceId,
         team.map((p) => p.id),
       ),
     ]);
-    // The cover they named, when at work; otherwise the least busy present teammate, else a manager.
-    const named = away.coverId ? settings.people.find((p) => p.id === away.coverId) : undefined;
-    const namedPresent =
-      named &&
-      !(await deps.absences.awayOn(workspaceId, [{ memberId: named.id, day: localDay(now, zoneOf(named)) }])).has(
-        named.id,
-      );
-    if (named && namedPresent) return { cover: named, awayUntil: away.endsOn };
-    const cover = pickCover(settings.people, person, new Set(awayToo.keys()), open);
+    if (named && !awayToo.has(named.id)) return { cover: named, awayUntil: away.endsOn };
+    const cover = pickCover(settings.people, person, awayToo, open);
     return cover ? { cover, awayUntil: away.endsOn } : null;
   };
 }
@@ -104,6 +100,6 @@ export async function presentAgentsByOpenWork(
   ]);
   return agents
     .filter((a) => !away.has(a.id))
-    .sort((a, b) => (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0) || a.id.localeCompare(b.id))
+    .sort(byOpenWork(open))
     .map((a) => a.id);
 }

@@ -58,6 +58,12 @@ export function zoned(instant: Date, timeZone: string) {
   };
 }
 
+/** The local date (YYYY-MM-DD) at `instant` in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): string {
+  const z = zoned(instant, timeZone);
+  return `${z.year}-${String(z.month).padStart(2, "0")}-${String(z.day).padStart(2, "0")}`;
+}
+
 /** The instant when the wall clock in `timeZone` shows `minutes` after midnight of `date`. */
 export function fromZoned(date: LocalDate, minutes: number, timeZone: string): Date {
   const target = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;

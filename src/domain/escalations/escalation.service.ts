@@ -61,17 +61,19 @@ export function createEscalationService(deps: EscalationDeps) {
 
   const admins = (settings: WorkspaceSettings) => settings.people.filter((p) => p.role === "admin").map(personOf);
 
-  /** The managers of the escalation's team (every manager when it has none). */
-  function managersOf(settings: WorkspaceSettings, e: EscalationDetails): PersonRef[] {
-    return settings.people.filter((p) => p.role === "manager" && (!e.team || p.teamId === e.team.id)).map(personOf);
-  }
+  /** The managers of a team (every manager when there is none). */
+  const teamManagers = (settings: WorkspaceSettings, teamId: string | null) =>
+    settings.people.filter((p) => p.role === "manager" && (!teamId || p.teamId === teamId));
 
-  /** Of the escalation's managers, those who are not away today (each their own day). */
-  async function presentManagers(settings: WorkspaceSettings, e: EscalationDetails, now: Date) {
-    const managers = managersOf(settings, e);
-    const people = settings.people.filter((p) => managers.some((m) => m.id === p.id));
-    const away = await awayToday(deps.absences, settings, people, now);
-    return { managers, present: managers.filter((m) => !away.has(m.id)) };
+  /**
+   * Of a team's managers, those who are not away today (each their own day); `allAway` when it has
+   * managers and every one of them is away.
+   */
+  async function presentManagers(settings: WorkspaceSettings, teamId: string | null, now: Date) {
+    const managers = teamManagers(settings, teamId);
+    const away = await awayToday(deps.absences, settings, managers, now);
+    const present = managers.filter((m) => !away.has(m.id)).map(personOf);
+    return { present, allAway: managers.length > 0 && present.length === 0 };
   }
 
   /** Only the team's managers or its director decide; with no team, any manager or director. */
@@ -127,11 +129,8 @@ export function createEscalationService(deps: EscalationDeps) {
       const now = deps.now();
       const limit = settings.limits[input.severity];
       const calendar = calendarOf(settings);
-      const routedTeam = route?.teamId ?? teamId;
-      const managers = settings.people.filter((p) => p.role === "manager" && (!routedTeam || p.teamId === routedTeam));
-      const away = await awayToday(deps.absences, settings, managers, now);
       // With every manager away, its reminder is due at once, and that hands it to the director.
-      const allAway = managers.length > 0 && managers.every((m) => away.has(m.id));
+      const { allAway } = await presentManagers(settings, route?.teamId ?? teamId, now);
       return escalations.create({
         ...input,
         customerId: interaction.customerId,
@@ -242,8 +241,8 @@ export function createEscalationService(deps: EscalationDeps) {
         try {
           const e = await findAnywhere(lease.id);
           const settings = await settingsOf(e.workspaceId);
-          const { managers, present } = await presentManagers(settings, e, now);
-          if (managers.length > 0 && present.length === 0) {
+          const { present, allAway } = await presentManagers(settings, e.team?.id ?? null, now);
+          if (allAway) {
             // Every manager is away: the director hears of it now, not after twice the limit.
             await escalations.markReminded(lease.id, now, true);
             continue;
@@ -263,13 +262,13 @@ export function createEscalationService(deps: EscalationDeps) {
           const settings = await settingsOf(full.workspaceId);
           const team = settings.teams.find((t) => t.id === full.team?.id);
           const director = team?.directorId ? settings.people.find((p) => p.id === team.directorId) : undefined;
-          const { managers, present } = await presentManagers(settings, full, now);
+          const { allAway } = await presentManagers(settings, full.team?.id ?? null, now);
           await notifier.handToDirector(
             full,
             director ? personOf(director) : null,
             team?.directorChannelId ?? null,
             attemptOf(lease, SEND_LEASE_MS),
-            managers.length > 0 && present.length === 0 ? "managersAway" : "limit",
+            allAway ? "managersAway" : "limit",
           );
           await escalations.markHandedOff(lease.id, now);
           handedOff++;

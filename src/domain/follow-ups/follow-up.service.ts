@@ -1,6 +1,6 @@
 import type { CoverFinder } from "../absences/cover.js";
 import { DomainError, Errors } from "../errors.js";
-import { type BusinessCalendar, fromZoned, isBusinessDay, zoned } from "../escalations/business-calendar.js";
+import { type BusinessCalendar, fromZoned, isBusinessDay, localDay, zoned } from "../escalations/business-calendar.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
 import { FOLLOW_UP_MAX_DAYS } from "../interactions/interaction.limits.js";
 import type { InteractionService } from "../interactions/interaction.service.js";
@@ -70,11 +70,6 @@ const MANAGER_RECHECK_MS = 30 * 60 * 1000;
 // However long nothing can be sent, a row is looked at again within this (a time zone Slack changed).
 const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
 const notAfter = (at: Date, now: Date) => new Date(Math.min(at.getTime(), now.getTime() + LONGEST_WAIT_MS));
-
-const localDay = (at: Date, timeZone: string) => {
-  const z = zoned(at, timeZone);
-  return `${z.year}-${z.month}-${z.day}`;
-};
 
 /** When a snooze ends: in an hour, or at the start of the next working day / next week's first working day. */
 export function snoozeUntil(snooze: Snooze | Date, now: Date, calendar: BusinessCalendar): Date {

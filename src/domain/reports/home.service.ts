@@ -4,7 +4,7 @@
 import type { AbsenceService } from "../absences/absence.service.js";
 import type { Absence } from "../absences/absence.types.js";
 import { addDays } from "../absences/absence-range.parser.js";
-import { fromZoned, zoned } from "../escalations/business-calendar.js";
+import { fromZoned, localDay, zoned } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import type { HomeCampaign, HomeEscalation, HomeFollowUp, HomeRepository, Listed } from "./home.repository.js";
@@ -59,10 +59,7 @@ export function createHomeService(deps: {
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
         deps.absences.upcoming(member),
       ]);
-      const weekEnd = addDays(
-        `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`,
-        6,
-      );
+      const weekEnd = addDays(localDay(now, timeZone), 6);
       return {
         ...data,
         queue,
