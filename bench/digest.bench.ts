@@ -4,6 +4,7 @@
 // same database. Both answers are compared, so the baseline is known to count
 // the same thing.
 import type { Rapport } from "../src/app.js";
+import { createAbsenceRepository } from "../src/domain/absences/absence.repository.js";
 import { createDigestDeliveryRepository } from "../src/domain/reports/digest-delivery.repository.js";
 import { createExportRepository } from "../src/domain/reports/export.repository.js";
 import { createReportRepository } from "../src/domain/reports/report.repository.js";
@@ -116,7 +117,8 @@ const HAND_WRITTEN = `
     SELECT jsonb_build_object(
       'due', count(*),
       'onTime', count(*) FILTER (WHERE status = 'done' AND "completedAt" <= "dueAt" + interval '1 day'),
-      'open', count(*) FILTER (WHERE status = 'pending')) AS j
+      'open', count(*) FILTER (WHERE status = 'pending'),
+      'byCover', count(*) FILTER (WHERE status = 'done' AND "completedById" = "coverId")) AS j
     FROM "FollowUp", span s WHERE "workspaceId" = $1::uuid AND "dueAt" >= s.f AND "dueAt" < s.t AND status <> 'cancelled'),
   r AS (
     SELECT jsonb_build_object('lapsed', count(*) FILTER (WHERE condition = 'lapsed'), 'atRisk', count(*) FILTER (WHERE condition = 'at_risk')) AS j
@@ -161,6 +163,7 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
       exports: createExportRepository(prisma),
       settings: createSettingsRepository(prisma),
       schedule: createDigestDeliveryRepository(prisma),
+      absences: createAbsenceRepository(prisma),
       now: () => new Date(),
     });
     const workspace = await prisma.workspace.findFirstOrThrow();
@@ -228,6 +231,7 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
       Math.abs(Number(hand.escalations?.median) - Number(f.escalations.medianDecisionHours)) < 1e-6 &&
       Number(hand.followUps?.due) === f.followUps.due &&
       Number(hand.followUps?.onTime) === f.followUps.onTime &&
+      Number(hand.followUps?.byCover) === f.followUps.byCover &&
       Number(hand.retention?.lapsed) === f.retention.lapsed;
     console.log(
       `  week ${period.label}: ${f.volume.total} interactions (${f.previousVolume.total} the week before), ${f.escalations.opened} escalations opened, ${f.followUps.due} follow-ups due`,

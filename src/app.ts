@@ -41,6 +41,7 @@ import { createHousekeeping } from "./domain/scheduling/housekeeping.service.js"
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
+import type { WorkspaceSettings } from "./domain/workspace-settings/settings.types.js";
 import { createI18n } from "./i18n/i18n.js";
 import { matchLocale } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
@@ -140,7 +141,10 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     healthRoutes(createReadinessCheck(database.sql, migrations)),
   );
   const followUpRepository = createFollowUpRepository(prisma);
-  const coverFor = createCoverFinder({ absences: absenceRepository, openWork: followUpRepository.openCounts });
+  const coverDeps = { absences: absenceRepository, openWork: followUpRepository.openCounts };
+  const coverFor = createCoverFinder(coverDeps);
+  const presentAgents = (settings: WorkspaceSettings, teamId: string | null, at: Date) =>
+    presentAgentsByOpenWork(coverDeps, settings, teamId, at);
   const followUps = createFollowUpService({
     followUps: followUpRepository,
     settings: settingsRepository,
@@ -153,6 +157,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       defaultLocale: config.defaultLocale,
     }),
     coverFor,
+    presentAgents,
     now,
     log: (message, context) => logger.warn(context, message),
   });
@@ -185,13 +190,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const campaigns = createCampaignService({
     campaigns: createCampaignRepository(prisma),
     settings: settingsRepository,
-    handOut: (settings, teamId, at) =>
-      presentAgentsByOpenWork(
-        { absences: absenceRepository, openWork: followUpRepository.openCounts },
-        settings,
-        teamId,
-        at,
-      ),
+    handOut: presentAgents,
     interactions,
     notifier: createCampaignNotifier({
       client: app.client,
@@ -211,6 +210,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     exports: createExportRepository(prisma),
     settings: settingsRepository,
     schedule: digestDeliveries,
+    absences: absenceRepository,
     now,
   });
   const digests = createDigestDeliveryService({

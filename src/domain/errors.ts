@@ -35,7 +35,8 @@ export type DomainErrorCode =
   | "absenceInThePast"
   | "absenceTooLong"
   | "absenceNotYourTeam"
-  | "absenceBadCover";
+  | "absenceBadCover"
+  | "followUpNobodyToTake";
 
 export class DomainError extends Error {
   override name = "DomainError";

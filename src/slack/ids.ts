@@ -10,6 +10,7 @@ export const EVENTS = {
   directMessage: "message.im",
   channelMessage: "message.channels",
   privateChannelMessage: "message.groups",
+  userChange: "user_change",
 } as const;
 
 export const SHORTCUTS = {
@@ -61,6 +62,8 @@ export const ACTIONS = {
   outreachAccepted: "outreach_accepted",
   outreachDeclined: "outreach_declined",
   campaignStop: "campaign_stop",
+  awayHintAccept: "away_hint_accept",
+  awayHintDismiss: "away_hint_dismiss",
 } as const;
 
 export const BLOCK_IDS = {

@@ -30,6 +30,8 @@ export const EscalationRefSchema = z.object({ e: z.uuid() });
 export const DecisionMetadataSchema = z.object({ e: z.uuid(), d: z.enum(["approve", "reject"]) });
 export const EscalateMetadataSchema = z.object({ i: z.uuid(), channelId: z.string().max(32).optional() });
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const AwayHintSchema = z.object({ s: Day, e: Day });
 export const FollowUpRefSchema = z.object({ f: z.uuid() });
 export const SnoozeChoiceSchema = z.object({ f: z.uuid(), s: z.enum(["hour", "tomorrow", "next_week"]) });
 

@@ -297,7 +297,7 @@ const digest: Digest = {
     previousVolume: { ...volume, total: 1, complaints: 0, byKind: {}, byChannel: {} },
     topReasons: [1, 2, 3].map((i) => ({ reason: `${longText.slice(0, 300)} ${i}`, count: 1_000 * i })),
     escalations: { opened: 99_999, decided: 88_888, medianDecisionHours: 1234.56, breaches: 777 },
-    followUps: { due: 99_999, onTime: 88_888, late: 7_777, open: 3_333 },
+    followUps: { due: 99_999, onTime: 88_888, late: 7_777, open: 3_333, byCover: 2_222 },
     retention: { lapsed: 12_345, atRisk: 6_789, wonBack: 1_011 },
   },
   targets: [
@@ -341,6 +341,13 @@ const review: Review = {
     followUpsOnTimePct: 90,
     satisfiedPct: 80,
   },
+  // More absences than the review lists, each with the longest note.
+  absences: Array.from({ length: 12 }, (_, i) => ({
+    startsOn: `2026-11-${String(i + 1).padStart(2, "0")}`,
+    endsOn: `2026-11-${String(i + 1).padStart(2, "0")}`,
+    note: longText.slice(0, 500),
+  })),
+  daysAway: 12,
 };
 const listed = <T>(item: T) => ({ items: Array.from({ length: 10 }, () => item), total: 1_000 });
 const homeEscalation = {
@@ -354,7 +361,7 @@ const homeEscalation = {
 };
 const homeData: HomeData = {
   role: "director",
-  followUps: listed({ id: ID, customerName: longName, note: longText, dueAt: at }),
+  followUps: listed({ id: ID, customerName: longName, note: longText, dueAt: at, coveringFor: "U0AWAY" }),
   escalations: listed(homeEscalation),
   queue: listed(homeEscalation),
   teamName: longName,
@@ -379,6 +386,10 @@ const homeData: HomeData = {
     coverId: ID,
     coverSlackUserId: "U0COVER",
     setById: ID,
+    holds: [
+      { slackUserId: "U0COVER", followUps: 9_999 },
+      { slackUserId: "U0OTHER", followUps: 8_888 },
+    ],
   })),
 };
 

@@ -1,6 +1,7 @@
 // The digest's figures against counts computed here, independently, from seeded
 // data: random rows plus rows on the edges of the week in the reader's time zone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAbsenceRepository } from "../../src/domain/absences/absence.repository.js";
 import { createDigestDeliveryRepository } from "../../src/domain/reports/digest-delivery.repository.js";
 import { createExportRepository } from "../../src/domain/reports/export.repository.js";
 import { createReportRepository } from "../../src/domain/reports/report.repository.js";
@@ -59,7 +60,13 @@ describe("digest figures, right to the row", () => {
       reason: string;
       complaint: boolean;
     }>,
-    followUps: [] as Array<{ dueAt: Date; status: string; completedAt: Date | null; assignee: string }>,
+    followUps: [] as Array<{
+      dueAt: Date;
+      status: string;
+      completedAt: Date | null;
+      assignee: string;
+      byCover: boolean;
+    }>,
     conditions: [] as Array<{ since: Date; condition: string }>,
     wonBack: [] as Date[],
   };
@@ -80,6 +87,7 @@ describe("digest figures, right to the row", () => {
       exports: createExportRepository(prisma),
       settings: createSettingsRepository(prisma),
       schedule: createDigestDeliveryRepository(prisma),
+      absences: createAbsenceRepository(prisma),
       now: () => app.clock.now(),
     });
     const now = app.clock.now();
@@ -186,7 +194,10 @@ describe("digest figures, right to the row", () => {
       const status = pick(["pending", "done", "done", "cancelled"] as const);
       const completedAt = status === "done" ? new Date(dueAt.getTime() + Math.floor((rand() * 4 - 1) * DAY)) : null;
       const assignee = pick(authors);
-      seeded.followUps.push({ dueAt, status, completedAt, assignee });
+      // Some went to a cover while the assignee was away; the cover did it, or the assignee once back.
+      const cover = rand() < 0.4 ? pick(authors.filter((a) => a !== assignee)) : null;
+      const doneBy = status === "done" ? (cover && rand() < 0.6 ? cover : assignee) : null;
+      seeded.followUps.push({ dueAt, status, completedAt, assignee, byCover: doneBy !== null && doneBy === cover });
       await prisma.followUp.create({
         data: {
           workspaceId: workspace.id,
@@ -196,6 +207,8 @@ describe("digest figures, right to the row", () => {
           note: "seeded",
           dueAt,
           completedAt,
+          coverId: cover ? idOf(cover) : null,
+          completedById: doneBy ? idOf(doneBy) : null,
           outcome: status === "done" ? pick(["satisfied", "not_satisfied", "no_answer"]) : null,
         },
       });
@@ -292,7 +305,9 @@ describe("digest figures, right to the row", () => {
       onTime: count(f, onTime),
       late: count(f, (x) => x.status === "done" && !onTime(x)),
       open: count(f, (x) => x.status === "pending"),
+      byCover: count(f, (x) => x.byCover),
     });
+    expect(digest.figures.followUps.byCover).toBeGreaterThan(0);
     expect(digest.figures.retention).toEqual({
       lapsed: count(seeded.conditions, (c) => c.condition === "lapsed" && inWeek(c.since, lastWeek)),
       atRisk: count(seeded.conditions, (c) => c.condition === "at_risk" && inWeek(c.since, lastWeek)),

@@ -107,7 +107,7 @@ describe("every declared command and event is answered by the running app", () =
   });
 
   // One delivery per declared event, and the Web API call that shows a listener handled it.
-  const EVENT_PROBES: Record<string, { event: Record<string, unknown>; method: string }> = {
+  const EVENT_PROBES: Record<string, { event: Record<string, unknown>; method: string; to?: string }> = {
     app_home_opened: {
       event: { type: "app_home_opened", user: "U0MANIFEST", tab: "home", channel: "D0MANIFEST" },
       method: "views.publish",
@@ -138,6 +138,23 @@ describe("every declared command and event is answered by the running app", () =
       },
       method: "reactions.add",
     },
+    // A holiday status: the person is asked in their DM whether to mark them away.
+    user_change: {
+      event: {
+        type: "user_change",
+        user: {
+          id: "U0MANIFEST",
+          team_id: "T0RAPPORT",
+          deleted: false,
+          is_bot: false,
+          profile: { status_text: "Vacationing", status_emoji: ":palm_tree:", status_expiration: 0 },
+        },
+        cache_ts: 1_764_000_000,
+        event_ts: "1764000000.000100",
+      },
+      method: "chat.postMessage",
+      to: "U0MANIFEST",
+    },
   };
 
   it.each(declaredEvents)("%s", async (name) => {
@@ -149,9 +166,10 @@ describe("every declared command and event is answered by the running app", () =
       await app.slack.waitFor("response_url", (args) => args.url === new URL(on.responseUrl).pathname);
     }
     expect((await app.driver.event(probe.event)).status).toBe(200);
-    await app.slack.waitFor(
-      probe.method,
-      (args) => [args.channel, args.user_id].includes(channel) || probe.method !== "reactions.add",
+    await app.slack.waitFor(probe.method, (args) =>
+      probe.to
+        ? args.channel === probe.to
+        : [args.channel, args.user_id].includes(channel) || probe.method !== "reactions.add",
     );
   });
 

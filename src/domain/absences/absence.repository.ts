@@ -16,6 +16,13 @@ export interface AbsenceRepository {
   endFrom(workspaceId: string, actorId: string, memberId: string, today: string): Promise<number>;
   /** For each person, the absence that covers their day (each their own local date), if any. */
   awayOn(workspaceId: string, days: Array<{ memberId: string; day: string }>): Promise<Map<string, Absence>>;
+  /**
+   * Keeps `seen` as the away status last read for them (null: their status says nothing of it);
+   * true only when it differs from the one kept, so each status is acted on once, by one instance.
+   */
+  noteStatus(workspaceId: string, memberId: string, seen: string | null): Promise<boolean>;
+  /** One person's absences that overlap the days `from` to `to` (both included), earliest first. */
+  during(workspaceId: string, memberId: string, from: string, to: string): Promise<Absence[]>;
   /** Absences of these people that end on or after `from`, soonest first. */
   upcoming(workspaceId: string, memberIds: string[], from: string): Promise<Absence[]>;
 }
@@ -118,6 +125,22 @@ export function createAbsenceRepository(prisma: PrismaClient): AbsenceRepository
         if (row) away.set(memberId, shape(row));
       }
       return away;
+    },
+
+    async noteStatus(workspaceId, memberId, seen) {
+      const changed = await prisma.$executeRaw`
+        UPDATE "Member" SET "awayStatusSeen" = ${seen}
+        WHERE id = ${memberId}::uuid AND "workspaceId" = ${workspaceId}::uuid AND "awayStatusSeen" IS DISTINCT FROM ${seen}`;
+      return changed === 1;
+    },
+
+    async during(workspaceId, memberId, from, to) {
+      const rows = await prisma.absence.findMany({
+        where: { workspaceId, memberId, startsOn: { lte: asDate(to) }, endsOn: { gte: asDate(from) } },
+        orderBy: { startsOn: "asc" },
+        take: 100,
+      });
+      return rows.map(shape);
     },
 
     async upcoming(workspaceId, memberIds, from) {

@@ -6,6 +6,7 @@ import type { WorkspaceSettings } from "../workspace-settings/settings.types.js"
 import type { AbsenceRepository } from "./absence.repository.js";
 import { ABSENCE_MAX_DAYS, type Absence } from "./absence.types.js";
 import { parseAbsenceRange } from "./absence-range.parser.js";
+import { type AwayHint, awayHintOf, type SlackStatus } from "./away-status.js";
 
 // Who is away: a person marks themselves, a manager marks their team's people (sick today,
 // on leave), a director or an admin anyone. Days are read in the absent person's time zone.
@@ -60,6 +61,25 @@ export function createAbsenceService(deps: AbsenceDeps) {
         note: range.note,
         coverId,
       });
+    },
+
+    /**
+     * Their Slack status changed: when it reads as "away" (and they are not marked away for those
+     * days already), the days to offer them, once per status. Never marks anyone away by itself.
+     */
+    async hintFromStatus(member: Member, status: SlackStatus): Promise<AwayHint | null> {
+      const settings = await deps.settings.load(member.workspaceId);
+      const hint = awayHintOf(status, deps.now(), member.timeZone ?? settings.timeZone);
+      const fresh = await deps.absences.noteStatus(
+        member.workspaceId,
+        member.id,
+        hint ? `${hint.endsOn} ${hint.shown}`.slice(0, 300) : null,
+      );
+      if (!hint || !fresh) return null;
+      const marked = (
+        await deps.absences.awayOn(member.workspaceId, [{ memberId: member.id, day: hint.startsOn }])
+      ).get(member.id);
+      return marked && marked.endsOn >= hint.endsOn ? null : hint;
     },
 
     /** `targetId` is back: their absences from today (their time zone) on end. How many there were. */

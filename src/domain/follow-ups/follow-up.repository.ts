@@ -37,7 +37,8 @@ export interface FollowUpRepository {
   markDelivered(id: string, channelId: string, ts: string, at: Date, coverId?: string | null): Promise<void>;
   /** How many pending follow-ups each of these people holds. */
   openCounts(workspaceId: string, memberIds: string[]): Promise<Map<string, number>>;
-  markReminded(id: string, at: Date): Promise<void>;
+  /** Reminded, by `coverId` while the assignee is away (null: the assignee, back or never away). */
+  markReminded(id: string, at: Date, coverId?: string | null): Promise<void>;
   markManagerTold(id: string, at: Date): Promise<void>;
   complete(id: string, actorId: string, outcome: string, at: Date): Promise<boolean>;
   reschedule(id: string, actorId: string, dueAt: Date): Promise<void>;
@@ -167,8 +168,8 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       });
       return new Map(rows.map((r) => [r.assigneeId, r._count._all]));
     },
-    async markReminded(id, at) {
-      await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null } });
+    async markReminded(id, at, coverId = null) {
+      await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null, coverId } });
     },
     async markManagerTold(id, at) {
       await prisma.followUp.update({ where: { id }, data: { managerToldAt: at, leaseUntil: null } });
@@ -176,7 +177,7 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
     async complete(id, actorId, outcome, at) {
       const { count } = await prisma.followUp.updateMany({
         where: { id, status: "pending" },
-        data: { status: "done", completedAt: at, outcome },
+        data: { status: "done", completedAt: at, completedById: actorId, outcome },
       });
       if (count === 1) {
         const { workspaceId } = await prisma.followUp.findUniqueOrThrow({

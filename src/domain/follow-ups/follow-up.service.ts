@@ -27,6 +27,8 @@ export interface FollowUpDeps {
   notifier: FollowUpNotifier;
   /** Who covers for an assignee who is away. */
   coverFor: CoverFinder;
+  /** A team's agents at work today, least open work first: who takes work nobody was chosen for. */
+  presentAgents(settings: WorkspaceSettings, teamId: string | null, now: Date): Promise<string[]>;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -232,7 +234,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
           } else {
             if (remindDue && assigneeAtWork) {
               await notifier.remind(f, attempt, cover);
-              await followUps.markReminded(f.id, now);
+              await followUps.markReminded(f.id, now, cover?.person.id ?? null);
               result.reminded++;
             }
             if (tellManager) {
@@ -291,10 +293,18 @@ export function createFollowUpService(deps: FollowUpDeps) {
       return until;
     },
 
-    async reassign(workspaceId: string, id: string, actor: Member, assignee: Member) {
+    /** To `assignee`, or (nobody chosen) to the assignee's teammate at work with the least open work. */
+    async reassign(workspaceId: string, id: string, actor: Member, assignee: Member | null) {
       const f = await mine(workspaceId, id, actor);
-      await followUps.reassign(f.id, actor.id, assignee.id);
+      const to =
+        assignee?.id ??
+        (await deps.presentAgents(await deps.settings.load(workspaceId), f.assignee.teamId, deps.now())).find(
+          (agentId) => agentId !== f.assignee.id,
+        );
+      if (!to) throw new DomainError("followUpNobodyToTake");
+      await followUps.reassign(f.id, actor.id, to);
       await settle(f, "reassigned");
+      return to;
     },
   };
 }

@@ -43,6 +43,10 @@ export interface Review {
   teamSize: number;
   median: ReviewRates;
   rates: ReviewRates;
+  /** Their absences within the period (clipped to it, in their own days), so a quiet week reads fairly. */
+  absences: Array<{ startsOn: string; endsOn: string; note: string | null }>;
+  /** How many of the period's days they were away. */
+  daysAway: number;
 }
 
 export interface ReviewRates {

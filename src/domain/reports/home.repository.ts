@@ -12,6 +12,15 @@ export interface HomeFollowUp {
   customerName: string;
   note: string;
   dueAt: Date;
+  /** Theirs as cover: the Slack id of the assignee who is away. */
+  coveringFor?: string | null;
+}
+
+/** What a cover holds for someone away: their open follow-ups that went to the cover. */
+export interface CoverHolding {
+  assigneeId: string;
+  coverSlackUserId: string;
+  followUps: number;
 }
 
 export interface HomeEscalation {
@@ -34,7 +43,10 @@ export interface HomeCampaign {
 }
 
 export interface HomeRepository {
+  /** Their pending follow-ups due by `until`, and those they hold as someone's cover. */
   followUpsDue(memberId: string, until: Date, limit: number): Promise<Listed<HomeFollowUp>>;
+  /** For these people (away), how many of their open follow-ups each cover holds. */
+  coverHoldings(workspaceId: string, assigneeIds: string[]): Promise<CoverHolding[]>;
   escalationsRaised(memberId: string, limit: number): Promise<Listed<HomeEscalation>>;
   teamQueue(workspaceId: string, teamId: string | null, limit: number): Promise<Listed<HomeEscalation>>;
   campaignsRunning(workspaceId: string, createdById: string | null, limit: number): Promise<HomeCampaign[]>;
@@ -63,20 +75,46 @@ const toEscalation = (e: {
 export function createHomeRepository(prisma: PrismaClient): HomeRepository {
   return {
     async followUpsDue(memberId, until, limit) {
-      const where = { assigneeId: memberId, status: "pending" as const, dueAt: { lte: until } };
+      const where = {
+        OR: [{ assigneeId: memberId }, { coverId: memberId }],
+        status: "pending" as const,
+        dueAt: { lte: until },
+      };
       const [rows, total] = await Promise.all([
         prisma.followUp.findMany({
           where,
           orderBy: { dueAt: "asc" },
           take: limit,
-          select: { id: true, note: true, dueAt: true, customer: { select: { name: true } } },
+          select: {
+            id: true,
+            note: true,
+            dueAt: true,
+            assigneeId: true,
+            customer: { select: { name: true } },
+            assignee: { select: { slackUserId: true } },
+          },
         }),
         prisma.followUp.count({ where }),
       ]);
       return {
-        items: rows.map((r) => ({ id: r.id, note: r.note, dueAt: r.dueAt, customerName: r.customer.name })),
+        items: rows.map((r) => ({
+          id: r.id,
+          note: r.note,
+          dueAt: r.dueAt,
+          customerName: r.customer.name,
+          coveringFor: r.assigneeId === memberId ? null : r.assignee.slackUserId,
+        })),
         total,
       };
+    },
+    async coverHoldings(workspaceId, assigneeIds) {
+      if (assigneeIds.length === 0) return [];
+      return prisma.$queryRaw<CoverHolding[]>`
+        SELECT f."assigneeId", c."slackUserId" AS "coverSlackUserId", count(*)::int AS "followUps"
+        FROM "FollowUp" f JOIN "Member" c ON c.id = f."coverId"
+        WHERE f."workspaceId" = ${workspaceId}::uuid AND f.status = 'pending'
+          AND f."assigneeId" = ANY(${assigneeIds}::uuid[])
+        GROUP BY 1, 2 ORDER BY 3 DESC, 2`;
     },
     async escalationsRaised(memberId, limit) {
       const where = { raisedById: memberId, status: { in: [...OPEN] } };

@@ -26,8 +26,15 @@ export interface HomeData {
   campaigns?: HomeCampaign[];
   targets?: TargetProgress[];
   /** Managers: who of their team is away today and in the next six days; directors and admins: anyone. */
-  away?: Array<Absence & { slackUserId: string; coverSlackUserId?: string | null }>;
+  away?: HomeAbsence[];
 }
+
+/** Someone away, and (while they are away) what their covers hold of theirs. */
+export type HomeAbsence = Absence & {
+  slackUserId: string;
+  coverSlackUserId?: string | null;
+  holds?: Array<{ slackUserId: string; followUps: number }>;
+};
 
 export function createHomeService(deps: {
   home: HomeRepository;
@@ -60,13 +67,23 @@ export function createHomeService(deps: {
         deps.absences.upcoming(member),
       ]);
       const weekEnd = addDays(localDay(now, timeZone), 6);
+      const away = absences.filter((a) => a.startsOn <= weekEnd).slice(0, LISTED);
+      const holdings = await deps.home.coverHoldings(
+        member.workspaceId,
+        away.map((a) => a.memberId),
+      );
       return {
         ...data,
         queue,
         teamName: wholeWorkspace ? null : (settings.teams.find((t) => t.id === teamId)?.name ?? null),
         week: week.figures,
         campaigns,
-        away: absences.filter((a) => a.startsOn <= weekEnd).slice(0, LISTED),
+        away: away.map((a) => ({
+          ...a,
+          holds: holdings
+            .filter((h) => h.assigneeId === a.memberId)
+            .map((h) => ({ slackUserId: h.coverSlackUserId, followUps: h.followUps })),
+        })),
         // Targets are the workspace's: directors and admins see them against the workspace's week.
         ...(wholeWorkspace ? { targets: week.targets } : {}),
       };

@@ -117,11 +117,18 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
         SELECT count(*)::int AS due,
                count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" <= f."dueAt" + interval '1 day')::int AS "onTime",
                count(*) FILTER (WHERE f.status = 'done' AND f."completedAt" > f."dueAt" + interval '1 day')::int AS late,
-               count(*) FILTER (WHERE f.status = 'pending')::int AS open
+               count(*) FILTER (WHERE f.status = 'pending')::int AS open,
+               count(*) FILTER (WHERE f.status = 'done' AND f."completedById" = f."coverId")::int AS "byCover"
         FROM "FollowUp" f
         WHERE f."workspaceId" = ${scope.workspaceId}::uuid AND f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to}
           AND f.status <> 'cancelled' ${teamPeople(scope, 'f."assigneeId"')}`;
-      return { due: int(row?.due), onTime: int(row?.onTime), late: int(row?.late), open: int(row?.open) };
+      return {
+        due: int(row?.due),
+        onTime: int(row?.onTime),
+        late: int(row?.late),
+        open: int(row?.open),
+        byCover: int(row?.byCover),
+      };
     },
 
     async retention(scope, span) {

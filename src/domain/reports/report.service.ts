@@ -1,6 +1,9 @@
 // Digests, one-on-one reviews and exports: who may see which figures, and the
 // figures put together. Knows nothing of Slack.
+import type { AbsenceRepository } from "../absences/absence.repository.js";
+import { addDays } from "../absences/absence-range.parser.js";
 import { DomainError } from "../errors.js";
+import { localDay } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -22,7 +25,28 @@ export interface ReportDeps {
   exports: ExportRepository;
   settings: SettingsRepository;
   schedule: Pick<DigestDeliveryRepository, "setSchedule">;
+  absences: Pick<AbsenceRepository, "during">;
   now: () => Date;
+}
+
+/** Someone's absences within a period's days (their own), clipped to it, and the days they cover. */
+async function absencesWithin(
+  absences: ReportDeps["absences"],
+  workspaceId: string,
+  person: { id: string },
+  period: Period,
+  timeZone: string,
+) {
+  const first = localDay(period.from, timeZone);
+  const last = localDay(new Date(period.to.getTime() - 1), timeZone);
+  const clipped = (await absences.during(workspaceId, person.id, first, last)).map((a) => ({
+    startsOn: a.startsOn < first ? first : a.startsOn,
+    endsOn: a.endsOn > last ? last : a.endsOn,
+    note: a.note,
+  }));
+  const days = new Set<string>();
+  for (const a of clipped) for (let d = a.startsOn; d <= a.endsOn; d = addDays(d, 1)) days.add(d);
+  return { absences: clipped, daysAway: days.size };
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
@@ -207,7 +231,10 @@ export function createReportService(deps: ReportDeps) {
       const period = periodOf(periodText, timeZone, "last");
       const scope: ReportScope = { workspaceId: viewer.workspaceId, teamId: subject.teamId };
       // The scope is the subject's team; someone in no team is measured against themselves alone.
-      const everyone = await reports.people(scope, period, period.previous, deps.now());
+      const [everyone, away] = await Promise.all([
+        reports.people(scope, period, period.previous, deps.now()),
+        absencesWithin(deps.absences, viewer.workspaceId, subject, period, subject.timeZone ?? settings.timeZone),
+      ]);
       const found = everyone.find((p) => p.memberId === subjectId);
       // Nothing logged, due or raised in the period: their figures are zeros, not an unknown person.
       const person = found ?? noFigures(subject);
@@ -223,6 +250,7 @@ export function createReportService(deps: ReportDeps) {
         teamName: settings.teams.find((t) => t.id === subject.teamId)?.name ?? null,
         teamSize: teammates.length,
         rates: ratesOf(person),
+        ...away,
         median: {
           interactions: pick("interactions"),
           complaintsResolvedPct: pick("complaintsResolvedPct"),

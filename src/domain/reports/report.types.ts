@@ -35,6 +35,8 @@ export interface FollowUpFigures {
   onTime: number;
   late: number;
   open: number;
+  /** Done by the cover of an assignee who was away. */
+  byCover: number;
 }
 
 export interface RetentionFigures {

@@ -8,7 +8,14 @@ const plain = (text: string) => ({ type: "plain_text" as const, text });
 /** A modal that asks whom to hand something to (an escalation, a follow-up). */
 export function buildAssigneeForm(
   t: Translate,
-  form: { callbackId: string; privateMetadata: string; titleKey: string; submitKey: string },
+  form: {
+    callbackId: string;
+    privateMetadata: string;
+    titleKey: string;
+    submitKey: string;
+    /** When nobody needs to be chosen: the hint saying what happens then. */
+    optionalHintKey?: string;
+  },
 ): ModalView {
   return {
     type: "modal",
@@ -23,6 +30,7 @@ export function buildAssigneeForm(
         block_id: BLOCK_IDS.assignee,
         label: plain(t("escalation.assignee")),
         element: { type: "users_select", action_id: inputAction(BLOCK_IDS.assignee) },
+        ...(form.optionalHintKey ? { optional: true, hint: plain(shorten(t(form.optionalHintKey), 2_000)) } : {}),
       },
     ],
   };

@@ -103,6 +103,7 @@ export function buildDigestMessage(
       }),
       t("digest.doneLate", { number: count(t, f.followUps.late) }),
       t("digest.stillOpen", { number: count(t, f.followUps.open) }),
+      ...(f.followUps.byCover > 0 ? [t("digest.byCover", { number: count(t, f.followUps.byCover) })] : []),
     ]),
     section(t("digest.retention")),
     fields([

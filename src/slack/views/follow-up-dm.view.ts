@@ -160,5 +160,6 @@ export function buildFollowUpReassignForm(t: Translate, f: FollowUpDetails): Mod
     privateMetadata: encode(FollowUpRefSchema, { f: f.id }),
     titleKey: "followUpDm.reassignTitle",
     submitKey: "followUpDm.reassignButton",
+    optionalHintKey: "followUpDm.reassignAnyone",
   });
 }

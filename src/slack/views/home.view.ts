@@ -3,6 +3,7 @@ import type { HomeEscalation, Listed } from "../../domain/reports/home.repositor
 import type { HomeData } from "../../domain/reports/home.service.js";
 import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { verbatim } from "../../i18n/verbatim.js";
 import { slackDate } from "../format.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
@@ -55,7 +56,9 @@ export function buildHomeView(
               t("home.followUps"),
               ...data.followUps.items.map(
                 (f) =>
-                  `• *${mrkdwnText(f.customerName, 80)}*: ${mrkdwnText(f.note, 120)} · ${t("home.due", { date: slackDate(f.dueAt) })}`,
+                  `• *${mrkdwnText(f.customerName, 80)}*: ${mrkdwnText(f.note, 120)} · ${t("home.due", { date: slackDate(f.dueAt) })}${
+                    f.coveringFor ? ` · ${t("home.coveringFor", { person: verbatim(`<@${f.coveringFor}>`) })}` : ""
+                  }`,
               ),
               ...more(t, data.followUps),
             ].join("\n"),

@@ -1,9 +1,10 @@
 import type { KnownBlock } from "@slack/types";
 import { KINDS } from "../../domain/interactions/vocabulary.js";
 import type { Review, ReviewRates } from "../../domain/reports/digest.types.js";
-import type { Translate } from "../../i18n/i18n.js";
+import { formatDay, type Translate } from "../../i18n/i18n.js";
+import { verbatim } from "../../i18n/verbatim.js";
 import { mention, slackDate } from "../format.js";
-import { escapeMrkdwn, plainText } from "../mrkdwn.js";
+import { escapeMrkdwn, mrkdwnText, plainText } from "../mrkdwn.js";
 import { count, share } from "./report-format.js";
 
 const ROWS: Array<{ key: keyof ReviewRates; label: string; percent: boolean }> = [
@@ -13,6 +14,30 @@ const ROWS: Array<{ key: keyof ReviewRates; label: string; percent: boolean }> =
   { key: "followUpsOnTimePct", label: "review.followUpsOnTime", percent: true },
   { key: "satisfiedPct", label: "review.satisfied", percent: true },
 ];
+
+const ABSENCES_LISTED = 8;
+
+/** The days they were away in the period, beside their figures, so a quiet week reads fairly. */
+function awayContext(t: Translate, review: Review): KnownBlock {
+  const listed = review.absences.slice(0, ABSENCES_LISTED).map((a) => {
+    const days =
+      a.startsOn === a.endsOn ? formatDay(t, a.startsOn) : `${formatDay(t, a.startsOn)} – ${formatDay(t, a.endsOn)}`;
+    return a.note ? `${days} (${mrkdwnText(a.note, 80)})` : days;
+  });
+  const more = review.absences.length - listed.length;
+  return {
+    type: "context",
+    elements: [
+      {
+        type: "mrkdwn",
+        text: t("review.away", {
+          days: count(t, review.daysAway),
+          list: verbatim([...listed, ...(more > 0 ? [`+${count(t, more)}`] : [])].join(", ")),
+        }),
+      },
+    ],
+  };
+}
 
 /** A one-on-one review: the person's figures with their team's median beside each. */
 export function buildReviewMessage(t: Translate, review: Review): { text: string; blocks: KnownBlock[] } {
@@ -44,6 +69,7 @@ export function buildReviewMessage(t: Translate, review: Review): { text: string
         ],
       },
       { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
+      ...(review.daysAway > 0 ? [awayContext(t, review)] : []),
       {
         type: "section",
         fields: KINDS.map((k) => ({

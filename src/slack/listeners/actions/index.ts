@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
+import { awayHintAcceptAction, awayHintDismissAction } from "./away-hint.actions.js";
 import { campaignStopAction, outreachResponseAction } from "./campaign.actions.js";
 import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
 import { askAction, decideAction, escalateAction } from "./escalation.actions.js";
@@ -53,4 +54,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.approve, askAction(deps, "approve"));
   app.action(ACTIONS.reject, askAction(deps, "reject"));
   app.action(ACTIONS.reassign, askAction(deps, "reassign"));
+  app.action(ACTIONS.awayHintAccept, awayHintAcceptAction(deps));
+  app.action(ACTIONS.awayHintDismiss, awayHintDismissAction());
 }

@@ -90,16 +90,10 @@ export function followUpReassignSubmission(deps: SlackDeps) {
     const person = await submitter(args);
     const { f } = decode(FollowUpRefSchema, args.view.private_metadata);
     const userId = args.view.state.values[BLOCK_IDS.assignee]?.[inputAction(BLOCK_IDS.assignee)]?.selected_user;
-    if (!userId) {
-      await args.ack({
-        response_action: "errors",
-        errors: { [BLOCK_IDS.assignee]: person.t("followUpDm.assigneeRequired") },
-      });
-      return;
-    }
-    const assignee = await deps.identify(args.body.team?.id ?? "", userId, args.client);
+    // Nobody chosen: the teammate at work with the least open work takes it.
+    const assignee = userId ? (await deps.identify(args.body.team?.id ?? "", userId, args.client)).member : null;
     try {
-      await deps.followUps.reassign(person.member.workspaceId, f, person.member, assignee.member);
+      await deps.followUps.reassign(person.member.workspaceId, f, person.member, assignee);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({
