@@ -75,6 +75,8 @@ export interface Rapport {
   port: number;
   database: Database;
   scheduler: Scheduler;
+  /** Resolves once no Slack request is being handled (or after `timeoutMs`). */
+  settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -306,6 +308,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     port,
     database,
     scheduler,
+    settled: (timeoutMs = 5_000) => inFlight.drained(timeoutMs),
     stop() {
       stopping ??= (async () => {
         // Stop taking requests and ticking, let what is in flight finish, then close the database.

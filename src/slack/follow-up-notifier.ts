@@ -1,8 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import type { PersonRef } from "../domain/escalations/escalation.types.js";
-import type { FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
+import type { Cover, FollowUpNotifier } from "../domain/follow-ups/follow-up.notifier.js";
 import type { FollowUpDetails } from "../domain/follow-ups/follow-up.types.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { Attempt } from "../domain/outbound.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
 import { mention, slackDate } from "./format.js";
@@ -33,22 +34,27 @@ export function createFollowUpNotifier(deps: {
     text,
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
   });
+  /** The follow-up's DM, to `cover` (saying for whom) or to the assignee, posted once under `id`. */
+  async function postDm(f: FollowUpDetails, attempt: Attempt, cover: Cover | null | undefined, id: string) {
+    const to = cover?.person ?? f.assignee;
+    const t = await tFor(f.workspaceId, to);
+    const dm = buildFollowUpDm(t, f);
+    return postOnce(
+      deps.delivery,
+      { to: to.slackUserId, eventType: FOLLOW_UP_EVENT, id, unsureSince: attempt.unsureSince },
+      cover ? withCoveringLine(t, dm, f.assignee.slackUserId, cover.awayUntil) : dm,
+    );
+  }
   return {
-    async deliver(f: FollowUpDetails, attempt, cover) {
-      const to = cover?.person ?? f.assignee;
-      const t = await tFor(f.workspaceId, to);
-      const dm = buildFollowUpDm(t, f);
-      return postOnce(
-        deps.delivery,
-        {
-          to: to.slackUserId,
-          eventType: FOLLOW_UP_EVENT,
-          id: `${f.id}:due:${f.dueAt.getTime()}${cover ? `:cover:${cover.person.id}` : ""}`,
-          unsureSince: attempt.unsureSince,
-        },
-        cover ? withCoveringLine(t, dm, f.assignee.slackUserId, cover.awayUntil) : dm,
-      );
-    },
+    deliver: (f: FollowUpDetails, attempt, cover) =>
+      postDm(f, attempt, cover, `${f.id}:due:${f.dueAt.getTime()}${cover ? `:cover:${cover.person.id}` : ""}`),
+    handOver: (f: FollowUpDetails, attempt, cover) =>
+      postDm(
+        f,
+        attempt,
+        cover,
+        `${f.id}:handover:${cover?.person.id ?? f.assignee.id}:${f.lastRemindedAt?.getTime() ?? 0}`,
+      ),
     async remind(f, attempt, cover) {
       const to = cover?.person ?? f.assignee;
       const t = await tFor(f.workspaceId, to);

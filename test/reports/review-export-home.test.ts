@@ -108,6 +108,42 @@ describe("reviews, exports, targets and the App Home", () => {
     expect(String(hostile.text)).not.toMatch(/<!channel>|<@U0NEVER/);
   });
 
+  it("review: shows the days the person was away in the period, clipped to it, so a quiet week reads fairly", async () => {
+    const prisma = db();
+    const agent = await prisma.member.findFirstOrThrow({ where: { slackUserId: AGENT.user } });
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    // 2026-W01 runs from Monday 29 December 2025 to Sunday 4 January 2026.
+    await prisma.absence.createMany({
+      data: [
+        ["2025-12-01", "2025-12-05", "before the week"],
+        ["2025-12-20", "2025-12-30", "holiday"],
+        ["2026-01-02", "2026-01-02", "sick <!here>"],
+        ["2026-01-04", "2026-01-10", null],
+      ].map(([from, to, note]) => ({
+        workspaceId: agent.workspaceId,
+        memberId: agent.id,
+        startsOn: day(from as string),
+        endsOn: day(to as string),
+        note,
+        setById: agent.id,
+      })),
+    });
+    try {
+      const text = textOf(await ask(DIR, "review <@U0AGENT|abe> 2026-W01"));
+      // 29–30 December, 2 January and 4 January: four of the week's days.
+      expect(text).toContain("Days away in this period: *4*");
+      expect(text).toContain("Dec 29, 2025 – Dec 30, 2025 (holiday)");
+      expect(text).toContain("Jan 2, 2026 (sick &lt;!here&gt;)");
+      expect(text).toContain("Jan 4, 2026");
+      expect(text).not.toContain("before the week");
+      expect(text).not.toContain("<!here>");
+      // A week they were not away shows no such line.
+      expect(textOf(await ask(DIR, "review <@U0AGENT|abe> 2026-W03"))).not.toContain("Days away");
+    } finally {
+      await prisma.absence.deleteMany({ where: { memberId: agent.id } });
+    }
+  });
+
   it("export: a CSV with a BOM, formulas made inert, quotes and new lines kept; each sees only theirs", async () => {
     const answer = await ask(AGENT2, "export last");
     expect(textOf(answer)).toContain("2 interactions");

@@ -25,11 +25,16 @@ export interface TestAppOptions {
   /** Use this PostgreSQL URL as it is (the caller owns the database). */
   postgresUrl?: string;
   env?: Record<string, string>;
+  /**
+   * Talk to this stand-in, shared with other instances as one Slack is (one history, one ts
+   * space); its owner stops it. By default each app gets its own.
+   */
+  slack?: FakeSlack;
 }
 
 /** Starts the whole app on a random port against a fake Slack and a fresh database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const slack = await new FakeSlack().start();
+  const slack = options.slack ?? (await new FakeSlack().start());
   const signingSecret = randomBytes(16).toString("hex");
   let scratch: ScratchDatabase | undefined;
   let databaseUrl = options.postgresUrl;
@@ -53,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     now: () => new Date(Date.now() + offset),
   };
-  slack.now = () => clock.now().getTime();
+  if (!options.slack) slack.now = () => clock.now().getTime();
   const rapport = await startRapport(config, logs.logger, {
     now: clock.now,
     clock: false,
@@ -71,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     async stop() {
       await rapport.stop();
-      await slack.stop();
+      if (!options.slack) await slack.stop();
       await scratch?.drop();
     },
   };

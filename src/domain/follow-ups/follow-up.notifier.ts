@@ -19,7 +19,12 @@ export interface FollowUpNotifier {
    * went, so it can update itself.
    */
   deliver(followUp: FollowUpDetails, attempt: Attempt, cover?: Cover | null): Promise<Posted>;
-  /** Once a working day while it stays overdue (to `cover` while the assignee is away). */
+  /**
+   * Its DM anew, to whoever holds it now (`cover` while the assignee is away, else the assignee)
+   * when the DM was with someone else: they went away, or came back. Returns where it went.
+   */
+  handOver(followUp: FollowUpDetails, attempt: Attempt, cover?: Cover | null): Promise<Posted>;
+  /** Once a working day while it stays overdue, in the DM's thread (with whoever got the DM). */
   remind(followUp: FollowUpDetails, attempt: Attempt, cover?: Cover | null): Promise<void>;
   tellManagers(followUp: FollowUpDetails, managers: PersonRef[], daysOverdue: number, attempt: Attempt): Promise<void>;
   /** The DM shows it is done, snoozed or handed on, instead of nagging. */

@@ -37,8 +37,9 @@ export interface FollowUpRepository {
   markDelivered(id: string, channelId: string, ts: string, at: Date, coverId?: string | null): Promise<void>;
   /** How many pending follow-ups each of these people holds. */
   openCounts(workspaceId: string, memberIds: string[]): Promise<Map<string, number>>;
-  /** Reminded, by `coverId` while the assignee is away (null: the assignee, back or never away). */
-  markReminded(id: string, at: Date, coverId?: string | null): Promise<void>;
+  markReminded(id: string, at: Date): Promise<void>;
+  /** Its DM went anew to `coverId` (null: the assignee, back): where it is now, counted as the day's reminder. */
+  markHandedOver(id: string, channelId: string, ts: string, at: Date, coverId: string | null): Promise<void>;
   markManagerTold(id: string, at: Date): Promise<void>;
   complete(id: string, actorId: string, outcome: string, at: Date): Promise<boolean>;
   reschedule(id: string, actorId: string, dueAt: Date): Promise<void>;
@@ -168,8 +169,14 @@ export function createFollowUpRepository(prisma: PrismaClient): FollowUpReposito
       });
       return new Map(rows.map((r) => [r.assigneeId, r._count._all]));
     },
-    async markReminded(id, at, coverId = null) {
-      await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null, coverId } });
+    async markReminded(id, at) {
+      await prisma.followUp.update({ where: { id }, data: { lastRemindedAt: at, leaseUntil: null } });
+    },
+    async markHandedOver(id, channelId, ts, at, coverId) {
+      await prisma.followUp.update({
+        where: { id },
+        data: { lastRemindedAt: at, dmChannelId: channelId, dmTs: ts, leaseUntil: null, coverId },
+      });
     },
     async markManagerTold(id, at) {
       await prisma.followUp.update({ where: { id }, data: { managerToldAt: at, leaseUntil: null } });

@@ -233,8 +233,17 @@ export function createFollowUpService(deps: FollowUpDeps) {
             result.delivered++;
           } else {
             if (remindDue && assigneeAtWork) {
-              await notifier.remind(f, attempt, cover);
-              await followUps.markReminded(f.id, now, cover?.person.id ?? null);
+              const holder = cover?.person.id ?? null;
+              if (holder === f.coverId) {
+                await notifier.remind(f, attempt, cover);
+                await followUps.markReminded(f.id, now);
+              } else {
+                // Its DM is with someone else (the assignee went away, or came back): the DM anew to
+                // whoever has it now, and the old one says it moved on.
+                const sent = await notifier.handOver(f, attempt, cover);
+                await followUps.markHandedOver(f.id, sent.channelId, sent.ts, now, holder);
+                await settle(f, "reassigned");
+              }
               result.reminded++;
             }
             if (tellManager) {
