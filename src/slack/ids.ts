@@ -28,6 +28,7 @@ export const CALLBACKS = {
   followUpReassign: "follow_up_reassign",
   reopenEscalation: "follow_up_reopen",
   campaignForm: "campaign_form",
+  awayForm: "away_form",
 } as const;
 
 export const ACTIONS = {
@@ -64,9 +65,15 @@ export const ACTIONS = {
   campaignStop: "campaign_stop",
   awayHintAccept: "away_hint_accept",
   awayHintDismiss: "away_hint_dismiss",
+  awayOpenForm: "away_open_form",
+  awayBack: "away_back",
 } as const;
 
 export const BLOCK_IDS = {
+  awayFrom: "away_from",
+  awayTo: "away_to",
+  awayNote: "away_note",
+  awayCover: "away_cover",
   helpCommands: "help_commands",
   customer: "customer",
   kind: "kind",

@@ -10,6 +10,8 @@ import type { ConditionRow } from "../../src/domain/retention/retention.reposito
 import type { WorkspaceSettings } from "../../src/domain/workspace-settings/settings.types.js";
 import { createI18n } from "../../src/i18n/i18n.js";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locales.js";
+import { buildAwayForm } from "../../src/slack/views/away-form.view.js";
+import { buildAwayHint } from "../../src/slack/views/away-hint.view.js";
 import { buildCampaignForm } from "../../src/slack/views/campaign-form.view.js";
 import { buildCampaignNudge } from "../../src/slack/views/campaign-nudge.view.js";
 import { buildCampaignProgress } from "../../src/slack/views/campaign-progress.view.js";
@@ -363,6 +365,15 @@ const homeData: HomeData = {
   role: "director",
   followUps: listed({ id: ID, customerName: longName, note: longText, dueAt: at, coveringFor: "U0AWAY" }),
   escalations: listed(homeEscalation),
+  myAbsence: {
+    id: ID,
+    memberId: ID,
+    startsOn: "2026-12-24",
+    endsOn: "2027-01-02",
+    note: longText.slice(0, 500),
+    coverId: ID,
+    setById: ID,
+  },
   queue: listed(homeEscalation),
   teamName: longName,
   week: digest.figures,
@@ -400,6 +411,12 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     digest: buildDigestMessage(t, digest, { chartFileId: "F0CHART", late: { dueAt: at } }),
     quietDigest: buildDigestMessage(t, { ...digest, quiet: true }),
     review: buildReviewMessage(t, review),
+    awayHint: buildAwayHint(t, {
+      startsOn: "2026-12-03",
+      endsOn: "2027-12-03",
+      untilKnown: true,
+      shown: `:palm_tree: ${longText.slice(0, 200)}`,
+    }),
     help: buildHelpMessage(t),
     interactionCard: buildInteractionCard(t, { interaction, context, canUndo: true, state: "logged" }),
     removedCard: buildRemovedCard(t, interaction, "undone"),
@@ -491,12 +508,18 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
       role: "agent",
       followUps: { items: [], total: 0 },
       escalations: { items: [], total: 0 },
+      myAbsence: null,
     }),
     campaignForm: buildCampaignForm(t, {
       teams: Array.from({ length: 12 }, (_, i) => ({ id: `${i}`, name: `Team ${i}` })),
       today: "2026-11-24",
       inAMonth: "2026-12-24",
       timeZone: "America/Argentina/ComodRivadavia",
+    }),
+    awayForm: buildAwayForm(t, {
+      today: "2026-12-03",
+      current: { ...(homeData.myAbsence as NonNullable<HomeData["myAbsence"]>) },
+      coverSlackUserId: "U0COVER",
     }),
   };
 }

@@ -2,11 +2,12 @@
 // time zone; overlapping and touching stretches merge; refusals change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, openHome, textOf } from "../support/slack-helpers.js";
+import { answerTo, latest, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { ADMIN, AGENT, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
+import { ADMIN, AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
 
 const KIWI = { user: "U0KIWI", channel: "C0SUPPORT" };
+const DIRECTOR_AT = { user: DIRECTOR, channel: "C0DIRS" };
 const HOUR = 3_600_000;
 const dayIn = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
@@ -130,6 +131,40 @@ describe("absences", () => {
     expect(team).not.toContain("U0MGRX");
   });
 
+  it("keeps past absences and lists the last 90 days' of one's team, latest first", async () => {
+    const member = (slackUserId: string) => db().member.findFirstOrThrow({ where: { slackUserId } });
+    const [agent, kiwi, other] = await Promise.all([member(AGENT.user), member(KIWI.user), member(OTHER_MGR.user)]);
+    const day = (offset: number) => new Date(`${addDays(today(), offset)}T00:00:00Z`);
+    await db().absence.createMany({
+      data: [
+        { member: agent, from: -20, to: -18, note: "conference" },
+        { member: kiwi, from: -9, to: -8, note: "flu" },
+        { member: kiwi, from: -120, to: -100, note: "long ago" },
+        { member: other, from: -5, to: -4, note: "other team" },
+      ].map((a) => ({
+        workspaceId: a.member.workspaceId,
+        memberId: a.member.id,
+        startsOn: day(a.from),
+        endsOn: day(a.to),
+        note: a.note,
+        setById: a.member.id,
+      })),
+    });
+    await say(AGENT, "away today still counts as now");
+    const past = async (who: { user: string; channel: string }) =>
+      textOf(await answerTo(app, (await app.driver.command("/rapport", "away past", who)).responseUrl));
+    const team = await past(MGR1);
+    expect(team).toContain("Who was away (the last 90 days)");
+    expect(team.indexOf("flu")).toBeGreaterThan(-1);
+    expect(team.indexOf("flu")).toBeLessThan(team.indexOf("conference"));
+    for (const absent of ["long ago", "other team", "still counts"]) expect(team).not.toContain(absent);
+    const mine = await past(AGENT);
+    expect(mine).toContain("conference");
+    expect(mine).not.toContain("flu");
+    expect(await past(KIWI)).toContain("flu");
+    expect(await past(DIRECTOR_AT)).toContain("other team");
+  });
+
   it("`away off` ends today's absence and drops later ones; saying it again says there is nothing to end", async () => {
     await db().absence.create({
       data: {
@@ -162,5 +197,55 @@ describe("absences", () => {
     expect(manager).not.toContain("U0KIWI");
     expect(manager).not.toContain("U0MGRX");
     expect(await home(AGENT.user)).not.toContain("Away today and this week");
+  });
+
+  it("lets anyone mark themselves away from the Home tab, refusing bad days in the form, and come back from it", async () => {
+    const before = await openHome(app, AGENT.user);
+    expect(before).toContain("away_open_form");
+    expect(before).not.toContain("away_back");
+    const opened = app.slack.callsTo("views.open").length;
+    await app.driver.blockAction(AGENT, { action_id: "away_open_form" });
+    const form = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
+    expect(JSON.stringify(form)).toContain(`"initial_date":"${today()}"`);
+    const submit = async (from: string, to: string, note: string, cover: string | null = null) => {
+      const response = await app.driver.viewSubmission(AGENT, {
+        id: `VAWAY${from}${to}`,
+        callback_id: form.callback_id,
+        private_metadata: form.private_metadata,
+        state: {
+          values: {
+            away_from: { away_from_input: { type: "datepicker", selected_date: from } },
+            away_to: { away_to_input: { type: "datepicker", selected_date: to } },
+            away_note: { away_note_input: { type: "plain_text_input", value: note } },
+            away_cover: { away_cover_input: { type: "users_select", selected_user: cover } },
+          },
+        },
+      });
+      const body = String(response.body ?? "");
+      return body ? JSON.parse(body) : {};
+    };
+    expect(await submit(addDays(today(), 3), addDays(today(), 1), "x")).toEqual({
+      response_action: "errors",
+      errors: { away_to: "An absence cannot end before it starts." },
+    });
+    expect(await submit(addDays(today(), -9), addDays(today(), -2), "x")).toMatchObject({
+      errors: { away_to: "Those days have already passed." },
+    });
+    expect((await submit(today(), addDays(today(), 2), "x", AGENT.user)).errors).toHaveProperty("away_cover");
+    expect(await rows(AGENT.user)).toEqual([]);
+
+    expect(await submit(today(), addDays(today(), 2), "training\nin Porto <!here>")).toEqual({});
+    await expect
+      .poll(() => rows(AGENT.user))
+      .toEqual([{ from: today(), to: addDays(today(), 2), note: "training in Porto <!here>" }]);
+    const during = await openHome(app, AGENT.user);
+    expect(during).toContain(`You are away from ${shown(today())} to ${shown(addDays(today(), 2))}.`);
+    expect(during).toContain("&lt;!here&gt;");
+    expect(during).not.toContain("<!here>");
+    expect(during).toContain("away_back");
+
+    await app.driver.blockAction(AGENT, { action_id: "away_back" });
+    await expect.poll(() => rows(AGENT.user)).toEqual([]);
+    expect(await openHome(app, AGENT.user)).not.toContain("away_back");
   });
 });

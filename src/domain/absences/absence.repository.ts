@@ -21,8 +21,8 @@ export interface AbsenceRepository {
    * true only when it differs from the one kept, so each status is acted on once, by one instance.
    */
   noteStatus(workspaceId: string, memberId: string, seen: string | null): Promise<boolean>;
-  /** One person's absences that overlap the days `from` to `to` (both included), earliest first. */
-  during(workspaceId: string, memberId: string, from: string, to: string): Promise<Absence[]>;
+  /** These people's absences that overlap the days `from` to `to` (both included), latest first. */
+  during(workspaceId: string, memberIds: string[], from: string, to: string): Promise<Absence[]>;
   /** Absences of these people that end on or after `from`, soonest first. */
   upcoming(workspaceId: string, memberIds: string[], from: string): Promise<Absence[]>;
 }
@@ -134,11 +134,17 @@ export function createAbsenceRepository(prisma: PrismaClient): AbsenceRepository
       return changed === 1;
     },
 
-    async during(workspaceId, memberId, from, to) {
+    async during(workspaceId, memberIds, from, to) {
+      if (memberIds.length === 0) return [];
       const rows = await prisma.absence.findMany({
-        where: { workspaceId, memberId, startsOn: { lte: asDate(to) }, endsOn: { gte: asDate(from) } },
-        orderBy: { startsOn: "asc" },
-        take: 100,
+        where: {
+          workspaceId,
+          memberId: { in: memberIds },
+          startsOn: { lte: asDate(to) },
+          endsOn: { gte: asDate(from) },
+        },
+        orderBy: [{ startsOn: "desc" }, { memberId: "asc" }],
+        take: 200,
       });
       return rows.map(shape);
     },

@@ -5,13 +5,16 @@ import type { SettingsRepository } from "../workspace-settings/settings.reposito
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
 import type { AbsenceRepository } from "./absence.repository.js";
 import { ABSENCE_MAX_DAYS, type Absence } from "./absence.types.js";
-import { parseAbsenceRange } from "./absence-range.parser.js";
+import { addDays, parseAbsenceRange } from "./absence-range.parser.js";
 import { type AwayHint, awayHintOf, type SlackStatus } from "./away-status.js";
 
 // Who is away: a person marks themselves, a manager marks their team's people (sick today,
 // on leave), a director or an admin anyone. Days are read in the absent person's time zone.
 
 type Person = WorkspaceSettings["people"][number];
+
+/** How far back `/rapport away past` looks. */
+const PAST_DAYS = 90;
 
 const PROBLEM_CODES = {
   noDates: "absenceDates",
@@ -91,6 +94,46 @@ export function createAbsenceService(deps: AbsenceDeps) {
     },
 
     /**
+     * Their own absence under way, or else the next one (null when none is planned), with who
+     * covers; and their today, in their time zone.
+     */
+    async mine(actor: Member): Promise<{ absence: OwnAbsence | null; today: string }> {
+      const { settings } = await people(actor);
+      const today = localDay(deps.now(), actor.timeZone ?? settings.timeZone);
+      const [absence] = await deps.absences.upcoming(actor.workspaceId, [actor.id], today);
+      if (!absence) return { absence: null, today };
+      const cover = settings.people.find((p) => p.id === absence.coverId);
+      return { absence: { ...absence, coverSlackUserId: cover?.slackUserId ?? null }, today };
+    },
+
+    /**
+     * Absences of the last `days` days that are over: one's own, a manager's team's, everyone's for
+     * a director or an admin; most recent first, with the Slack ids of the people away.
+     */
+    async past(
+      actor: Member,
+      days = PAST_DAYS,
+    ): Promise<Array<Absence & { slackUserId: string; coverSlackUserId?: string | null }>> {
+      const { settings, find } = await people(actor);
+      const me = find(actor.id);
+      const shown = settings.people.filter((p) => mayChange(me, p));
+      const today = localDay(deps.now(), actor.timeZone ?? settings.timeZone);
+      const absences = await deps.absences.during(
+        actor.workspaceId,
+        shown.map((p) => p.id),
+        addDays(today, -days),
+        addDays(today, -1),
+      );
+      return absences
+        .filter((a) => a.endsOn < today)
+        .map((a) => ({
+          ...a,
+          slackUserId: find(a.memberId).slackUserId,
+          coverSlackUserId: settings.people.find((p) => p.id === a.coverId)?.slackUserId ?? null,
+        }));
+    },
+
+    /**
      * Absences still to come or under way: one's own, and for a manager their team's, for a
      * director or an admin everyone's. With the Slack ids of the people away.
      */
@@ -115,5 +158,7 @@ export function createAbsenceService(deps: AbsenceDeps) {
     },
   };
 }
+
+export type OwnAbsence = Absence & { coverSlackUserId: string | null };
 
 export type AbsenceService = ReturnType<typeof createAbsenceService>;

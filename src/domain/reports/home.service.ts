@@ -18,6 +18,8 @@ export interface HomeData {
   role: Member["role"];
   followUps: Listed<HomeFollowUp>;
   escalations: Listed<HomeEscalation>;
+  /** Their own absence under way or the next one planned (the tab offers to mark one, or to end it). */
+  myAbsence: Absence | null;
   /** Managers: their team's open escalations; directors and admins: everyone's. */
   queue?: Listed<HomeEscalation>;
   teamName?: string | null;
@@ -40,7 +42,7 @@ export function createHomeService(deps: {
   home: HomeRepository;
   reports: ReportService;
   settings: SettingsRepository;
-  absences: Pick<AbsenceService, "upcoming">;
+  absences: Pick<AbsenceService, "upcoming" | "mine">;
   now: () => Date;
 }) {
   return {
@@ -50,11 +52,13 @@ export function createHomeService(deps: {
       const timeZone = member.timeZone ?? settings.timeZone;
       const today = zoned(now, timeZone);
       const endOfToday = fromZoned({ year: today.year, month: today.month, day: today.day + 1 }, 0, timeZone);
-      const [followUps, escalations] = await Promise.all([
+      const [followUps, escalations, mine] = await Promise.all([
         deps.home.followUpsDue(member.id, endOfToday, LISTED),
         deps.home.escalationsRaised(member.id, LISTED),
+        deps.absences.mine(member),
       ]);
-      const data: HomeData = { role: member.role, followUps, escalations };
+      const myAbsence = mine.absence;
+      const data: HomeData = { role: member.role, followUps, escalations, myAbsence };
       if (member.role === "agent") return data;
       const teamId = settings.people.find((p) => p.id === member.id)?.teamId ?? null;
       if (member.role === "manager" && !teamId) return data;

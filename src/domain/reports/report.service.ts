@@ -39,7 +39,7 @@ async function absencesWithin(
 ) {
   const first = localDay(period.from, timeZone);
   const last = localDay(new Date(period.to.getTime() - 1), timeZone);
-  const clipped = (await absences.during(workspaceId, person.id, first, last)).map((a) => ({
+  const clipped = (await absences.during(workspaceId, [person.id], first, last)).reverse().map((a) => ({
     startsOn: a.startsOn < first ? first : a.startsOn,
     endsOn: a.endsOn > last ? last : a.endsOn,
     note: a.note,

@@ -20,15 +20,17 @@ export function absenceLine(t: Translate, a: HomeAbsence): string {
   return (a.note ? `${line} · ${mrkdwnText(a.note, 200)}` : line) + cover + holds.join("");
 }
 
-/** Who is away, today and later, soonest first, with each absence's note. */
+/** Who is away, today and later, soonest first (or who was, latest first), with each absence's note. */
 export function buildAbsenceList(
   t: Translate,
   absences: Array<Absence & { slackUserId: string; coverSlackUserId?: string | null }>,
+  when: "upcoming" | "past" = "upcoming",
 ): { text: string; blocks: KnownBlock[] } {
   const lines = absences.map((a) => absenceLine(t, a));
-  const text = [t("away.listTitle"), ...(lines.length ? lines : [t("away.nobody")])].join("\n");
+  const [title, none] = when === "past" ? ["away.pastTitle", "away.nobodyPast"] : ["away.listTitle", "away.nobody"];
+  const text = [t(title), ...(lines.length ? lines : [t(none)])].join("\n");
   return {
-    text: t("away.listTitle"),
+    text: t(title),
     blocks: [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) } }],
   };
 }

@@ -1,10 +1,12 @@
 import type { HomeView, KnownBlock } from "@slack/types";
+import type { Absence } from "../../domain/absences/absence.types.js";
 import type { HomeEscalation, Listed } from "../../domain/reports/home.repository.js";
 import type { HomeData } from "../../domain/reports/home.service.js";
 import type { WorkspaceSettings } from "../../domain/workspace-settings/settings.types.js";
-import type { Translate } from "../../i18n/i18n.js";
+import { formatDay, type Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
 import { slackDate } from "../format.js";
+import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
 import { targetLine } from "./digest.view.js";
@@ -38,6 +40,32 @@ function escalationLines(t: Translate, listed: Listed<HomeEscalation>): string {
   ].join("\n");
 }
 
+/** Their own absence, with a button to mark one (or change it) and, when there is one, to end it. */
+function myAbsenceBlocks(t: Translate, absence: Absence | null): KnownBlock[] {
+  const button = (actionId: string, key: string) => ({
+    type: "button" as const,
+    action_id: actionId,
+    text: { type: "plain_text" as const, text: shorten(t(key), 75) },
+  });
+  return [
+    ...(absence
+      ? [
+          section(
+            t("home.myAbsence", { from: formatDay(t, absence.startsOn), to: formatDay(t, absence.endsOn) }) +
+              (absence.note ? ` · ${mrkdwnText(absence.note, 200)}` : ""),
+          ),
+        ]
+      : []),
+    {
+      type: "actions",
+      elements: [
+        button(ACTIONS.awayOpenForm, absence ? "home.awayChange" : "home.awayMark"),
+        ...(absence ? [button(ACTIONS.awayBack, "home.awayBack")] : []),
+      ],
+    },
+  ];
+}
+
 /** The App Home tab, per role: what is the person's to do, their figures, then what the app does. */
 export function buildHomeView(
   t: Translate,
@@ -68,6 +96,7 @@ export function buildHomeView(
           ? t("home.noEscalations")
           : `${t("home.escalations")}\n${escalationLines(t, data.escalations)}`,
       ),
+      ...myAbsenceBlocks(t, data.myAbsence),
     );
     if (data.queue) {
       blocks.push(

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
+import { awayBackAction, awayOpenFormAction } from "./away.actions.js";
 import { awayHintAcceptAction, awayHintDismissAction } from "./away-hint.actions.js";
 import { campaignStopAction, outreachResponseAction } from "./campaign.actions.js";
 import { createCustomerAction, logDraftAction, openFormAction, pickCustomerAction } from "./draft.actions.js";
@@ -56,4 +57,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.reassign, askAction(deps, "reassign"));
   app.action(ACTIONS.awayHintAccept, awayHintAcceptAction(deps));
   app.action(ACTIONS.awayHintDismiss, awayHintDismissAction());
+  app.action(ACTIONS.awayOpenForm, awayOpenFormAction(deps));
+  app.action(ACTIONS.awayBack, awayBackAction(deps));
 }

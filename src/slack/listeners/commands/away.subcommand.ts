@@ -5,7 +5,7 @@ import { buildAbsenceList } from "../../views/absence-list.view.js";
 import type { Subcommand, SubcommandInput } from "./subcommand.js";
 
 // `/rapport away <days> [note]`, `away off`, `away @person <days> [note]` (their manager),
-// `away @person off`, and `away` alone: who is away.
+// `away @person off`, `away` alone: who is away, and `away past`: who was, the last 90 days.
 
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*/;
 
@@ -18,6 +18,10 @@ export const awaySubcommand: Subcommand = async (input) => {
   if (!raw) {
     const absences = await deps.absences.upcoming(person.member);
     return void (await input.respond({ response_type: "ephemeral", ...buildAbsenceList(t, absences) }));
+  }
+  if (raw.toLowerCase() === "past") {
+    const absences = await deps.absences.past(person.member);
+    return void (await input.respond({ response_type: "ephemeral", ...buildAbsenceList(t, absences, "past") }));
   }
   const mention = MENTION.exec(raw);
   const slackId = mention?.[1];

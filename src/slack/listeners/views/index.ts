@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { CALLBACKS } from "../../ids.js";
+import { awayFormSubmission } from "./away-form.submission.js";
 import { campaignFormSubmission } from "./campaign-form.submission.js";
 import { decisionNoteSubmission, escalateSubmission, reassignSubmission } from "./escalation.submissions.js";
 import { followUpDoneSubmission, followUpReassignSubmission, reopenSubmission } from "./follow-up-dm.submissions.js";
@@ -18,4 +19,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.followUpReassign, answered(followUpReassignSubmission(deps)));
   app.view(CALLBACKS.reopenEscalation, answered(reopenSubmission(deps)));
   app.view(CALLBACKS.campaignForm, answered(campaignFormSubmission(deps)));
+  app.view(CALLBACKS.awayForm, answered(awayFormSubmission(deps)));
 }
