@@ -182,6 +182,7 @@ const condition: ConditionRow = {
   since: at,
   nudgedAt: null,
   snoozedUntil: null,
+  coverId: null,
   teamId: ID,
 };
 const campaign: Campaign = {

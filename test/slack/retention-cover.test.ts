@@ -2,7 +2,7 @@
 // a team's managers who are away are left out, unless all of them are.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, MGR1, MGR2, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -64,6 +64,45 @@ describe("retention nudges while people are away", () => {
     const nudges = nudgesTo(MATE.user, "Quiet Co");
     expect(nudges).toHaveLength(1);
     expect(textOf(nudges[0]?.args ?? {})).toContain("Covering for <@U0AGENT>, away until");
+  });
+
+  it("brings a nudge the cover left open back to the owner when they return, once; not one the cover handled", async () => {
+    await lapsed("Quiet Co", true);
+    await lapsed("Handled Co", true);
+    await say(AGENT, `away today..${addDays(today(), 2)}`);
+    await run();
+    expect(nudgesTo(MATE.user, "Quiet Co")).toHaveLength(1);
+    expect(nudgesTo(MATE.user, "Handled Co")).toHaveLength(1);
+    // The cover marks one churned (its nudge's button); the other stays open.
+    const churned = button(nudgesTo(MATE.user, "Handled Co")[0]?.args ?? {}, "retention_churned");
+    await app.driver.blockAction(MATE, { action_id: churned.action_id, value: churned.value });
+    await expect
+      .poll(async () => (await db().customer.findFirstOrThrow({ where: { name: "Handled Co" } })).status)
+      .toBe("churned");
+
+    // Still away the next day: nothing more for anyone.
+    app.clock.advance(DAY);
+    await run();
+    expect(nudgesTo(AGENT.user, "Quiet Co")).toEqual([]);
+    // The absence is extended: the cover holds it, and is not nudged again for it.
+    await say(AGENT, `away today..${addDays(today(), 3)}`);
+    app.clock.advance(2 * DAY);
+    await run();
+    expect(nudgesTo(MATE.user, "Quiet Co")).toHaveLength(1);
+    expect(nudgesTo(AGENT.user, "Quiet Co")).toEqual([]);
+
+    // Back: the open one comes to the owner (without a covering line), once; the handled one does not.
+    app.clock.advance(3 * DAY);
+    await run();
+    await run();
+    const back = nudgesTo(AGENT.user, "Quiet Co");
+    expect(back).toHaveLength(1);
+    expect(textOf(back[0]?.args ?? {})).not.toContain("Covering for");
+    expect(nudgesTo(AGENT.user, "Handled Co")).toEqual([]);
+    expect(nudgesTo(MATE.user, "Quiet Co")).toHaveLength(1);
+    const row = await db().customerCondition.findFirstOrThrow({ where: { customer: { name: "Quiet Co" } } });
+    expect(row.coverId).toBeNull();
+    expect(row.handBackAt).toBeNull();
   });
 
   it("leaves away managers out of an owner-less customer's nudge, unless every one of them is away", async () => {

@@ -15,6 +15,8 @@ export interface ConditionRow {
   since: Date;
   nudgedAt: Date | null;
   snoozedUntil: Date | null;
+  /** Who got its nudge instead of the owner, who was away (null: the owner, or the managers). */
+  coverId: string | null;
   /** The team of whoever last spoke with the customer: its managers hear when there is no owner. */
   teamId: string | null;
 }
@@ -32,7 +34,10 @@ export interface RetentionRepository {
   clearInactive(workspaceId: string, now: Date): Promise<void>;
   dueNudges(now: Date, limit: number): Promise<ConditionRow[]>;
   lease(row: ConditionRow, now: Date, until: Date): Promise<Lease | null>;
-  markNudged(id: string, at: Date): Promise<void>;
+  /** Nudged; to `cover` instead of the away owner, due again for the owner at `handBackAt`. */
+  markNudged(id: string, at: Date, cover?: { id: string; handBackAt: Date } | null): Promise<void>;
+  /** Nudges a cover got that are still open when their owner is back come due again: how many. */
+  handBack(now: Date): Promise<number>;
   release(id: string): Promise<void>;
   get(workspaceId: string, id: string): Promise<ConditionRow | null>;
   snooze(id: string, actorId: string, until: Date): Promise<void>;
@@ -61,6 +66,7 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       since: row.since,
       nudgedAt: row.nudgedAt,
       snoozedUntil: row.snoozedUntil,
+      coverId: row.coverId,
       teamId: last?.author.teamId ?? null,
     };
   }
@@ -186,8 +192,18 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       const [row1] = taken;
       return row1 ? leaseFrom(row1.was) : null;
     },
-    async markNudged(id, at) {
-      await prisma.customerCondition.update({ where: { id }, data: { nudgedAt: at, leaseUntil: null } });
+    async markNudged(id, at, cover = null) {
+      await prisma.customerCondition.update({
+        where: { id },
+        data: { nudgedAt: at, leaseUntil: null, coverId: cover?.id ?? null, handBackAt: cover?.handBackAt ?? null },
+      });
+    },
+    async handBack(now) {
+      const { count } = await prisma.customerCondition.updateMany({
+        where: { handBackAt: { lte: now }, clearedAt: null },
+        data: { nudgedAt: null, handBackAt: null },
+      });
+      return count;
     },
     async release(id) {
       await prisma.customerCondition.update({ where: { id }, data: { leaseUntil: null } });

@@ -1,6 +1,8 @@
 import type { AbsenceRepository } from "../absences/absence.repository.js";
+import { addDays } from "../absences/absence-range.parser.js";
 import { awayToday, type CoverFinder } from "../absences/cover.js";
 import { Errors } from "../errors.js";
+import { fromZoned } from "../escalations/business-calendar.js";
 import type { PersonRef } from "../escalations/escalation.types.js";
 import { isWorkingTime } from "../follow-ups/follow-up.service.js";
 import type { Member } from "../members/member.types.js";
@@ -16,6 +18,12 @@ const LEASE_MS = 2 * 60 * 1000;
 // Customers are looked at this many at a time: each page is a short query and a short piece of work.
 const STATS_PAGE = 500;
 export const RETENTION_SNOOZE_DAYS = 7;
+
+/** The first instant of a local day (YYYY-MM-DD) in `timeZone`. */
+const startOfDay = (day: string, timeZone: string) => {
+  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
+  return fromZoned({ year, month, day: date }, 0, timeZone);
+};
 
 export interface RetentionDeps {
   retention: RetentionRepository;
@@ -58,6 +66,8 @@ export function createRetentionService(deps: RetentionDeps) {
         await retention.clearInactive(workspace.id, now);
       }
       let nudged = 0;
+      // Nudges an away owner's cover got, still open now the owner is back, come due for the owner.
+      await retention.handBack(now);
       const settingsOf = settingsPerTick(deps.settings);
       for (const row of await retention.dueNudges(now, 200)) {
         const settings = await settingsOf(row.workspaceId);
@@ -80,13 +90,24 @@ export function createRetentionService(deps: RetentionDeps) {
         // The owner (or their cover) in their own hours; a team's managers in the workspace's.
         if (!isWorkingTime(now, to ? calendarFor(settings, to) : calendarOf(settings))) continue;
         const coverFor = covered && owner ? { owner: ref(owner), awayUntil: covered.awayUntil } : null;
+        // Back for the owner when they return (their first day back, in their zone), if still open.
+        const handOver =
+          covered && owner
+            ? {
+                id: covered.cover.id,
+                handBackAt: startOfDay(addDays(covered.awayUntil, 1), owner.timeZone ?? settings.timeZone),
+              }
+            : null;
         const lease = await retention.lease(row, now, new Date(now.getTime() + LEASE_MS));
         if (!lease) continue;
         const attempt = attemptOf(lease, LEASE_MS);
         try {
-          for (const recipient of recipients) await deps.notifier.nudge(row, recipient, attempt, coverFor);
-          await retention.markNudged(row.id, now);
-          nudged++;
+          // Came due again while the owner's absence was extended: the cover has it already.
+          const coverHasIt = handOver !== null && handOver.id === row.coverId;
+          if (!coverHasIt)
+            for (const recipient of recipients) await deps.notifier.nudge(row, recipient, attempt, coverFor);
+          await retention.markNudged(row.id, now, handOver);
+          if (!coverHasIt) nudged++;
         } catch (error) {
           // When Slack may have posted it anyway, the lease runs out and the next attempt looks first.
           if (!mayHavePosted(error)) await retention.release(row.id);
