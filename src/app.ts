@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebClient } from "@slack/web-api";
+import { type ApiDeps, apiRoutes } from "./api/api.routes.js";
 import type { Config } from "./config/config.js";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
@@ -10,6 +11,10 @@ import { createReadinessCheck } from "./db/readiness.js";
 import { createAbsenceRepository } from "./domain/absences/absence.repository.js";
 import { createAbsenceService } from "./domain/absences/absence.service.js";
 import { createCoverFinder, presentAgentsByOpenWork } from "./domain/absences/cover.js";
+import { createApiReadRepository } from "./domain/api/api-read.repository.js";
+import { createApiTokenRepository } from "./domain/api/api-token.repository.js";
+import { createApiTokenService } from "./domain/api/api-token.service.js";
+import { createIdempotencyRepository } from "./domain/api/idempotency.repository.js";
 import { createCampaignRepository } from "./domain/campaigns/campaign.repository.js";
 import { createCampaignService } from "./domain/campaigns/campaign.service.js";
 import { createCustomerRepository } from "./domain/customers/customer.repository.js";
@@ -137,11 +142,10 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     now,
     async (workspaceId) => (await settingsRepository.load(workspaceId)).days.satisfactionDays,
   );
-  const app = createSlackApp(
-    config,
-    toBoltLogger(logger),
-    healthRoutes(createReadinessCheck(database.sql, migrations)),
-  );
+  const app = createSlackApp(config, toBoltLogger(logger), [
+    ...healthRoutes(createReadinessCheck(database.sql, migrations)),
+    ...apiRoutes(() => apiDeps),
+  ]);
   const followUpRepository = createFollowUpRepository(prisma);
   const coverDeps = { absences: absenceRepository, openWork: followUpRepository.openCounts };
   const coverFor = createCoverFinder(coverDeps);
@@ -225,20 +229,34 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   });
   const customers = createCustomerService(customerRepository);
   const drafts = createDraftRepository(prisma);
+  const apiTokens = createApiTokenService({ tokens: createApiTokenRepository(prisma), now });
+  const logging = createLogFlow({
+    match: customers.match,
+    log: interactions.log,
+    edit: interactions.edit,
+    createCustomer: customers.create,
+    drafts,
+    now,
+  });
+  const apiDeps: ApiDeps = {
+    tokens: apiTokens,
+    idempotency: createIdempotencyRepository(prisma),
+    read: createApiReadRepository(prisma),
+    logging,
+    members,
+    settings: settingsRepository,
+    rateLimit: config.apiRateLimit,
+    now,
+    log: (message, context) => logger.warn(context, message),
+  };
   const deps: SlackDeps = {
     identify: createPersonResolver(members, i18n, config.defaultLocale),
     members,
     customers,
     interactions,
     drafts,
-    logging: createLogFlow({
-      match: customers.match,
-      log: interactions.log,
-      edit: interactions.edit,
-      createCustomer: customers.create,
-      drafts,
-      now,
-    }),
+    logging,
+    apiTokens,
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,
@@ -250,6 +268,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       reports,
       settings: settingsRepository,
       absences,
+      apiTokens,
       now,
     }),
     settings: createSettingsService(settingsRepository, members),

@@ -19,6 +19,7 @@ export const SETTING_HINTS: Record<string, string> = {
   DEFAULT_LOCALE: `one of ${SUPPORTED_LOCALES.join(", ")} (default en)`,
   DEFAULT_TIME_ZONE: "an IANA time zone such as Europe/Helsinki or Asia/Kolkata (default UTC)",
   ADMIN_SLACK_USER_IDS: "comma-separated Slack user IDs such as U012ABCDEF,U034GHIJKL",
+  API_RATE_LIMIT: "a whole number of requests per minute each API token may make (default 300)",
   CAMPAIGN_SCHEDULE:
     "a cron expression (node-cron, UTC; six fields for seconds) for how often win-back nudges are handed out (default every minute: * * * * *)",
 };
@@ -37,6 +38,7 @@ function isTimeZone(value: string): boolean {
 }
 
 export const EnvironmentSchema = z.object({
+  API_RATE_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(300)),
   CAMPAIGN_SCHEDULE: z.preprocess(
     emptyToUndefined,
     z

@@ -23,6 +23,8 @@ export interface Config {
   adminSlackUserIds: string[];
   /** How often win-back nudges are handed out (a node-cron expression). */
   campaignSchedule: string;
+  /** Requests per minute each API token may make. */
+  apiRateLimit: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -63,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       defaultTimeZone: e.DEFAULT_TIME_ZONE,
       adminSlackUserIds: e.ADMIN_SLACK_USER_IDS,
       campaignSchedule: e.CAMPAIGN_SCHEDULE,
+      apiRateLimit: e.API_RATE_LIMIT,
     },
   };
 }

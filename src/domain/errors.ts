@@ -36,7 +36,9 @@ export type DomainErrorCode =
   | "absenceTooLong"
   | "absenceNotYourTeam"
   | "absenceBadCover"
-  | "followUpNobodyToTake";
+  | "followUpNobodyToTake"
+  | "apiAdminsOnly"
+  | "apiTokenName";
 
 export class DomainError extends Error {
   override name = "DomainError";

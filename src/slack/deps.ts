@@ -1,4 +1,5 @@
 import type { AbsenceService } from "../domain/absences/absence.service.js";
+import type { ApiTokenService } from "../domain/api/api-token.service.js";
 import type { CampaignService } from "../domain/campaigns/campaign.service.js";
 import type { CustomerService } from "../domain/customers/customer.service.js";
 import type { DraftRepository } from "../domain/drafts/draft.repository.js";
@@ -34,6 +35,8 @@ export interface SlackDeps {
   home: HomeService;
   settings: SettingsService;
   absences: AbsenceService;
+  /** API tokens, kept by admins. */
+  apiTokens: ApiTokenService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

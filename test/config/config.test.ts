@@ -17,6 +17,7 @@ describe("parseConfig", () => {
         defaultTimeZone: "UTC",
         adminSlackUserIds: [],
         campaignSchedule: "* * * * *",
+        apiRateLimit: 300,
       },
     });
   });

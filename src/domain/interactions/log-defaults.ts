@@ -7,7 +7,7 @@ export { DEFAULT_CHANNEL, DEFAULT_KIND } from "./vocabulary.js";
 /** Where free text most likely came from, when nothing in it says otherwise. */
 export const GUESSED_CHANNEL = { dm: "chat", intake: "other" } as const satisfies Record<string, Channel>;
 
-export type LogSurface = "command" | "dm" | "intake" | "draft" | "form";
+export type LogSurface = "command" | "dm" | "intake" | "draft" | "form" | "api";
 
 /**
  * An intake post is logged for someone to pick up, so it stays pending; elsewhere a complaint

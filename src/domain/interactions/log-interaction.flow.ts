@@ -8,7 +8,7 @@ import type { LoggedInteraction } from "./interaction.service.js";
 import type { InteractionChanges, InteractionSource, LogInteraction } from "./interaction.types.js";
 import { DEFAULT_CHANNEL, DEFAULT_KIND, defaultOutcome, GUESSED_CHANNEL } from "./log-defaults.js";
 import { type OneLineError, parseOneLine } from "./one-line.parser.js";
-import type { Channel, Kind, Sentiment } from "./vocabulary.js";
+import type { Channel, Kind, Outcome, Sentiment } from "./vocabulary.js";
 
 // Logging has five entry points (the one-line command, a DM to the app, an intake post, a draft
 // picked from a list, the form). Each turns its input into one request; this flow does the rest and
@@ -46,6 +46,20 @@ export type LogRequest =
       interactionId?: string;
       draftId?: string;
       source?: InteractionSource | null;
+    }
+  /**
+   * The HTTP API (a phone system, a web form): everything given; the customer by a reference
+   * (external id, email, phone or name) matched as Slack matches it, created from `create` when new.
+   */
+  | {
+      surface: "api";
+      customer: { reference: string; create: NewCustomer };
+      kind: Kind;
+      channel: Channel;
+      summary: string;
+      outcome: Outcome | null;
+      occurredAt: Date | null;
+      requestKey: string;
     };
 
 export interface DraftShown {
@@ -66,7 +80,9 @@ export type LogOutcome =
   /** Kept as a draft: to fix (`problem` says what is wrong), to check, or to complete in the form. */
   | { status: "draft"; draft: DraftShown; problem?: OneLineError }
   /** The draft has no known customer: the form opens with it. */
-  | { status: "openForm"; draft: Draft };
+  | { status: "openForm"; draft: Draft }
+  /** (The API) The customer named is not one and only one: nothing is logged, the caller says which. */
+  | { status: "ambiguous"; typed: string; candidates: Customer[] };
 
 export interface LogFlowDeps {
   match(workspaceId: string, reference: string): Promise<CustomerMatch>;
@@ -214,6 +230,26 @@ export function createLogFlow(deps: LogFlowDeps) {
     return { status: "logged", logged };
   }
 
+  async function fromApi(who: Logger, request: Extract<LogRequest, { surface: "api" }>): Promise<LogOutcome> {
+    const { customer, kind } = request;
+    const match = await deps.match(who.workspaceId, customer.reference);
+    // Never a silent merge: two customers fit, or only names close to it.
+    if (match.status === "ambiguous" || match.status === "close")
+      return { status: "ambiguous", typed: customer.reference, candidates: match.candidates };
+    const logged = await deps.log({
+      workspaceId: who.workspaceId,
+      authorId: who.memberId,
+      customer: match.status === "found" ? { id: match.customer.id } : { create: customer.create },
+      kind,
+      channel: request.channel,
+      summary: request.summary,
+      outcome: request.outcome ?? defaultOutcome(kind, "api"),
+      occurredAt: request.occurredAt ?? deps.now(),
+      requestKey: request.requestKey,
+    });
+    return { status: "logged", logged };
+  }
+
   async function fromForm(who: Logger, request: Extract<LogRequest, { surface: "form" }>): Promise<LogOutcome> {
     const { fields } = request;
     if (request.interactionId) {
@@ -257,6 +293,8 @@ export function createLogFlow(deps: LogFlowDeps) {
           return fromDraft(who, request);
         case "form":
           return fromForm(who, request);
+        case "api":
+          return fromApi(who, request);
       }
     },
   };

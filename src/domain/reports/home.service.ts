@@ -4,6 +4,8 @@
 import type { AbsenceService } from "../absences/absence.service.js";
 import type { Absence } from "../absences/absence.types.js";
 import { addDays } from "../absences/absence-range.parser.js";
+import type { ApiTokenService } from "../api/api-token.service.js";
+import type { ApiTokenInfo } from "../api/api-token.types.js";
 import { fromZoned, localDay, zoned } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
@@ -29,6 +31,8 @@ export interface HomeData {
   targets?: TargetProgress[];
   /** Managers: who of their team is away today and in the next six days; directors and admins: anyone. */
   away?: HomeAbsence[];
+  /** Admins: the workspace's API tokens, with their last use. */
+  apiTokens?: ApiTokenInfo[];
 }
 
 /** Someone away, and (while they are away) what their covers hold of theirs. */
@@ -43,6 +47,7 @@ export function createHomeService(deps: {
   reports: ReportService;
   settings: SettingsRepository;
   absences: Pick<AbsenceService, "upcoming" | "mine">;
+  apiTokens: Pick<ApiTokenService, "list">;
   now: () => Date;
 }) {
   return {
@@ -64,11 +69,12 @@ export function createHomeService(deps: {
       if (member.role === "manager" && !teamId) return data;
       const wholeWorkspace = member.role !== "manager";
       const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
-      const [queue, week, campaigns, absences] = await Promise.all([
+      const [queue, week, campaigns, absences, apiTokens] = await Promise.all([
         deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
         deps.reports.thisWeek(member, scope),
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
         deps.absences.upcoming(member),
+        member.role === "admin" ? deps.apiTokens.list(member) : Promise.resolve(undefined),
       ]);
       const weekEnd = addDays(localDay(now, timeZone), 6);
       const away = absences.filter((a) => a.startsOn <= weekEnd).slice(0, LISTED);
@@ -88,6 +94,7 @@ export function createHomeService(deps: {
             .filter((h) => h.assigneeId === a.memberId)
             .map((h) => ({ slackUserId: h.coverSlackUserId, followUps: h.followUps })),
         })),
+        ...(apiTokens ? { apiTokens } : {}),
         // Targets are the workspace's: directors and admins see them against the workspace's week.
         ...(wholeWorkspace ? { targets: week.targets } : {}),
       };

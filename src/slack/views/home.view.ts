@@ -9,6 +9,7 @@ import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
+import { tokenLine } from "./api-tokens.view.js";
 import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
@@ -141,6 +142,16 @@ export function buildHomeView(
     }
     if (data.away && data.away.length > 0) {
       blocks.push(section([t("home.away"), ...data.away.map((a) => absenceLine(t, a))].join("\n")));
+    }
+    if (data.apiTokens && data.apiTokens.length > 0) {
+      blocks.push(
+        section(
+          fitMrkdwn(
+            [t("api.listTitle"), ...data.apiTokens.map((token) => `• ${tokenLine(t, token)}`)].join("\n"),
+            3_000,
+          ),
+        ),
+      );
     }
     if (data.campaigns && data.campaigns.length > 0) {
       blocks.push(

@@ -4,6 +4,7 @@ import { personOf } from "../../middleware/resolve-person.js";
 import { plainFromSlack } from "../../slack-text.js";
 import { buildHelpMessage } from "../../views/help.view.js";
 import { answerInAck } from "./answer-in-ack.js";
+import { apiSubcommand } from "./api.subcommand.js";
 import { awaySubcommand } from "./away.subcommand.js";
 import { campaignSubcommand } from "./campaign.subcommand.js";
 import { customerSubcommand } from "./customer.subcommand.js";
@@ -31,6 +32,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   followup: followupSubcommand,
   campaign: campaignSubcommand,
   away: awaySubcommand,
+  api: apiSubcommand,
   ...SETUP_SUBCOMMANDS,
   ...DAY_SUBCOMMANDS,
   ...CUSTOMER_OFFER_SUBCOMMANDS,

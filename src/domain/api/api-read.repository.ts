@@ -1,0 +1,150 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+
+// What the API reads: interactions and customers a page at a time, newest (or first) first,
+// each page after a cursor. Always within one workspace.
+
+export interface ApiInteraction {
+  id: string;
+  customer: { id: string; name: string };
+  kind: string;
+  channel: string;
+  summary: string;
+  outcome: string;
+  sentiment: string | null;
+  occurredAt: string;
+  author: { slackUserId: string };
+  createdAt: string;
+}
+
+export interface ApiCustomer {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  externalId: string | null;
+  tier: string | null;
+  tags: string[];
+  status: string;
+  owner: { slackUserId: string } | null;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface InteractionFilter {
+  since?: Date;
+  until?: Date;
+  teamId?: string;
+  customerId?: string;
+}
+
+export interface ApiReadRepository {
+  interactions(
+    workspaceId: string,
+    filter: InteractionFilter,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<ApiInteraction>>;
+  customers(workspaceId: string, cursor: string | null, limit: number): Promise<Page<ApiCustomer>>;
+  customer(workspaceId: string, id: string): Promise<ApiCustomer | null>;
+}
+
+/** A cursor: where the last page ended (its last row's time and id), opaque to callers. */
+const encodeCursor = (at: Date, id: string) =>
+  Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+export function decodeCursor(cursor: string): { at: Date; id: string } | null {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    return { at: date, id };
+  } catch {
+    return null;
+  }
+}
+
+const interactionSelect = {
+  id: true,
+  kind: true,
+  channel: true,
+  summary: true,
+  outcome: true,
+  sentiment: true,
+  occurredAt: true,
+  createdAt: true,
+  customer: { select: { id: true, name: true } },
+  author: { select: { slackUserId: true } },
+} as const;
+const customerSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  externalId: true,
+  tier: true,
+  tags: true,
+  status: true,
+  createdAt: true,
+  owner: { select: { slackUserId: true } },
+} as const;
+type CustomerRow = Prisma.CustomerGetPayload<{ select: typeof customerSelect }>;
+const toCustomer = (c: CustomerRow): ApiCustomer => ({ ...c, createdAt: c.createdAt.toISOString() });
+
+export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository {
+  return {
+    async interactions(workspaceId, filter, cursor, limit) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      const rows = await prisma.interaction.findMany({
+        where: {
+          workspaceId,
+          deletedAt: null,
+          ...(filter.customerId ? { customerId: filter.customerId } : {}),
+          ...(filter.teamId ? { author: { teamId: filter.teamId } } : {}),
+          AND: [
+            filter.since ? { occurredAt: { gte: filter.since } } : {},
+            filter.until ? { occurredAt: { lt: filter.until } } : {},
+            after ? { OR: [{ occurredAt: { lt: after.at } }, { occurredAt: after.at, id: { lt: after.id } }] } : {},
+          ],
+        },
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: interactionSelect,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map((r) => ({
+          ...r,
+          occurredAt: r.occurredAt.toISOString(),
+          createdAt: r.createdAt.toISOString(),
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null,
+      };
+    },
+    async customers(workspaceId, cursor, limit) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      const rows = await prisma.customer.findMany({
+        where: {
+          workspaceId,
+          ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: limit + 1,
+        select: customerSelect,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toCustomer),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      };
+    },
+    async customer(workspaceId, id) {
+      const row = await prisma.customer.findFirst({ where: { workspaceId, id }, select: customerSelect });
+      return row ? toCustomer(row) : null;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { KnownBlock } from "@slack/types";
+import type { ApiTokenInfo } from "../../domain/api/api-token.types.js";
+import type { Translate } from "../../i18n/i18n.js";
+import { verbatim } from "../../i18n/verbatim.js";
+import { slackDate } from "../format.js";
+import { fitMrkdwn, mrkdwnText } from "../mrkdwn.js";
+
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
+
+/** One token: its name, scope, the end of its secret, when it was made and last used. */
+export function tokenLine(t: Translate, token: ApiTokenInfo): string {
+  return t("api.tokenLine", {
+    name: mrkdwnText(token.name, 40),
+    scope: t(`api.scope.${token.scope}`),
+    hint: verbatim(`\`…${token.hint}\``),
+    created: slackDate(token.createdAt, "date"),
+    used: token.lastUsedAt ? slackDate(token.lastUsedAt) : t("api.neverUsed"),
+  });
+}
+
+/** The new token, shown this once. */
+export function buildTokenCreated(t: Translate, created: { token: string; info: ApiTokenInfo }) {
+  const text = t("api.created", {
+    name: mrkdwnText(created.info.name, 40),
+    scope: t(`api.scope.${created.info.scope}`),
+  });
+  return {
+    text,
+    blocks: [section(text), section(`\`\`\`${created.token}\`\`\``), section(t("api.createdHint"))],
+  };
+}
+
+export function buildTokenList(t: Translate, tokens: ApiTokenInfo[]): { text: string; blocks: KnownBlock[] } {
+  const lines = tokens.map((token) => `• ${tokenLine(t, token)}`);
+  const text = [t("api.listTitle"), ...(lines.length ? lines : [t("api.none")])].join("\n");
+  return { text: t("api.listTitle"), blocks: [section(fitMrkdwn(text, 3_000))] };
+}
