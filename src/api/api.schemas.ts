@@ -10,7 +10,7 @@ import { CHANNELS, KINDS, OUTCOMES, SENTIMENTS } from "../domain/interactions/vo
 const text = (max: number) =>
   z
     .string()
-    .transform((value) => value.replace(/\u0000/g, "").trim())
+    .transform((value) => value.replaceAll("\u0000", "").trim())
     .pipe(z.string().min(1).max(max));
 
 export const CustomerRefSchema = z
