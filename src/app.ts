@@ -245,6 +245,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     logging,
     members,
     settings: settingsRepository,
+    reports,
+    customers,
     rateLimit: config.apiRateLimit,
     now,
     log: (message, context) => logger.warn(context, message),

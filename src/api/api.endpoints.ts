@@ -1,17 +1,26 @@
 import type { z } from "zod";
 import { type ApiReadRepository, decodeCursor } from "../domain/api/api-read.repository.js";
 import type { ApiCaller, ApiScope } from "../domain/api/api-token.types.js";
+import type { CustomerService } from "../domain/customers/customer.service.js";
 import type { LogFlow } from "../domain/interactions/log-interaction.flow.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { ReportService } from "../domain/reports/report.service.js";
 import type { SettingsRepository } from "../domain/workspace-settings/settings.repository.js";
 import {
+  CustomerChangesSchema,
   CustomerPageSchema,
+  CustomerSchema,
   CustomerWithTimelineSchema,
+  EscalationPageSchema,
+  FollowUpPageSchema,
   InteractionPageSchema,
   InteractionQuerySchema,
   ListQuerySchema,
   LoggedSchema,
+  NewCustomerSchema,
   NewInteractionSchema,
+  WeeklyQuerySchema,
+  WeeklyReportSchema,
 } from "./api.schemas.js";
 import { ApiError } from "./api-http.js";
 
@@ -22,6 +31,8 @@ export interface ApiHandlerDeps {
   read: ApiReadRepository;
   members: Pick<MemberService, "findKnown">;
   settings: Pick<SettingsRepository, "load">;
+  reports: Pick<ReportService, "weekly">;
+  customers: Pick<CustomerService, "existing" | "create" | "update">;
   now: () => Date;
 }
 
@@ -35,7 +46,7 @@ export interface ApiRequest<Body = unknown, Query = unknown> {
 }
 
 export interface Endpoint {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   /** OpenAPI style, after /api/v1: /customers/{id}. */
   path: string;
   scope: ApiScope;
@@ -51,14 +62,111 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badCursor = () =>
   new ApiError(400, "invalid_cursor", "The cursor is not one this API gave.", { field: "cursor" });
 
+/** A listing's time and team filter, the team by its name. */
+async function filterOf(deps: ApiHandlerDeps, workspaceId: string, q: z.output<typeof InteractionQuerySchema>) {
+  if (q.cursor && !decodeCursor(q.cursor)) throw badCursor();
+  let teamId: string | undefined;
+  if (q.team) {
+    const team = (await deps.settings.load(workspaceId)).teams.find(
+      (t) => t.name.toLowerCase() === q.team?.toLowerCase(),
+    );
+    if (!team) throw new ApiError(400, "unknown_team", "No team of that name.", { field: "team" });
+    teamId = team.id;
+  }
+  return {
+    ...(q.since ? { since: new Date(q.since) } : {}),
+    ...(q.until ? { until: new Date(q.until) } : {}),
+    ...(teamId ? { teamId } : {}),
+  };
+}
+
+async function weeklyReport(deps: ApiHandlerDeps, request: ApiRequest) {
+  const q = request.query as z.output<typeof WeeklyQuerySchema>;
+  const digest = await deps.reports.weekly(request.caller.workspaceId, q.week, q.team).catch((error: unknown) => {
+    const code = (error as { code?: string }).code;
+    if (code === "unknownTeam") throw new ApiError(400, "unknown_team", "No team of that name.", { field: "team" });
+    if (code === "reportBadPeriod")
+      throw new ApiError(400, "invalid_week", "That week is not one yet, or not a week.", { field: "week" });
+    throw error;
+  });
+  const { period, figures } = digest;
+  return {
+    status: 200,
+    body: {
+      period: { label: period.label, from: period.from.toISOString(), to: period.to.toISOString() },
+      timeZone: digest.timeZone,
+      team: digest.team,
+      ...figures,
+      teams: digest.teams.map(({ teamId: _teamId, ...team }) => team),
+      targets: digest.targets.map((t) => ({ metric: t.metric, value: t.value, actual: t.actual, met: t.met ?? null })),
+      weeks: digest.weeks,
+    },
+  };
+}
+
+/** The member a Slack id names, for an owner or an author: a 400 on `field` when Rapport has not met them. */
+async function knownPerson(deps: ApiHandlerDeps, workspaceId: string, slackUserId: string, field: string) {
+  const member = await deps.members.findKnown(workspaceId, slackUserId);
+  if (!member)
+    throw new ApiError(400, "unknown_person", "No one in this workspace has used Rapport with that Slack id.", {
+      field,
+    });
+  return member;
+}
+
+const externalIdTaken = (error: unknown) => {
+  if ((error as { code?: string }).code === "externalIdTaken")
+    throw new ApiError(409, "external_id_taken", "Another customer has this externalId.", { field: "externalId" });
+  throw error;
+};
+
+async function createCustomer(deps: ApiHandlerDeps, request: ApiRequest) {
+  const body = request.body as z.output<typeof NewCustomerSchema>;
+  const { workspaceId } = request.caller;
+  const ownerId = body.owner
+    ? (await knownPerson(deps, workspaceId, body.owner.slackUserId, "owner.slackUserId")).id
+    : undefined;
+  // Never a second customer for the same external id, email or phone, nor (with none given) the same name.
+  const existing = await deps.customers.existing(workspaceId, body);
+  if (existing.length)
+    throw new ApiError(409, "customer_exists", "A customer with these details exists; change it with PATCH.", {
+      candidates: existing.slice(0, 10).map((c) => ({ id: c.id, name: c.name })),
+    });
+  const created = await deps.customers.create(workspaceId, body);
+  if (body.tier || body.tags || ownerId)
+    await deps.customers
+      .update(workspaceId, created.id, null, {
+        ...(body.tier ? { tier: body.tier } : {}),
+        ...(body.tags ? { tags: body.tags } : {}),
+        ...(ownerId ? { ownerId } : {}),
+      })
+      .catch(externalIdTaken);
+  return { status: 201, body: await deps.read.customer(workspaceId, created.id) };
+}
+
+async function changeCustomer(deps: ApiHandlerDeps, request: ApiRequest) {
+  const body = request.body as z.output<typeof CustomerChangesSchema>;
+  const { workspaceId } = request.caller;
+  const id = request.params.id ?? "";
+  if (!UUID.test(id)) throw new ApiError(404, "not_found", "No such customer.", { field: "id" });
+  const { owner, ...changes } = body;
+  const ownerId =
+    owner === undefined
+      ? undefined
+      : owner === null
+        ? null
+        : (await knownPerson(deps, workspaceId, owner.slackUserId, "owner.slackUserId")).id;
+  const updated = await deps.customers
+    .update(workspaceId, id, null, { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) })
+    .catch(externalIdTaken);
+  if (!updated) throw new ApiError(404, "not_found", "No such customer.", { field: "id" });
+  return { status: 200, body: await deps.read.customer(workspaceId, id) };
+}
+
 async function logInteraction(deps: ApiHandlerDeps, request: ApiRequest) {
   const body = request.body as z.output<typeof NewInteractionSchema>;
   const { workspaceId } = request.caller;
-  const author = await deps.members.findKnown(workspaceId, body.author.slackUserId);
-  if (!author)
-    throw new ApiError(400, "unknown_author", "No one in this workspace has used Rapport with that Slack id.", {
-      field: "author.slackUserId",
-    });
+  const author = await knownPerson(deps, workspaceId, body.author.slackUserId, "author.slackUserId");
   const c = body.customer;
   const reference = c.externalId ? `#${c.externalId}` : (c.email ?? c.phone ?? c.name ?? "");
   const outcome = await deps.logging.log(
@@ -124,25 +232,56 @@ export const API_ENDPOINTS: Endpoint[] = [
     response: InteractionPageSchema,
     async handle(deps, request) {
       const q = request.query as z.output<typeof InteractionQuerySchema>;
-      let teamId: string | undefined;
-      if (q.team) {
-        const team = (await deps.settings.load(request.caller.workspaceId)).teams.find(
-          (t) => t.name.toLowerCase() === q.team?.toLowerCase(),
-        );
-        if (!team) throw new ApiError(400, "unknown_team", "No team of that name.", { field: "team" });
-        teamId = team.id;
-      }
-      const filter = {
-        ...(q.since ? { since: new Date(q.since) } : {}),
-        ...(q.until ? { until: new Date(q.until) } : {}),
-        ...(teamId ? { teamId } : {}),
-      };
-      if (q.cursor && !decodeCursor(q.cursor)) throw badCursor();
+      const filter = await filterOf(deps, request.caller.workspaceId, q);
       return {
         status: 200,
         body: await deps.read.interactions(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
       };
     },
+  },
+  {
+    method: "GET",
+    path: "/escalations",
+    scope: "read",
+    summary: "Escalations, newest first (by when raised), a page at a time; by time and team.",
+    query: InteractionQuerySchema,
+    status: 200,
+    response: EscalationPageSchema,
+    async handle(deps, request) {
+      const q = request.query as z.output<typeof InteractionQuerySchema>;
+      const filter = await filterOf(deps, request.caller.workspaceId, q);
+      return {
+        status: 200,
+        body: await deps.read.escalations(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/follow-ups",
+    scope: "read",
+    summary: "Follow-ups, latest due first, a page at a time; by due time and the assignee's team.",
+    query: InteractionQuerySchema,
+    status: 200,
+    response: FollowUpPageSchema,
+    async handle(deps, request) {
+      const q = request.query as z.output<typeof InteractionQuerySchema>;
+      const filter = await filterOf(deps, request.caller.workspaceId, q);
+      return {
+        status: 200,
+        body: await deps.read.followUps(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/reports/weekly",
+    scope: "read",
+    summary: "The weekly digest's figures, in the workspace's time zone: the whole workspace or one team.",
+    query: WeeklyQuerySchema,
+    status: 200,
+    response: WeeklyReportSchema,
+    handle: weeklyReport,
   },
   {
     method: "GET",
@@ -157,6 +296,26 @@ export const API_ENDPOINTS: Endpoint[] = [
       if (q.cursor && !decodeCursor(q.cursor)) throw badCursor();
       return { status: 200, body: await deps.read.customers(request.caller.workspaceId, q.cursor ?? null, q.limit) };
     },
+  },
+  {
+    method: "POST",
+    path: "/customers",
+    scope: "write",
+    summary: "Add a customer (refused when one with its external id, email or phone, or its name alone, exists).",
+    body: NewCustomerSchema,
+    status: 201,
+    response: CustomerSchema,
+    handle: createCustomer,
+  },
+  {
+    method: "PATCH",
+    path: "/customers/{id}",
+    scope: "write",
+    summary: "Change a customer's details (null clears a field).",
+    body: CustomerChangesSchema,
+    status: 200,
+    response: CustomerSchema,
+    handle: changeCustomer,
   },
   {
     method: "GET",

@@ -50,7 +50,7 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
           throw new ApiError(403, "forbidden", `This token may only ${caller.scope}; this needs ${endpoint.scope}.`);
         const url = new URL(req.url ?? "/", "http://localhost");
         const query = endpoint.query ? validate(endpoint.query, Object.fromEntries(url.searchParams), "query") : {};
-        const raw = endpoint.method === "POST" ? await readBody(req) : "";
+        const raw = endpoint.method === "GET" ? "" : await readBody(req);
         const body = endpoint.body ? validate(endpoint.body, parseJson(raw), "body") : undefined;
         const params = (req as { params?: Record<string, string> }).params ?? {};
         const key = req.headers["idempotency-key"];

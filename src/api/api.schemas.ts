@@ -45,6 +45,39 @@ export const NewInteractionSchema = z
   .strict()
   .meta({ id: "NewInteraction" });
 
+const tags = z.array(z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u)).max(30);
+const owner = z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/) }).strict();
+const externalId = z.string().regex(/^[\w-]{1,64}$/);
+const phone = z.string().regex(/^\+?[0-9 ().-]{5,40}$/);
+
+export const NewCustomerSchema = z
+  .object({
+    name: text(CUSTOMER_NAME_MAX_LENGTH),
+    email: z.email().max(254).optional(),
+    phone: phone.optional(),
+    externalId: externalId.optional(),
+    tier: text(40).optional(),
+    tags: tags.optional(),
+    owner: owner.optional(),
+  })
+  .strict()
+  .meta({ id: "NewCustomer" });
+
+export const CustomerChangesSchema = z
+  .object({
+    name: text(CUSTOMER_NAME_MAX_LENGTH).optional(),
+    email: z.email().max(254).nullable().optional(),
+    phone: phone.nullable().optional(),
+    externalId: externalId.nullable().optional(),
+    tier: text(40).nullable().optional(),
+    tags: tags.optional(),
+    owner: owner.nullable().optional(),
+    optedOutOfOffers: z.boolean().optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { error: "Send at least one field to change." })
+  .meta({ id: "CustomerChanges" });
+
 export const InteractionSchema = z
   .object({
     id: z.uuid(),
@@ -103,6 +136,103 @@ export const InteractionQuerySchema = ListQuerySchema.extend({
   until: z.iso.datetime({ offset: true }).optional(),
   team: z.string().max(80).optional(),
 }).strict();
+
+export const EscalationSchema = z
+  .object({
+    id: z.uuid(),
+    customer: z.object({ id: z.uuid(), name: z.string() }),
+    interactionId: z.uuid(),
+    team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    status: z.enum(["open", "claimed", "approved", "rejected", "resolved", "cancelled"]),
+    severity: z.enum(["low", "normal", "high", "urgent"]),
+    reason: z.string(),
+    requestedAction: z.string(),
+    amount: z.string().nullable().meta({ description: "A decimal, as text" }),
+    raisedBy: z.object({ slackUserId: z.string() }),
+    claimedBy: z.object({ slackUserId: z.string() }).nullable(),
+    dueAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+    decisionNote: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Escalation" });
+
+export const FollowUpSchema = z
+  .object({
+    id: z.uuid(),
+    customer: z.object({ id: z.uuid(), name: z.string() }),
+    assignee: z.object({ slackUserId: z.string() }),
+    status: z.enum(["pending", "done"]),
+    note: z.string(),
+    dueAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+    outcome: z.string().nullable(),
+    interactionId: z.uuid().nullable(),
+    escalationId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "FollowUp" });
+
+export const EscalationPageSchema = page(EscalationSchema, "EscalationPage");
+export const FollowUpPageSchema = page(FollowUpSchema, "FollowUpPage");
+
+export const WeeklyQuerySchema = z
+  .object({
+    week: z
+      .string()
+      .regex(/^(\d{4}-W\d{1,2}|\d{4}-\d{2}|last|week|month|last-month)$/i)
+      .default("last")
+      .meta({ description: "An ISO week (2026-W47), a month (2026-11), or last, week, month, last-month" }),
+    team: z.string().max(80).optional(),
+  })
+  .strict();
+
+const counts = z.record(z.string(), z.number().int());
+const volume = z.object({
+  total: z.number().int(),
+  resolved: z.number().int(),
+  complaints: z.number().int(),
+  byKind: counts,
+  byChannel: counts,
+});
+export const WeeklyReportSchema = z
+  .object({
+    period: z.object({ label: z.string(), from: z.iso.datetime(), to: z.iso.datetime() }),
+    timeZone: z.string(),
+    team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    volume,
+    previousVolume: volume,
+    topReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+    escalations: z.object({
+      opened: z.number().int(),
+      decided: z.number().int(),
+      medianDecisionHours: z.number().nullable(),
+      breaches: z.number().int(),
+    }),
+    followUps: z.object({
+      due: z.number().int(),
+      onTime: z.number().int(),
+      late: z.number().int(),
+      open: z.number().int(),
+      byCover: z.number().int(),
+    }),
+    retention: z.object({ lapsed: z.number().int(), atRisk: z.number().int(), wonBack: z.number().int() }),
+    teams: z.array(
+      z.object({
+        name: z.string(),
+        interactions: z.number().int(),
+        previousInteractions: z.number().int(),
+        complaints: z.number().int(),
+        followUpsDue: z.number().int(),
+        followUpsOnTime: z.number().int(),
+      }),
+    ),
+    targets: z.array(
+      z.object({ metric: z.string(), value: z.number(), actual: z.number().nullable(), met: z.boolean().nullable() }),
+    ),
+    weeks: z.array(z.object({ monday: z.string(), counts })),
+  })
+  .meta({ id: "WeeklyReport" });
 
 export const ErrorSchema = z
   .object({

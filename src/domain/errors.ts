@@ -38,7 +38,8 @@ export type DomainErrorCode =
   | "absenceBadCover"
   | "followUpNobodyToTake"
   | "apiAdminsOnly"
-  | "apiTokenName";
+  | "apiTokenName"
+  | "externalIdTaken";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -5,10 +5,10 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerTo, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { ADMIN, AGENT, setUpWorkspace } from "../support/workspace-setup.js";
+import { ADMIN, AGENT, escalateFromCard, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
-const RATE_LIMIT = 40;
+const RATE_LIMIT = 150;
 
 describe("the HTTP API", () => {
   let app: TestApp;
@@ -192,7 +192,7 @@ describe("the HTTP API", () => {
       expect((await api("POST", "/interactions", { body: call({ summary: "y".repeat(2_001) }) })).status).toBe(400);
       const stranger = await api("POST", "/interactions", { body: call({ author: { slackUserId: "U0NEVER" } }) });
       expect(stranger.status).toBe(400);
-      expect(stranger.body.error).toMatchObject({ code: "unknown_author", field: "author.slackUserId" });
+      expect(stranger.body.error).toMatchObject({ code: "unknown_person", field: "author.slackUserId" });
       expect(await db().member.count({ where: { slackUserId: "U0NEVER" } })).toBe(0);
       expect(await db().interaction.count()).toBe(before);
     });
@@ -286,27 +286,167 @@ describe("the HTTP API", () => {
       expect(doc.body.openapi).toBe("3.1.0");
       const paths = doc.body.paths as Record<string, Record<string, Json>>;
       const acme = await db().customer.findFirstOrThrow({ where: { email: "ana@acme.example" } });
+      // A request each route accepts, to show it answers where the document says.
+      const samples: Record<string, unknown> = {
+        "POST /api/v1/interactions": call(),
+        "POST /api/v1/customers": { name: `Probe ${Date.now()}`, email: `probe${Date.now()}@example.com` },
+        "PATCH /api/v1/customers/{id}": { tier: "gold" },
+      };
       const described: string[] = [];
       for (const [path, methods] of Object.entries(paths))
         for (const method of Object.keys(methods)) {
-          described.push(`${method.toUpperCase()} ${path}`);
+          const name = `${method.toUpperCase()} ${path}`;
+          described.push(name);
           const concrete = path.replace("/api/v1", "").replace("{id}", acme.id);
-          const answer = await api(method.toUpperCase(), concrete, method === "post" ? { body: call() } : {});
-          expect([200, 201], `${method} ${path}`).toContain(answer.status);
+          const answer = await api(method.toUpperCase(), concrete, name in samples ? { body: samples[name] } : {});
+          expect([200, 201], name).toContain(answer.status);
         }
       expect(described.sort()).toEqual(
         [
           "GET /api/v1/customers",
           "GET /api/v1/customers/{id}",
+          "GET /api/v1/escalations",
+          "GET /api/v1/follow-ups",
           "GET /api/v1/interactions",
+          "GET /api/v1/reports/weekly",
+          "PATCH /api/v1/customers/{id}",
+          "POST /api/v1/customers",
           "POST /api/v1/interactions",
         ].sort(),
       );
+      expect(Object.keys(samples).every((name) => described.includes(name))).toBe(true);
       // What is not described does not answer.
       expect((await api("DELETE", "/interactions")).status).toBe(404);
-      expect((await api("POST", "/customers", { body: {} })).status).toBe(404);
+      expect((await api("DELETE", `/customers/${acme.id}`)).status).toBe(404);
+      expect((await api("PUT", "/customers", { body: {} })).status).toBe(404);
       const body = paths["/api/v1/interactions"]?.post?.requestBody as Json;
       expect(JSON.stringify(body)).toContain('"kind"');
+    });
+  });
+
+  describe("customers", () => {
+    it("adds a customer with an owner, tags and a tier, and refuses a second with the same details", async () => {
+      const added = await api("POST", "/customers", {
+        body: {
+          name: "Globex",
+          email: "buyer@globex.example",
+          externalId: "CRM-1001",
+          tier: "gold",
+          tags: ["VIP", "retail"],
+          owner: { slackUserId: AGENT.user },
+        },
+      });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({
+        name: "Globex",
+        email: "buyer@globex.example",
+        externalId: "CRM-1001",
+        tier: "gold",
+        tags: ["retail", "vip"],
+        owner: { slackUserId: AGENT.user },
+      });
+      for (const again of [
+        { name: "Globex Two", email: "BUYER@globex.example" },
+        { name: "Other", externalId: "CRM-1001" },
+        { name: "globex" },
+      ]) {
+        const refused = await api("POST", "/customers", { body: again });
+        expect(refused.status, JSON.stringify(again)).toBe(409);
+        expect((refused.body.error as Json).code).toBe("customer_exists");
+      }
+      expect(await db().customer.count({ where: { normalizedName: { startsWith: "globex" } } })).toBe(1);
+      const stranger = await api("POST", "/customers", {
+        body: { name: "Nobody Ltd", owner: { slackUserId: "U0NEVER" } },
+      });
+      expect(stranger.body.error).toMatchObject({ code: "unknown_person", field: "owner.slackUserId" });
+      expect(await db().customer.count({ where: { name: "Nobody Ltd" } })).toBe(0);
+    });
+
+    it("changes a customer's details, refusing another's external id and another workspace's customer", async () => {
+      const globex = await db().customer.findFirstOrThrow({ where: { externalId: "CRM-1001" } });
+      const changed = await api("PATCH", `/customers/${globex.id}`, {
+        body: { tier: "platinum", email: null, owner: null, optedOutOfOffers: true },
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ tier: "platinum", email: null, owner: null });
+      expect((await db().customer.findUniqueOrThrow({ where: { id: globex.id } })).optedOutOfOffers).toBe(true);
+      await api("POST", "/customers", { body: { name: "Initech", externalId: "CRM-2002" } });
+      const taken = await api("PATCH", `/customers/${globex.id}`, { body: { externalId: "CRM-2002" } });
+      expect(taken.status).toBe(409);
+      expect((taken.body.error as Json).code).toBe("external_id_taken");
+      expect((await api("PATCH", `/customers/${globex.id}`, { body: {} })).status).toBe(400);
+      expect((await api("PATCH", `/customers/${globex.id}`, { token: read, body: { tier: "x" } })).status).toBe(403);
+      const other = await db().customer.findFirstOrThrow({ where: { name: "Secret Corp" } });
+      expect((await api("PATCH", `/customers/${other.id}`, { body: { tier: "stolen" } })).status).toBe(404);
+      expect((await db().customer.findUniqueOrThrow({ where: { id: other.id } })).tier).toBeNull();
+    });
+  });
+
+  describe("escalations, follow-ups and the weekly report", () => {
+    it("lists escalations and follow-ups, by team", async () => {
+      const escalation = await escalateFromCard(app, "Umbrella complaint phone: broken lid");
+      await slack(AGENT, "followup Umbrella tomorrow: check the new lid arrived");
+      const escalations = await api("GET", "/escalations", { token: read });
+      expect(escalations.status).toBe(200);
+      const [first] = escalations.body.data as Json[];
+      expect(first).toMatchObject({
+        id: escalation.id,
+        customer: { name: "Umbrella" },
+        status: "open",
+        reason: "refund please",
+      });
+      expect((await api("GET", "/escalations?team=Support", { token: read })).body.data).toHaveLength(
+        await db().escalation.count({ where: { team: { name: "Support" } } }),
+      );
+      const followUps = await api("GET", "/follow-ups", { token: read });
+      const notes = (followUps.body.data as Json[]).map((f) => f.note);
+      expect(notes).toContain("check the new lid arrived");
+      expect((await api("GET", "/follow-ups?until=2000-01-01T00:00:00Z", { token: read })).body.data).toEqual([]);
+    });
+
+    it("answers the week's figures, matching counts made from the rows themselves", async () => {
+      // 2026-W47: Monday 16 to Sunday 22 November, in the workspace's zone (UTC).
+      for (const [day, channel] of [
+        ["2026-11-16T08:00:00Z", "phone"],
+        ["2026-11-18T12:00:00Z", "email"],
+        ["2026-11-22T23:59:00Z", "phone"],
+        ["2026-11-23T00:00:00Z", "phone"],
+        ["2026-11-15T23:59:00Z", "chat"],
+      ])
+        expect(
+          (
+            await api("POST", "/interactions", {
+              body: call({ channel, occurredAt: day, summary: `week call ${day}` }),
+            })
+          ).status,
+        ).toBe(201);
+      const week = await api("GET", "/reports/weekly?week=2026-W47", { token: read });
+      expect(week.status).toBe(200);
+      const rows = await db().interaction.findMany({
+        where: {
+          occurredAt: { gte: new Date("2026-11-16T00:00:00Z"), lt: new Date("2026-11-23T00:00:00Z") },
+          deletedAt: null,
+        },
+      });
+      const volume = week.body.volume as { total: number; byChannel: Record<string, number> };
+      expect(volume.total).toBe(rows.length);
+      expect(volume.total).toBe(3);
+      expect(volume.byChannel).toMatchObject({ phone: 2, email: 1 });
+      expect(week.body.period).toMatchObject({
+        label: "2026-W47",
+        from: "2026-11-16T00:00:00.000Z",
+        to: "2026-11-23T00:00:00.000Z",
+      });
+      expect((await api("GET", "/reports/weekly?week=2026-W47&team=Support", { token: read })).status).toBe(200);
+      expect(
+        (await api("GET", "/reports/weekly?week=2026-W47&team=Nowhere", { token: read })).body.error,
+      ).toMatchObject({
+        code: "unknown_team",
+      });
+      expect((await api("GET", "/reports/weekly?week=2099-W01", { token: read })).body.error).toMatchObject({
+        code: "invalid_week",
+      });
+      expect((await api("GET", "/reports/weekly?week=banana", { token: read })).status).toBe(400);
     });
   });
 

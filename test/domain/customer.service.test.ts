@@ -17,6 +17,7 @@ function repository(byName: Customer[], prefixPool: Customer[] = byName): Custom
     create: async (_w, c) => customer(c.name),
     retag: async () => [],
     setOptedOut: async () => {},
+    update: async () => null,
   };
 }
 

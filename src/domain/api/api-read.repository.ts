@@ -29,6 +29,38 @@ export interface ApiCustomer {
   createdAt: string;
 }
 
+export interface ApiEscalation {
+  id: string;
+  customer: { id: string; name: string };
+  interactionId: string;
+  team: { id: string; name: string } | null;
+  status: string;
+  severity: string;
+  reason: string;
+  requestedAction: string;
+  amount: string | null;
+  raisedBy: { slackUserId: string };
+  claimedBy: { slackUserId: string } | null;
+  dueAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+}
+
+export interface ApiFollowUp {
+  id: string;
+  customer: { id: string; name: string };
+  assignee: { slackUserId: string };
+  status: string;
+  note: string;
+  dueAt: string;
+  completedAt: string | null;
+  outcome: string | null;
+  interactionId: string | null;
+  escalationId: string | null;
+  createdAt: string;
+}
+
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
@@ -49,6 +81,20 @@ export interface ApiReadRepository {
     limit: number,
   ): Promise<Page<ApiInteraction>>;
   customers(workspaceId: string, cursor: string | null, limit: number): Promise<Page<ApiCustomer>>;
+  /** Newest first (by when they were raised); `since`/`until` on that time; `teamId` the escalation's team. */
+  escalations(
+    workspaceId: string,
+    filter: InteractionFilter,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<ApiEscalation>>;
+  /** By due time, latest first; `since`/`until` on it; `teamId` the assignee's team. */
+  followUps(
+    workspaceId: string,
+    filter: InteractionFilter,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<ApiFollowUp>>;
   customer(workspaceId: string, id: string): Promise<ApiCustomer | null>;
 }
 
@@ -140,6 +186,92 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
       return {
         data: page.map(toCustomer),
         nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      };
+    },
+    async escalations(workspaceId, filter, cursor, limit) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      const rows = await prisma.escalation.findMany({
+        where: {
+          workspaceId,
+          ...(filter.teamId ? { teamId: filter.teamId } : {}),
+          AND: [
+            filter.since ? { createdAt: { gte: filter.since } } : {},
+            filter.until ? { createdAt: { lt: filter.until } } : {},
+            after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {},
+          ],
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: {
+          id: true,
+          interactionId: true,
+          status: true,
+          severity: true,
+          reason: true,
+          requestedAction: true,
+          amount: true,
+          dueAt: true,
+          decidedAt: true,
+          decisionNote: true,
+          createdAt: true,
+          customer: { select: { id: true, name: true } },
+          team: { select: { id: true, name: true } },
+          raisedBy: { select: { slackUserId: true } },
+          claimedBy: { select: { slackUserId: true } },
+        },
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map((e) => ({
+          ...e,
+          amount: e.amount === null ? null : e.amount.toString(),
+          dueAt: e.dueAt.toISOString(),
+          decidedAt: e.decidedAt?.toISOString() ?? null,
+          createdAt: e.createdAt.toISOString(),
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      };
+    },
+    async followUps(workspaceId, filter, cursor, limit) {
+      const after = cursor ? decodeCursor(cursor) : null;
+      const rows = await prisma.followUp.findMany({
+        where: {
+          workspaceId,
+          status: { not: "cancelled" },
+          ...(filter.teamId ? { assignee: { teamId: filter.teamId } } : {}),
+          AND: [
+            filter.since ? { dueAt: { gte: filter.since } } : {},
+            filter.until ? { dueAt: { lt: filter.until } } : {},
+            after ? { OR: [{ dueAt: { lt: after.at } }, { dueAt: after.at, id: { lt: after.id } }] } : {},
+          ],
+        },
+        orderBy: [{ dueAt: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: {
+          id: true,
+          status: true,
+          note: true,
+          dueAt: true,
+          completedAt: true,
+          outcome: true,
+          interactionId: true,
+          escalationId: true,
+          createdAt: true,
+          customer: { select: { id: true, name: true } },
+          assignee: { select: { slackUserId: true } },
+        },
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map((f) => ({
+          ...f,
+          dueAt: f.dueAt.toISOString(),
+          completedAt: f.completedAt?.toISOString() ?? null,
+          createdAt: f.createdAt.toISOString(),
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt, last.id) : null,
       };
     },
     async customer(workspaceId, id) {

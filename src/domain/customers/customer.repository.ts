@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import { isUniqueViolation } from "../errors.js";
+import { DomainError, isUniqueViolation } from "../errors.js";
 import type { Customer, NewCustomer } from "./customer.types.js";
 import { createKeyOf, normalizeEmail, normalizeName, normalizePhone } from "./normalize.js";
 
@@ -21,6 +21,22 @@ export interface CustomerRepository {
   /** Adds and removes tags; returns the tags the customer has now. */
   retag(workspaceId: string, id: string, actorId: string, add: string[], remove: string[]): Promise<string[]>;
   setOptedOut(workspaceId: string, id: string, actorId: string, optedOut: boolean): Promise<void>;
+  /**
+   * Changes what is given (null clears it); null when there is no such customer in the workspace.
+   * An external id another customer has is refused with `externalIdTaken`.
+   */
+  update(workspaceId: string, id: string, actorId: string | null, changes: CustomerChanges): Promise<Customer | null>;
+}
+
+export interface CustomerChanges {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  externalId?: string | null;
+  tier?: string | null;
+  tags?: string[];
+  ownerId?: string | null;
+  optedOutOfOffers?: boolean;
 }
 
 const select = {
@@ -135,6 +151,38 @@ export function createCustomerRepository(prisma: PrismaClient): CustomerReposito
         data: { add, remove },
       });
       return row?.tags ?? [];
+    },
+    async update(workspaceId, id, actorId, changes) {
+      const data = {
+        ...(changes.name !== undefined
+          ? { name: changes.name.trim(), normalizedName: normalizeName(changes.name) }
+          : {}),
+        ...(changes.email !== undefined ? { email: changes.email ? normalizeEmail(changes.email) : null } : {}),
+        ...(changes.phone !== undefined ? { phone: changes.phone ? normalizePhone(changes.phone) : null } : {}),
+        ...(changes.externalId !== undefined ? { externalId: changes.externalId } : {}),
+        ...(changes.tier !== undefined ? { tier: changes.tier } : {}),
+        ...(changes.tags !== undefined ? { tags: [...new Set(changes.tags.map((t) => t.toLowerCase()))].sort() } : {}),
+        ...(changes.ownerId !== undefined ? { ownerId: changes.ownerId } : {}),
+        ...(changes.optedOutOfOffers !== undefined ? { optedOutOfOffers: changes.optedOutOfOffers } : {}),
+      };
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const { count } = await tx.customer.updateMany({ where: { id, workspaceId }, data });
+          if (count === 0) return null;
+          await recordAudit(tx, {
+            workspaceId,
+            actorId,
+            action: "customer.updated",
+            entityType: "Customer",
+            entityId: id,
+            data: { fields: Object.keys(changes) },
+          });
+          return toCustomer(await tx.customer.findUniqueOrThrow({ where: { id }, select }));
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("externalIdTaken");
+        throw error;
+      }
     },
     async setOptedOut(workspaceId, id, actorId, optedOut) {
       await prisma.customer.update({ where: { id, workspaceId }, data: { optedOutOfOffers: optedOut } });

@@ -1,4 +1,4 @@
-import type { CustomerRepository } from "./customer.repository.js";
+import type { CustomerChanges, CustomerRepository } from "./customer.repository.js";
 import type { Customer, CustomerMatch, NewCustomer } from "./customer.types.js";
 import { customerKeyOf, editDistance, normalizeName } from "./normalize.js";
 
@@ -46,6 +46,26 @@ export function createCustomerService(customers: CustomerRepository) {
       }
       return { status: "new", customer: typed };
     },
+    /** Customers who already have any of these identifiers (external id, email, phone), or this exact name when none is given. */
+    async existing(workspaceId: string, c: NewCustomer): Promise<Customer[]> {
+      const found = new Map<string, Customer>();
+      const look = async (
+        field: "externalId" | "email" | "phone" | "normalizedName",
+        value: string | null | undefined,
+      ) => {
+        if (!value) return;
+        const key = customerKeyOf(field === "externalId" ? `#${value}` : value);
+        for (const customer of await customers.findBy(workspaceId, field, key.value, 5))
+          found.set(customer.id, customer);
+      };
+      await look("externalId", c.externalId);
+      await look("email", c.email);
+      await look("phone", c.phone);
+      if (!c.externalId && !c.email && !c.phone) await look("normalizedName", c.name);
+      return [...found.values()];
+    },
+    update: (workspaceId: string, id: string, actorId: string | null, changes: CustomerChanges) =>
+      customers.update(workspaceId, id, actorId, changes),
     search: (workspaceId: string, query: string, limit = 20) => customers.search(workspaceId, query, limit),
     get: (workspaceId: string, id: string) => customers.get(workspaceId, id),
     create: (workspaceId: string, customer: NewCustomer) => customers.create(workspaceId, customer),

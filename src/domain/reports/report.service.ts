@@ -262,6 +262,18 @@ export function createReportService(deps: ReportDeps) {
     },
 
     /**
+     * The digest's figures for a week (or month) in the workspace's time zone, for the whole
+     * workspace or one team by name: what the API's weekly report answers.
+     */
+    async weekly(workspaceId: string, periodText: string, teamName: string | undefined): Promise<Digest> {
+      const settings = await deps.settings.load(workspaceId);
+      const team = teamName ? settings.teams.find((t) => t.name.toLowerCase() === teamName.toLowerCase()) : undefined;
+      if (teamName && !team) throw new DomainError("unknownTeam", { name: teamName });
+      const period = periodOf(periodText, settings.timeZone, "last");
+      return buildDigest({ workspaceId, ...(team ? { teamId: team.id } : {}) }, period, settings.timeZone);
+    },
+
+    /**
      * `/rapport export [period] [team]`: what the person may export. Directors and admins:
      * everything or one team; managers: their team; agents: what they logged themselves.
      */
