@@ -13,10 +13,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? "8,16").split(",").map(Number);
 const RETENTION_CUSTOMERS = Number(process.env.BENCH_RETENTION_CUSTOMERS ?? 100_000);
 const POSTGRES = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const USERS = ["U0BENCH1", "U0BENCH2", "U0BENCH3", "U0BENCH4"];
+export const USERS = ["U0BENCH1", "U0BENCH2", "U0BENCH3", "U0BENCH4"];
 const KNOWN = 50;
 
-interface Round {
+export interface Round {
   completedPerSecond: number;
   ackP50: number;
   ackP99: number;
@@ -27,7 +27,7 @@ interface Round {
 const storedCount = (target: Target) => target.rapport?.database.prisma.interaction.count() ?? Promise.resolve(0);
 
 /** `total` one-liners, `concurrency` at a time; a log completes when its confirmation is in. */
-async function round(target: Target, total: number, concurrency: number, text: (i: number) => string) {
+export async function round(target: Target, total: number, concurrency: number, text: (i: number) => string) {
   const before = await storedCount(target);
   const acks: number[] = [];
   const pending: Array<{ path: string; sentAt: number }> = [];

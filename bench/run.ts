@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after the other. Figures, never pass/fail.
+import { benchApiInteractions } from "./api-interactions.bench.js";
 import { benchCampaignDelivery } from "./campaign-delivery.bench.js";
 import { benchCustomerTypeahead } from "./customer-typeahead.bench.js";
 import { benchDigest } from "./digest.bench.js";
@@ -11,4 +12,5 @@ if (!only || only === "typeahead") await benchCustomerTypeahead();
 if (!only || only === "tick") await benchSchedulerTick();
 if (!only || only === "campaign") await benchCampaignDelivery();
 if (!only || only === "digest") await benchDigest();
+if (!only || only === "api") await benchApiInteractions();
 process.exit(0);

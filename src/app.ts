@@ -229,7 +229,11 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   });
   const customers = createCustomerService(customerRepository);
   const drafts = createDraftRepository(prisma);
-  const apiTokens = createApiTokenService({ tokens: createApiTokenRepository(prisma), now });
+  const apiTokens = createApiTokenService({
+    tokens: createApiTokenRepository(prisma),
+    ensureAdmin: members.ensureAdmin,
+    now,
+  });
   const logging = createLogFlow({
     match: customers.match,
     log: interactions.log,

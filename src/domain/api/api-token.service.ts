@@ -12,14 +12,19 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u;
 /** How a token is kept: its SHA-256, so a leaked database holds no usable token. */
 export const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-export function createApiTokenService(deps: { tokens: ApiTokenRepository; now: () => Date }) {
-  const adminOnly = (actor: Member) => {
-    if (actor.role !== "admin") throw new DomainError("apiAdminsOnly");
+export function createApiTokenService(deps: {
+  tokens: ApiTokenRepository;
+  /** An admin, someone named in the configuration, or the first to ask in a workspace with no admin. */
+  ensureAdmin: (member: Member) => Promise<boolean>;
+  now: () => Date;
+}) {
+  const adminOnly = async (actor: Member) => {
+    if (!(await deps.ensureAdmin(actor))) throw new DomainError("apiAdminsOnly");
   };
   return {
     /** A new token for the admin's workspace: the secret returned here is the only copy. */
     async create(actor: Member, name: string, scope: ApiScope): Promise<{ token: string; info: ApiTokenInfo }> {
-      adminOnly(actor);
+      await adminOnly(actor);
       const trimmed = name.trim();
       if (!NAME.test(trimmed)) throw new DomainError("apiTokenName");
       const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
@@ -32,11 +37,11 @@ export function createApiTokenService(deps: { tokens: ApiTokenRepository; now: (
       return { token, info };
     },
     async list(actor: Member): Promise<ApiTokenInfo[]> {
-      adminOnly(actor);
+      await adminOnly(actor);
       return deps.tokens.list(actor.workspaceId);
     },
     async revoke(actor: Member, name: string): Promise<number> {
-      adminOnly(actor);
+      await adminOnly(actor);
       return deps.tokens.revoke(actor.workspaceId, actor.id, name.trim(), deps.now());
     },
     audit: deps.tokens.audit,
