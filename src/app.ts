@@ -44,6 +44,8 @@ import { createRetentionRepository } from "./domain/retention/retention.reposito
 import { createRetentionService } from "./domain/retention/retention.service.js";
 import { createHousekeeping } from "./domain/scheduling/housekeeping.service.js";
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
+import { createWebhookRepository } from "./domain/webhooks/webhook.repository.js";
+import { createWebhookService } from "./domain/webhooks/webhook.service.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "./domain/workspace-settings/settings.types.js";
@@ -74,6 +76,7 @@ import { stripNul } from "./slack/middleware/strip-nul.js";
 import { createPersonResolver } from "./slack/people.js";
 import { createRetentionNotifier } from "./slack/retention-notifier.js";
 import { createSlackApp } from "./slack/slack-app.js";
+import { postWebhook } from "./webhooks/post-webhook.js";
 
 export interface Rapport {
   /** The port the HTTP server listens on (useful when PORT=0). */
@@ -137,10 +140,18 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     await database.close().catch(() => {});
     throw error;
   }
+  const webhooks = createWebhookService({
+    webhooks: createWebhookRepository(prisma),
+    ensureAdmin: members.ensureAdmin,
+    post: postWebhook,
+    now,
+    log: (message, context) => logger.warn(context, message),
+  });
   const interactions = createInteractionService(
     createInteractionRepository(prisma),
     now,
     async (workspaceId) => (await settingsRepository.load(workspaceId)).days.satisfactionDays,
+    webhooks.events,
   );
   const app = createSlackApp(config, toBoltLogger(logger), [
     ...healthRoutes(createReadinessCheck(database.sql, migrations)),
@@ -164,10 +175,12 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     }),
     coverFor,
     presentAgents,
+    events: webhooks.events,
     now,
     log: (message, context) => logger.warn(context, message),
   });
   const escalations = createEscalationService({
+    events: webhooks.events,
     escalations: createEscalationRepository(prisma),
     settings: settingsRepository,
     absences: absenceRepository,
@@ -263,6 +276,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     drafts,
     logging,
     apiTokens,
+    webhooks,
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,
@@ -275,6 +289,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       settings: settingsRepository,
       absences,
       apiTokens,
+      webhooks,
       now,
     }),
     settings: createSettingsService(settingsRepository, members),
@@ -317,6 +332,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       { name: "campaigns", schedule: config.campaignSchedule, run: () => campaigns.processCampaigns() },
       { name: "digests", schedule: "* * * * *", run: () => digests.processDigests() },
       { name: "housekeeping", schedule: "17 * * * *", run: () => housekeeping.prune() },
+      { name: "webhooks", schedule: "* * * * *", run: () => webhooks.deliverDue() },
     ],
     jobRuns,
     instanceId,

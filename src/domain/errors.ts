@@ -39,7 +39,9 @@ export type DomainErrorCode =
   | "followUpNobodyToTake"
   | "apiAdminsOnly"
   | "apiTokenName"
-  | "externalIdTaken";
+  | "externalIdTaken"
+  | "webhookUrl"
+  | "webhookEvents";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -12,6 +12,7 @@ import type { MemberService } from "../domain/members/member.service.js";
 import type { HomeService } from "../domain/reports/home.service.js";
 import type { ReportService } from "../domain/reports/report.service.js";
 import type { RetentionService } from "../domain/retention/retention.service.js";
+import type { WebhookService } from "../domain/webhooks/webhook.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { Translate } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
@@ -37,6 +38,8 @@ export interface SlackDeps {
   absences: AbsenceService;
   /** API tokens, kept by admins. */
   apiTokens: ApiTokenService;
+  /** Webhooks out, kept by admins. */
+  webhooks: WebhookService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

@@ -6,6 +6,7 @@ import type { InteractionService } from "../interactions/interaction.service.js"
 import type { Member } from "../members/member.types.js";
 import { type Attempt, attemptOf, mayHavePosted, NotDelivered } from "../outbound.js";
 import { clip } from "../text.js";
+import type { EventSink } from "../webhooks/webhook.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -46,9 +47,26 @@ export interface EscalationDeps {
   followUps: FollowUpService;
   notifier: EscalationNotifier;
   absences: Pick<AbsenceRepository, "awayOn">;
+  /** Told when one is opened or decided (the webhooks). */
+  events?: EventSink;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
+
+/** What a webhook hears of an escalation. */
+const escalationEvent = (e: EscalationDetails) => ({
+  id: e.id,
+  customer: { id: e.customer.id, name: e.customer.name },
+  interactionId: e.interaction.id,
+  status: e.status,
+  severity: e.severity,
+  reason: e.reason,
+  requestedAction: e.requestedAction,
+  amount: e.amount,
+  raisedBy: { slackUserId: e.raisedBy.slackUserId },
+  team: e.team ? { id: e.team.id, name: e.team.name } : null,
+  dueAt: e.dueAt.toISOString(),
+});
 
 const personOf = (m: { id: string; slackUserId: string; displayName?: string | null }): PersonRef => ({
   id: m.id,
@@ -131,7 +149,7 @@ export function createEscalationService(deps: EscalationDeps) {
       const calendar = calendarOf(settings);
       // With every manager away, its reminder is due at once, and that hands it to the director.
       const { allAway } = await presentManagers(settings, route?.teamId ?? teamId, now);
-      return escalations.create({
+      const raised = await escalations.create({
         ...input,
         customerId: interaction.customerId,
         teamId: route?.teamId ?? teamId,
@@ -141,6 +159,9 @@ export function createEscalationService(deps: EscalationDeps) {
         // A safety net: if the instance dies while posting the card, the scheduler posts it.
         postBy: new Date(now.getTime() + FIRST_POST_GRACE_MS),
       });
+      if (raised.created)
+        await deps.events?.emit(input.workspaceId, "escalation.opened", escalationEvent(raised.escalation));
+      return raised;
     },
 
     /** Posts the card where it was routed; with no managers' channel, says what is missing. A failed post is retried later. */
@@ -216,6 +237,13 @@ export function createEscalationService(deps: EscalationDeps) {
           e.id,
         );
       }
+      if (["approve", "reject", "resolve", "cancel"].includes(decision))
+        await deps.events?.emit(workspaceId, "escalation.decided", {
+          ...escalationEvent(updated),
+          decision,
+          decidedBy: { slackUserId: actor.slackUserId },
+          note,
+        });
       const event = { decision, actor: personOf(actor), note, from: e.status, to };
       // Slack being slow or down must not undo a decision already stored.
       await notifier

@@ -8,6 +8,7 @@ import type { Interaction } from "../interactions/interaction.types.js";
 import type { Member } from "../members/member.types.js";
 import { attemptOf, mayHavePosted } from "../outbound.js";
 import { clip } from "../text.js";
+import type { EventSink } from "../webhooks/webhook.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import { calendarFor, calendarOf, settingsPerTick } from "../workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "../workspace-settings/settings.types.js";
@@ -29,6 +30,8 @@ export interface FollowUpDeps {
   coverFor: CoverFinder;
   /** A team's agents at work today, least open work first: who takes work nobody was chosen for. */
   presentAgents(settings: WorkspaceSettings, teamId: string | null, now: Date): Promise<string[]>;
+  /** Told when one is done (the webhooks). */
+  events?: EventSink;
   now: () => Date;
   log: (message: string, context: Record<string, unknown>) => void;
 }
@@ -288,7 +291,17 @@ export function createFollowUpService(deps: FollowUpDeps) {
         occurredAt: deps.now(),
         requestKey: `followup:${f.id}`,
       });
-      await followUps.complete(f.id, actor.id, outcome, deps.now());
+      const completed = await followUps.complete(f.id, actor.id, outcome, deps.now());
+      if (completed)
+        await deps.events?.emit(workspaceId, "followUp.done", {
+          id: f.id,
+          customer: { id: f.customer.id, name: f.customer.name },
+          assignee: { slackUserId: f.assignee.slackUserId },
+          completedBy: { slackUserId: actor.slackUserId },
+          outcome,
+          note,
+          dueAt: f.dueAt.toISOString(),
+        });
       await settle({ ...f, status: "done", outcome }, "done");
       return { followUp: f, interaction: logged.interaction };
     },

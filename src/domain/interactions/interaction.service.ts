@@ -1,5 +1,6 @@
 import { Errors } from "../errors.js";
 import type { Role } from "../members/member.types.js";
+import { type EventSink, noEvents } from "../webhooks/webhook.types.js";
 import { UNDO_WINDOW_MS } from "./interaction.limits.js";
 import type { InteractionRepository } from "./interaction.repository.js";
 import type { CustomerContext, Interaction, InteractionChanges, LogInteraction } from "./interaction.types.js";
@@ -26,10 +27,24 @@ function mayChange(actor: Actor, interaction: Pick<Interaction, "authorId" | "fr
   return actor.memberId === interaction.authorId || actor.role !== "agent" || interaction.fromIntake;
 }
 
+/** What a webhook hears of an interaction. */
+export const interactionEvent = (i: Interaction) => ({
+  id: i.id,
+  customer: { id: i.customerId, name: i.customerName },
+  kind: i.kind,
+  channel: i.channel,
+  summary: i.summary,
+  outcome: i.outcome,
+  occurredAt: i.occurredAt.toISOString(),
+  author: { slackUserId: i.authorSlackUserId },
+});
+
 export function createInteractionService(
   interactions: InteractionRepository,
   now: () => Date = () => new Date(),
   satisfactionDays: (workspaceId: string) => Promise<number> = async () => DEFAULT_SATISFACTION_DAYS,
+  /** Told of each interaction logged (the webhooks). */
+  events: EventSink = noEvents,
 ) {
   async function existing(workspaceId: string, id: string): Promise<Interaction> {
     const interaction = await interactions.get(workspaceId, id);
@@ -41,10 +56,13 @@ export function createInteractionService(
     async log(input: LogInteraction): Promise<LoggedInteraction> {
       // A complaint logged as resolved gets a satisfaction check a few days later.
       const satisfactionCheck = input.kind === "complaint" && input.outcome === "resolved" && !input.followUpInDays;
-      return interactions.log(
+      const logged = await interactions.log(
         satisfactionCheck ? { ...input, followUpInDays: await satisfactionDays(input.workspaceId) } : input,
         now(),
       );
+      if (logged.created)
+        await events.emit(input.workspaceId, "interaction.logged", interactionEvent(logged.interaction));
+      return logged;
     },
 
     get: existing,

@@ -8,6 +8,8 @@ import type { ApiTokenService } from "../api/api-token.service.js";
 import type { ApiTokenInfo } from "../api/api-token.types.js";
 import { fromZoned, localDay, zoned } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
+import type { WebhookService } from "../webhooks/webhook.service.js";
+import type { WebhookInfo } from "../webhooks/webhook.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
 import type { HomeCampaign, HomeEscalation, HomeFollowUp, HomeRepository, Listed } from "./home.repository.js";
 import type { ReportService } from "./report.service.js";
@@ -33,6 +35,8 @@ export interface HomeData {
   away?: HomeAbsence[];
   /** Admins: the workspace's API tokens, with their last use. */
   apiTokens?: ApiTokenInfo[];
+  /** Admins: the webhooks, each with its last delivery and the week's failures. */
+  webhooks?: WebhookInfo[];
 }
 
 /** Someone away, and (while they are away) what their covers hold of theirs. */
@@ -48,6 +52,7 @@ export function createHomeService(deps: {
   settings: SettingsRepository;
   absences: Pick<AbsenceService, "upcoming" | "mine">;
   apiTokens: Pick<ApiTokenService, "list">;
+  webhooks: Pick<WebhookService, "list">;
   now: () => Date;
 }) {
   return {
@@ -69,12 +74,14 @@ export function createHomeService(deps: {
       if (member.role === "manager" && !teamId) return data;
       const wholeWorkspace = member.role !== "manager";
       const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
-      const [queue, week, campaigns, absences, apiTokens] = await Promise.all([
+      const admin = member.role === "admin";
+      const [queue, week, campaigns, absences, apiTokens, webhooks] = await Promise.all([
         deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
         deps.reports.thisWeek(member, scope),
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
         deps.absences.upcoming(member),
-        member.role === "admin" ? deps.apiTokens.list(member) : Promise.resolve(undefined),
+        admin ? deps.apiTokens.list(member) : Promise.resolve(undefined),
+        admin ? deps.webhooks.list(member) : Promise.resolve(undefined),
       ]);
       const weekEnd = addDays(localDay(now, timeZone), 6);
       const away = absences.filter((a) => a.startsOn <= weekEnd).slice(0, LISTED);
@@ -95,6 +102,7 @@ export function createHomeService(deps: {
             .map((h) => ({ slackUserId: h.coverSlackUserId, followUps: h.followUps })),
         })),
         ...(apiTokens ? { apiTokens } : {}),
+        ...(webhooks ? { webhooks } : {}),
         // Targets are the workspace's: directors and admins see them against the workspace's week.
         ...(wholeWorkspace ? { targets: week.targets } : {}),
       };

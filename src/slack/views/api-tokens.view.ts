@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { ApiTokenInfo } from "../../domain/api/api-token.types.js";
+import type { WebhookInfo } from "../../domain/webhooks/webhook.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
 import { slackDate } from "../format.js";
@@ -34,4 +35,31 @@ export function buildTokenList(t: Translate, tokens: ApiTokenInfo[]): { text: st
   const lines = tokens.map((token) => `• ${tokenLine(t, token)}`);
   const text = [t("api.listTitle"), ...(lines.length ? lines : [t("api.none")])].join("\n");
   return { text: t("api.listTitle"), blocks: [section(fitMrkdwn(text, 3_000))] };
+}
+
+/** One webhook: where, for what, its last delivery and the week's failures. */
+export function webhookLine(t: Translate, hook: WebhookInfo): string {
+  const last = hook.last
+    ? t(`webhook.last.${hook.last.status}`, {
+        at: slackDate(hook.last.at),
+        status: hook.last.httpStatus === null ? "–" : String(hook.last.httpStatus),
+      })
+    : t("webhook.never");
+  return t("webhook.line", {
+    url: verbatim(`\`${hook.url.replace(/`/g, "%60").slice(0, 200)}\``),
+    events: verbatim(hook.events.join(", ")),
+    last,
+    failures: String(hook.failures),
+  });
+}
+
+export function buildWebhookAdded(t: Translate, added: { hook: WebhookInfo; secret: string }) {
+  const text = t("webhook.added", { line: verbatim(webhookLine(t, added.hook)) });
+  return { text, blocks: [section(text), section(`\`\`\`${added.secret}\`\`\``), section(t("webhook.addedHint"))] };
+}
+
+export function buildWebhookList(t: Translate, hooks: WebhookInfo[]): { text: string; blocks: KnownBlock[] } {
+  const lines = hooks.map((hook) => `• ${webhookLine(t, hook)}`);
+  const text = [t("webhook.listTitle"), ...(lines.length ? lines : [t("webhook.none")])].join("\n");
+  return { text: t("webhook.listTitle"), blocks: [section(fitMrkdwn(text, 3_000))] };
 }

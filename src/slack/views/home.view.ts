@@ -9,7 +9,7 @@ import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
-import { tokenLine } from "./api-tokens.view.js";
+import { tokenLine, webhookLine } from "./api-tokens.view.js";
 import { targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
@@ -148,6 +148,16 @@ export function buildHomeView(
         section(
           fitMrkdwn(
             [t("api.listTitle"), ...data.apiTokens.map((token) => `• ${tokenLine(t, token)}`)].join("\n"),
+            3_000,
+          ),
+        ),
+      );
+    }
+    if (data.webhooks && data.webhooks.length > 0) {
+      blocks.push(
+        section(
+          fitMrkdwn(
+            [t("webhook.listTitle"), ...data.webhooks.map((hook) => `• ${webhookLine(t, hook)}`)].join("\n"),
             3_000,
           ),
         ),
