@@ -75,9 +75,24 @@ export function createWebhookService(deps: WebhookDeps) {
     return delivered;
   }
 
-  /** Delivers what is due now, one run at a time in this instance (others are kept apart by leases). */
-  const deliverNow = () => {
-    running ??= deliverDue().finally(() => {
+  /**
+   * Delivers what is due now, one run at a time in this instance (others are kept apart by
+   * leases); asked again during a run, it runs once more after it, so nothing queued meanwhile waits.
+   */
+  let again = false;
+  const deliverNow = (): Promise<number> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let delivered = 0;
+      do {
+        again = false;
+        delivered += await deliverDue();
+      } while (again);
+      return delivered;
+    })().finally(() => {
       running = null;
     });
     return running;
