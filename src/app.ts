@@ -73,6 +73,7 @@ import { createInFlightTracker } from "./slack/middleware/in-flight.js";
 import { refreshHomeAfterActions } from "./slack/middleware/refresh-home.js";
 import { resolvePerson } from "./slack/middleware/resolve-person.js";
 import { stripNul } from "./slack/middleware/strip-nul.js";
+import { createPendingCallNotifier, slackUserByEmail } from "./slack/pending-call-notifier.js";
 import { createPersonResolver } from "./slack/people.js";
 import { createRetentionNotifier } from "./slack/retention-notifier.js";
 import { createSlackApp } from "./slack/slack-app.js";
@@ -264,6 +265,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     settings: settingsRepository,
     reports,
     customers,
+    slackUserByEmail: slackUserByEmail(delivery),
+    askToComplete: createPendingCallNotifier({ client: delivery, i18n, members, defaultLocale: config.defaultLocale }),
     rateLimit: config.apiRateLimit,
     now,
     log: (message, context) => logger.warn(context, message),

@@ -2,8 +2,10 @@ import type { z } from "zod";
 import { type ApiReadRepository, decodeCursor } from "../domain/api/api-read.repository.js";
 import type { ApiCaller, ApiScope } from "../domain/api/api-token.types.js";
 import type { CustomerService } from "../domain/customers/customer.service.js";
+import type { Interaction } from "../domain/interactions/interaction.types.js";
 import type { LogFlow } from "../domain/interactions/log-interaction.flow.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { Member } from "../domain/members/member.types.js";
 import type { ReportService } from "../domain/reports/report.service.js";
 import type { SettingsRepository } from "../domain/workspace-settings/settings.repository.js";
 import {
@@ -33,6 +35,16 @@ export interface ApiHandlerDeps {
   settings: Pick<SettingsRepository, "load">;
   reports: Pick<ReportService, "weekly">;
   customers: Pick<CustomerService, "existing" | "create" | "update">;
+  /** The Slack user with this email (users.lookupByEmail), or null. */
+  slackUserByEmail(email: string): Promise<string | null>;
+  /** Tells the agent a call was logged for them to complete (a DM with one button). */
+  askToComplete(
+    workspaceId: string,
+    author: Member,
+    interaction: Interaction,
+    call: { source: string; durationSeconds: number | null },
+  ): Promise<void>;
+  log: (message: string, context: Record<string, unknown>) => void;
   now: () => Date;
 }
 
@@ -166,7 +178,10 @@ async function changeCustomer(deps: ApiHandlerDeps, request: ApiRequest) {
 async function logInteraction(deps: ApiHandlerDeps, request: ApiRequest) {
   const body = request.body as z.output<typeof NewInteractionSchema>;
   const { workspaceId } = request.caller;
-  const author = await knownPerson(deps, workspaceId, body.author.slackUserId, "author.slackUserId");
+  const author =
+    "email" in body.author
+      ? await knownPerson(deps, workspaceId, (await deps.slackUserByEmail(body.author.email)) ?? "", "author.email")
+      : await knownPerson(deps, workspaceId, body.author.slackUserId, "author.slackUserId");
   const c = body.customer;
   const reference = c.externalId ? `#${c.externalId}` : (c.email ?? c.phone ?? c.name ?? "");
   const outcome = await deps.logging.log(
@@ -184,9 +199,11 @@ async function logInteraction(deps: ApiHandlerDeps, request: ApiRequest) {
       },
       kind: body.kind,
       channel: body.channel,
-      summary: body.summary,
-      outcome: body.outcome ?? null,
+      summary: body.summary ?? "",
+      outcome: body.pending ? "pending" : (body.outcome ?? null),
       occurredAt: body.occurredAt ? new Date(body.occurredAt) : null,
+      durationSeconds: body.durationSeconds ?? null,
+      sourceRef: body.sourceRef ?? null,
       requestKey: request.requestKey,
     },
   );
@@ -202,6 +219,16 @@ async function logInteraction(deps: ApiHandlerDeps, request: ApiRequest) {
     );
   if (outcome.status !== "logged") throw new Error(`unexpected log outcome ${outcome.status}`);
   const { interaction, created } = outcome.logged;
+  // A call for its agent to complete: a DM with one button; the call is stored whatever Slack says.
+  if (created && body.pending)
+    await deps
+      .askToComplete(workspaceId, author, interaction, {
+        source: request.caller.tokenName,
+        durationSeconds: body.durationSeconds ?? null,
+      })
+      .catch((error: unknown) =>
+        deps.log("pending call not announced", { interaction: interaction.id, error: String(error) }),
+      );
   return {
     status: created ? 201 : 200,
     body: {

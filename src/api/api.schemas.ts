@@ -37,12 +37,25 @@ export const NewInteractionSchema = z
     customer: CustomerRefSchema,
     kind: z.enum(KINDS),
     channel: z.enum(CHANNELS),
-    summary: text(SUMMARY_MAX_LENGTH),
+    summary: text(SUMMARY_MAX_LENGTH).optional(),
     outcome: z.enum(OUTCOMES).optional(),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
-    author: z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/) }).strict(),
+    author: z.union([
+      z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/) }).strict(),
+      z.object({ email: z.email().max(254) }).strict(),
+    ]),
+    durationSeconds: z.number().int().min(0).max(86_400).optional(),
+    sourceRef: text(200).optional().meta({ description: "The calling system's own id for it (a call id)" }),
+    pending: z
+      .boolean()
+      .optional()
+      .meta({ description: "A call logged for its agent to complete: they get a DM to add the summary" }),
   })
   .strict()
+  .refine((i) => i.pending === true || i.summary !== undefined, {
+    error: "A summary, unless the call is pending for its agent to complete.",
+    path: ["summary"],
+  })
   .meta({ id: "NewInteraction" });
 
 const tags = z.array(z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u)).max(30);
@@ -89,6 +102,8 @@ export const InteractionSchema = z
     sentiment: z.enum(SENTIMENTS).nullable(),
     occurredAt: z.iso.datetime(),
     author: z.object({ slackUserId: z.string() }),
+    durationSeconds: z.number().int().nullable(),
+    sourceRef: z.string().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Interaction" });

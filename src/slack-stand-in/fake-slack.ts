@@ -28,6 +28,7 @@ export interface FakeUser {
   displayName?: string;
   locale?: string;
   tz?: string;
+  email?: string;
 }
 
 export type Failure =
@@ -406,6 +407,15 @@ export class FakeSlack {
           })),
           has_more: more,
           response_metadata: { next_cursor: more ? `offset:${offset + limit}` : "" },
+        };
+      }
+      case "users.lookupByEmail": {
+        const email = str(args.email).toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email);
+        if (!email || !user) return fail("users_not_found");
+        return {
+          ok: true,
+          user: { id: user.id, team_id: FAKE_TEAM_ID, name: user.name, profile: { email: user.email } },
         };
       }
       case "users.info": {

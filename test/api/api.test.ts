@@ -3,7 +3,7 @@
 // limit, and the OpenAPI document checked against the routes that answer.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerTo, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, latest, logFormState, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, escalateFromCard, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -163,6 +163,75 @@ describe("the HTTP API", () => {
       expect(card).toContain("&lt;!channel&gt;");
       expect(card).not.toContain("<!channel>");
       expect(card).not.toContain("<@U0ADMIN>");
+    });
+
+    it("logs a call as pending for its agent (named by email), who completes it from a DM in one click", async () => {
+      app.slack.addUser({ id: "U0PHONE", name: "pat", email: "pat@support.example" });
+      app.slack.addUser({ id: "U0NEWBIE", name: "nia", email: "nia@support.example" });
+      await slack({ user: "U0PHONE", channel: "C0SUPPORT" }, "help");
+      const pending = await api("POST", "/interactions", {
+        body: {
+          customer: { phone: "+351 912 000 111", name: "Rui Costa" },
+          kind: "order",
+          channel: "phone",
+          author: { email: "PAT@support.example" },
+          durationSeconds: 252,
+          sourceRef: "pbx-call-77",
+          pending: true,
+        },
+      });
+      expect(pending.status).toBe(201);
+      const id = (pending.body.interaction as { id: string }).id;
+      const row = await db().interaction.findUniqueOrThrow({ where: { id }, include: { author: true } });
+      expect(row).toMatchObject({ outcome: "pending", summary: "", durationSeconds: 252, sourceRef: "pbx-call-77" });
+      expect(row.author.slackUserId).toBe("U0PHONE");
+      const listed = (await api("GET", "/interactions?limit=1", { token: read })).body.data as Json[];
+      expect(listed[0]).toMatchObject({ id, durationSeconds: 252, sourceRef: "pbx-call-77" });
+
+      // The DM names where it came from, and one button opens it in the form.
+      const dm = app.slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.channel === "U0PHONE" && textOf(c.args).includes("Rui Costa"));
+      expect(textOf(dm?.args ?? {})).toContain("*phone-system* logged a call with *Rui Costa* for you");
+      expect(textOf(dm?.args ?? {})).toContain("4:12");
+      const complete = button(dm?.args ?? {}, "interaction_edit");
+      const opened = app.slack.callsTo("views.open").length;
+      await app.driver.blockAction(
+        { user: "U0PHONE", channel: "DU0PHONE" },
+        { action_id: complete.action_id, value: complete.value },
+      );
+      const form = (await latest(app, "views.open", opened)).args.view as Json;
+      await app.driver.viewSubmission(
+        { user: "U0PHONE", channel: "DU0PHONE" },
+        {
+          id: "VCOMPLETECALL",
+          callback_id: form.callback_id,
+          private_metadata: form.private_metadata,
+          state: logFormState({
+            customer: `id:${row.customerId}`,
+            kind: "order",
+            channel: "phone",
+            summary: "Ordered two boxes, delivery Friday",
+            outcome: "resolved",
+            occurredAt: row.occurredAt,
+          }),
+        },
+      );
+      await expect
+        .poll(async () => (await db().interaction.findUniqueOrThrow({ where: { id } })).summary)
+        .toBe("Ordered two boxes, delivery Friday");
+      expect(await db().interaction.count({ where: { sourceRef: "pbx-call-77" } })).toBe(1);
+
+      // Without `pending`, a summary is needed; an email nobody in Slack has, or someone Rapport has not met, is refused.
+      const noSummary = await api("POST", "/interactions", { body: { ...call(), summary: undefined } });
+      expect((noSummary.body.error as { problems: Array<{ field: string }> }).problems.map((p) => p.field)).toEqual([
+        "summary",
+      ]);
+      for (const email of ["nobody@nowhere.example", "nia@support.example"]) {
+        const refused = await api("POST", "/interactions", { body: call({ author: { email } }) });
+        expect(refused.body.error, email).toMatchObject({ code: "unknown_person", field: "author.email" });
+      }
+      expect(await db().member.count({ where: { slackUserId: "U0NEWBIE" } })).toBe(0);
     });
 
     it("answers a bad body with 400 naming each field's problem, and stores nothing", async () => {

@@ -36,6 +36,7 @@ import { buildHomeView } from "../../src/slack/views/home.view.js";
 import { buildInteractionCard, buildRemovedCard } from "../../src/slack/views/interaction-card.view.js";
 import { buildLogForm } from "../../src/slack/views/log-form.view.js";
 import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/slack/views/log-problems.view.js";
+import { buildPendingCallDm } from "../../src/slack/views/pending-call.view.js";
 import { buildRetentionNudge } from "../../src/slack/views/retention-nudge.view.js";
 import { buildReviewMessage } from "../../src/slack/views/review.view.js";
 import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
@@ -412,6 +413,7 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     digest: buildDigestMessage(t, digest, { chartFileId: "F0CHART", late: { dueAt: at } }),
     quietDigest: buildDigestMessage(t, { ...digest, quiet: true }),
     review: buildReviewMessage(t, review),
+    pendingCall: buildPendingCallDm(t, interaction, { source: longName, durationSeconds: 86_399 }),
     awayHint: buildAwayHint(t, {
       startsOn: "2026-12-03",
       endsOn: "2027-12-03",

@@ -88,6 +88,7 @@ describe("manifest.yml", () => {
       "im:write", // conversations.open, to look in a person's DM for an interrupted campaign nudge
       "reactions:write",
       "users:read",
+      "users:read.email", // an API call naming its author by email
     ]);
   });
 });

@@ -13,6 +13,8 @@ export interface ApiInteraction {
   sentiment: string | null;
   occurredAt: string;
   author: { slackUserId: string };
+  durationSeconds: number | null;
+  sourceRef: string | null;
   createdAt: string;
 }
 
@@ -121,6 +123,8 @@ const interactionSelect = {
   sentiment: true,
   occurredAt: true,
   createdAt: true,
+  durationSeconds: true,
+  sourceRef: true,
   customer: { select: { id: true, name: true } },
   author: { select: { slackUserId: true } },
 } as const;

@@ -20,7 +20,7 @@ export interface ApiTokenRepository {
   audit(workspaceId: string, tokenId: string, request: { method: string; path: string; status: number }): Promise<void>;
 }
 
-const WINDOW_SQL_COLUMNS = `"id", "workspaceId", "scope", "windowStart", "windowCount"`;
+const WINDOW_SQL_COLUMNS = `"id", "workspaceId", "name", "scope", "windowStart", "windowCount"`;
 
 const info = (row: {
   id: string;
@@ -90,7 +90,7 @@ export function createApiTokenRepository(prisma: PrismaClient): ApiTokenReposito
     async use(hash, now, windowMs) {
       const windowAgo = new Date(now.getTime() - windowMs);
       const [row] = await prisma.$queryRawUnsafe<
-        Array<{ id: string; workspaceId: string; scope: string; windowStart: Date; windowCount: number }>
+        Array<{ id: string; workspaceId: string; name: string; scope: string; windowStart: Date; windowCount: number }>
       >(
         `UPDATE "ApiToken" SET
            "windowCount" = CASE WHEN "windowStart" IS NULL OR "windowStart" <= $2 THEN 1 ELSE "windowCount" + 1 END,
@@ -105,6 +105,7 @@ export function createApiTokenRepository(prisma: PrismaClient): ApiTokenReposito
       if (!row) return null;
       return {
         tokenId: row.id,
+        tokenName: row.name,
         workspaceId: row.workspaceId,
         scope: row.scope as ApiScope,
         usedThisMinute: row.windowCount,

@@ -15,6 +15,8 @@ export interface ApiTokenInfo {
 /** Who is calling, once a token checked out: its workspace and what it may do. */
 export interface ApiCaller {
   tokenId: string;
+  /** The name an admin gave it ("phone-system"): what the agent reads a call came from. */
+  tokenName: string;
   workspaceId: string;
   scope: ApiScope;
   /** Requests made with this token in the current minute, this one included. */

@@ -44,6 +44,9 @@ export interface LogInteraction {
   source?: InteractionSource | null;
   /** The Slack request that asked for it: a repeat with the same key finds the first. */
   requestKey?: string | null;
+  /** From another system (the API): a call's length in seconds, and that system's reference. */
+  durationSeconds?: number | null;
+  sourceRef?: string | null;
 }
 
 export interface InteractionChanges {

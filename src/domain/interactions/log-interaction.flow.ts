@@ -59,6 +59,8 @@ export type LogRequest =
       summary: string;
       outcome: Outcome | null;
       occurredAt: Date | null;
+      durationSeconds: number | null;
+      sourceRef: string | null;
       requestKey: string;
     };
 
@@ -245,6 +247,8 @@ export function createLogFlow(deps: LogFlowDeps) {
       summary: request.summary,
       outcome: request.outcome ?? defaultOutcome(kind, "api"),
       occurredAt: request.occurredAt ?? deps.now(),
+      durationSeconds: request.durationSeconds,
+      sourceRef: request.sourceRef,
       requestKey: request.requestKey,
     });
     return { status: "logged", logged };

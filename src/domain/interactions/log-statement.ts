@@ -79,14 +79,14 @@ export function logStatement(input: LogInteraction, now: Date): Prisma.Sql {
     inserted AS (
       INSERT INTO "Interaction" (id, "workspaceId", "customerId", "authorId", kind, channel, summary, outcome, sentiment,
         "occurredAt", "requestKey", "sourceChannelId", "sourceMessageTs", "sourcePermalink", "sourceAuthorId", "createdAt",
-        "updatedAt")
+        "updatedAt", "durationSeconds", "sourceRef")
       SELECT ${interactionId}::uuid, ${workspaceId}::uuid, customer.id, ${input.authorId}::uuid,
         ${input.kind}::"InteractionKind", ${input.channel}::"ContactChannel", ${input.summary},
         ${input.outcome}::"Outcome", ${input.sentiment ?? null}::"Sentiment", ${input.occurredAt}::timestamptz,
         ${requestKey ?? null}, ${source?.channelId ?? null}, ${source?.messageTs ?? null},
         ${source?.permalink ?? null}, ${source?.authorSlackId ?? null},
         -- The app's clock, not the database's: the undo window is measured against it.
-        ${now}::timestamptz, ${now}::timestamptz
+        ${now}::timestamptz, ${now}::timestamptz, ${input.durationSeconds ?? null}::int, ${input.sourceRef ?? null}
       FROM customer WHERE NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT DO NOTHING
       RETURNING *
