@@ -238,6 +238,32 @@ async function logInteraction(deps: ApiHandlerDeps, request: ApiRequest) {
   };
 }
 
+/** A listing by time and team, a page at a time: interactions, escalations or follow-ups. */
+function listing(
+  path: string,
+  summary: string,
+  response: z.ZodType,
+  read: "interactions" | "escalations" | "followUps",
+): Endpoint {
+  return {
+    method: "GET",
+    path,
+    scope: "read",
+    summary,
+    query: InteractionQuerySchema,
+    status: 200,
+    response,
+    async handle(deps, request) {
+      const q = request.query as z.output<typeof InteractionQuerySchema>;
+      const filter = await filterOf(deps, request.caller.workspaceId, q);
+      return {
+        status: 200,
+        body: await deps.read[read](request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
+      };
+    },
+  };
+}
+
 export const API_ENDPOINTS: Endpoint[] = [
   {
     method: "POST",
@@ -249,57 +275,24 @@ export const API_ENDPOINTS: Endpoint[] = [
     response: LoggedSchema,
     handle: logInteraction,
   },
-  {
-    method: "GET",
-    path: "/interactions",
-    scope: "read",
-    summary: "Interactions, newest first, a page at a time; by time (occurredAt) and team.",
-    query: InteractionQuerySchema,
-    status: 200,
-    response: InteractionPageSchema,
-    async handle(deps, request) {
-      const q = request.query as z.output<typeof InteractionQuerySchema>;
-      const filter = await filterOf(deps, request.caller.workspaceId, q);
-      return {
-        status: 200,
-        body: await deps.read.interactions(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
-      };
-    },
-  },
-  {
-    method: "GET",
-    path: "/escalations",
-    scope: "read",
-    summary: "Escalations, newest first (by when raised), a page at a time; by time and team.",
-    query: InteractionQuerySchema,
-    status: 200,
-    response: EscalationPageSchema,
-    async handle(deps, request) {
-      const q = request.query as z.output<typeof InteractionQuerySchema>;
-      const filter = await filterOf(deps, request.caller.workspaceId, q);
-      return {
-        status: 200,
-        body: await deps.read.escalations(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
-      };
-    },
-  },
-  {
-    method: "GET",
-    path: "/follow-ups",
-    scope: "read",
-    summary: "Follow-ups, latest due first, a page at a time; by due time and the assignee's team.",
-    query: InteractionQuerySchema,
-    status: 200,
-    response: FollowUpPageSchema,
-    async handle(deps, request) {
-      const q = request.query as z.output<typeof InteractionQuerySchema>;
-      const filter = await filterOf(deps, request.caller.workspaceId, q);
-      return {
-        status: 200,
-        body: await deps.read.followUps(request.caller.workspaceId, filter, q.cursor ?? null, q.limit),
-      };
-    },
-  },
+  listing(
+    "/interactions",
+    "Interactions, newest first, a page at a time; by time (occurredAt) and team.",
+    InteractionPageSchema,
+    "interactions",
+  ),
+  listing(
+    "/escalations",
+    "Escalations, newest first (by when raised), a page at a time; by time and team.",
+    EscalationPageSchema,
+    "escalations",
+  ),
+  listing(
+    "/follow-ups",
+    "Follow-ups, latest due first, a page at a time; by due time and the assignee's team.",
+    FollowUpPageSchema,
+    "followUps",
+  ),
   {
     method: "GET",
     path: "/reports/weekly",

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BACKOFF_MINUTES } from "../../src/domain/webhooks/webhook.service.js";
-import { answerTo, button, latest, openHome, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, followUpDoneState, latest, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, escalateFromCard, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -155,12 +155,7 @@ describe("webhooks out", () => {
       id: "VHOOKDONE",
       callback_id: form.callback_id,
       private_metadata: form.private_metadata,
-      state: {
-        values: {
-          follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: "satisfied" } } },
-          follow_up_outcome_note: { follow_up_outcome_note_input: { value: "happy now" } },
-        },
-      },
+      state: followUpDoneState("satisfied", "happy now"),
     });
     await expect.poll(() => deliveries("followUp.done").length).toBe(1);
     expect(deliveries("followUp.done")[0]?.json.data).toMatchObject({

@@ -3,7 +3,7 @@
 // may act on it; once they are back, the reminders come to them again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, button, latest, openHome, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, followUpDoneState, latest, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, MGR1, MGR2, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -76,12 +76,7 @@ describe("follow-ups while their person is away", () => {
       id: "VCOVERDONE",
       callback_id: form.callback_id,
       private_metadata: form.private_metadata,
-      state: {
-        values: {
-          follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: "satisfied" } } },
-          follow_up_outcome_note: { follow_up_outcome_note_input: { value: "all good" } },
-        },
-      },
+      state: followUpDoneState("satisfied", "all good"),
     });
     await expect
       .poll(async () => (await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status)

@@ -128,3 +128,13 @@ export function readableTexts(value: unknown): string[] {
         : readableTexts(inner),
   );
 }
+
+/** Slack's view_submission state for the follow-up's Done form: how it went, and a note. */
+export function followUpDoneState(outcome: string, note: string): Json {
+  return {
+    values: {
+      follow_up_outcome: { follow_up_outcome_input: { selected_option: { value: outcome } } },
+      follow_up_outcome_note: { follow_up_outcome_note_input: { value: note } },
+    },
+  };
+}

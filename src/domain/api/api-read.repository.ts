@@ -114,6 +114,18 @@ export function decodeCursor(cursor: string): { at: Date; id: string } | null {
   }
 }
 
+/** One page of `rows` (fetched one past `limit`), and the cursor after its last row when more follow. */
+function pageOf<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  at: (row: R) => Date,
+  shape: (row: R) => T,
+): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: page.map(shape), nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null };
+}
+
 const interactionSelect = {
   id: true,
   kind: true,
@@ -163,16 +175,12 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
         take: limit + 1,
         select: interactionSelect,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map((r) => ({
-          ...r,
-          occurredAt: r.occurredAt.toISOString(),
-          createdAt: r.createdAt.toISOString(),
-        })),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null,
-      };
+      return pageOf(
+        rows,
+        limit,
+        (r) => r.occurredAt,
+        (r) => ({ ...r, occurredAt: r.occurredAt.toISOString(), createdAt: r.createdAt.toISOString() }),
+      );
     },
     async customers(workspaceId, cursor, limit) {
       const after = cursor ? decodeCursor(cursor) : null;
@@ -185,12 +193,7 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
         take: limit + 1,
         select: customerSelect,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toCustomer),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-      };
+      return pageOf(rows, limit, (r) => r.createdAt, toCustomer);
     },
     async escalations(workspaceId, filter, cursor, limit) {
       const after = cursor ? decodeCursor(cursor) : null;
@@ -224,18 +227,18 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
           claimedBy: { select: { slackUserId: true } },
         },
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map((e) => ({
+      return pageOf(
+        rows,
+        limit,
+        (e) => e.createdAt,
+        (e) => ({
           ...e,
           amount: e.amount === null ? null : e.amount.toString(),
           dueAt: e.dueAt.toISOString(),
           decidedAt: e.decidedAt?.toISOString() ?? null,
           createdAt: e.createdAt.toISOString(),
-        })),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-      };
+        }),
+      );
     },
     async followUps(workspaceId, filter, cursor, limit) {
       const after = cursor ? decodeCursor(cursor) : null;
@@ -266,17 +269,17 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
           assignee: { select: { slackUserId: true } },
         },
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map((f) => ({
+      return pageOf(
+        rows,
+        limit,
+        (f) => f.dueAt,
+        (f) => ({
           ...f,
           dueAt: f.dueAt.toISOString(),
           completedAt: f.completedAt?.toISOString() ?? null,
           createdAt: f.createdAt.toISOString(),
-        })),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt, last.id) : null,
-      };
+        }),
+      );
     },
     async customer(workspaceId, id) {
       const row = await prisma.customer.findFirst({ where: { workspaceId, id }, select: customerSelect });
