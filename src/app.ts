@@ -54,6 +54,7 @@ import { matchLocale } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import { ackWhatNoListenerTakes } from "./slack/ack-unhandled.js";
+import { createAwayHintAsker } from "./slack/away-hint-asker.js";
 import { createCampaignNotifier } from "./slack/campaign-notifier.js";
 import { checkSlackToken } from "./slack/check-token.js";
 import type { SlackDeps } from "./slack/deps.js";
@@ -272,7 +273,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     log: (message, context) => logger.warn(context, message),
   };
   const deps: SlackDeps = {
-    identify: createPersonResolver(members, i18n, config.defaultLocale),
+    identify: createPersonResolver(
+      members,
+      i18n,
+      config.defaultLocale,
+      createAwayHintAsker(absences),
+      (message, context) => logger.warn(context, message),
+    ),
     members,
     customers,
     interactions,

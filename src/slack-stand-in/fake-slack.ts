@@ -29,6 +29,8 @@ export interface FakeUser {
   locale?: string;
   tz?: string;
   email?: string;
+  /** Their Slack status, as users.info's profile carries it. */
+  status?: { text: string; emoji: string; expiration?: number };
 }
 
 export type Failure =
@@ -431,7 +433,13 @@ export class FakeSlack {
             real_name: user.realName ?? user.name,
             tz: user.tz ?? "UTC",
             ...(includeLocale ? { locale: user.locale ?? "en-US" } : {}),
-            profile: { display_name: user.displayName ?? user.name, real_name: user.realName ?? user.name },
+            profile: {
+              display_name: user.displayName ?? user.name,
+              real_name: user.realName ?? user.name,
+              status_text: user.status?.text ?? "",
+              status_emoji: user.status?.emoji ?? "",
+              status_expiration: user.status?.expiration ?? 0,
+            },
           },
         };
       }

@@ -1,14 +1,22 @@
 import type { WebClient } from "@slack/web-api";
+import type { SlackStatus } from "../domain/absences/away-status.js";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { Member, Profile, ProfileSource } from "../domain/members/member.types.js";
 import type { I18n, Translate } from "../i18n/i18n.js";
 import { matchLocale, type SupportedLocale } from "../i18n/locales.js";
 
-/** Slack's users.info as the domain's ProfileSource. */
-export function slackProfiles(client: WebClient): ProfileSource {
+/** Slack's users.info as the domain's ProfileSource; `onStatus` hears the Slack status it carries. */
+export function slackProfiles(client: WebClient, onStatus?: (status: SlackStatus) => void): ProfileSource {
   return {
     async fetchProfile(userId): Promise<Profile> {
       const { user } = await client.users.info({ user: userId, include_locale: true });
+      const profile = user?.profile;
+      if (onStatus && profile)
+        onStatus({
+          text: profile.status_text ?? "",
+          emoji: profile.status_emoji ?? "",
+          expiration: Number(profile.status_expiration) || 0,
+        });
       return {
         displayName: user?.profile?.display_name || user?.real_name || user?.name || null,
         locale: user?.locale ?? null,
@@ -42,6 +50,9 @@ export interface Person {
 
 export type IdentifyPerson = (teamId: string, userId: string, client: WebClient) => Promise<Person>;
 
+/** Told of a person's Slack status whenever their profile is read from Slack (at most daily). */
+export type StatusListener = (person: Person, status: SlackStatus, client: WebClient) => Promise<void>;
+
 /**
  * Who is asking, and in which language to answer them: the one they chose, their Slack locale, the
  * workspace's language, then the configured default.
@@ -50,10 +61,25 @@ export function createPersonResolver(
   members: MemberService,
   i18n: I18n,
   defaultLocale: SupportedLocale,
+  onStatus?: StatusListener,
+  log: (message: string, context: Record<string, unknown>) => void = () => {},
 ): IdentifyPerson {
   return async (teamId, userId, client) => {
-    const member = await members.identify(teamId, userId, slackProfiles(client));
+    let status: SlackStatus | undefined;
+    const member = await members.identify(
+      teamId,
+      userId,
+      slackProfiles(client, (s) => {
+        status = s;
+      }),
+    );
     const locale = localeOf(member, defaultLocale);
-    return { member, locale, t: i18n.translator(locale) };
+    const person = { member, locale, t: i18n.translator(locale) };
+    // Read with the profile: a status that says "away" is offered as a hint, without holding up the answer.
+    if (status && onStatus)
+      void onStatus(person, status, client).catch((error: unknown) =>
+        log("Slack status not read as a hint", { user: userId, error: String(error) }),
+      );
+    return person;
   };
 }

@@ -132,4 +132,20 @@ describe("a Slack status as a hint of an absence", () => {
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<@U0AGENT>");
   });
+
+  it("reads the status with a person's profile too (users.info), where no user_change came", async () => {
+    app.slack.addUser({ id: "U0SUNNY", name: "sunny", status: { text: "On holiday", emoji: ":palm_tree:" } });
+    const first = await app.driver.command("/rapport", "help", { user: "U0SUNNY", channel: "C0SUPPORT" });
+    expect(first.status).toBe(200);
+    await app.rapport.settled();
+    await expect.poll(() => questions("U0SUNNY").length).toBe(1);
+    expect(textOf(questions("U0SUNNY")[0]?.args ?? {})).toContain("On holiday");
+    // Read again a day later: the same status, no second question; still nothing marked.
+    app.clock.advance(DAY + 60_000);
+    await app.driver.command("/rapport", "help", { user: "U0SUNNY", channel: "C0SUPPORT" });
+    await app.rapport.settled();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(questions("U0SUNNY")).toHaveLength(1);
+    expect(await absences("U0SUNNY")).toEqual([]);
+  });
 });

@@ -76,7 +76,8 @@ export function createAbsenceService(deps: AbsenceDeps) {
       const fresh = await deps.absences.noteStatus(
         member.workspaceId,
         member.id,
-        hint ? `${hint.endsOn} ${hint.shown}`.slice(0, 300) : null,
+        // Once per status: one that expires by its last day and text, one that does not by its text.
+        hint ? (hint.untilKnown ? `${hint.endsOn} ${hint.shown}` : hint.shown).slice(0, 300) : null,
       );
       if (!hint || !fresh) return null;
       const marked = (

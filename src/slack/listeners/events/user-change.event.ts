@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { createAwayHintAsker } from "../../away-hint-asker.js";
 import type { SlackDeps } from "../../deps.js";
-import { buildAwayHint } from "../../views/away-hint.view.js";
 
 interface ChangedUser {
   id?: unknown;
@@ -25,13 +25,14 @@ export function userChange(deps: SlackDeps) {
     const known = await deps.members.findKnown(await deps.members.workspaceIdOf(teamId), userId);
     if (!known) return;
     const expiration = Number(user.profile?.status_expiration);
-    const hint = await deps.absences.hintFromStatus(known, {
-      text: text(user.profile?.status_text),
-      emoji: text(user.profile?.status_emoji),
-      expiration: Number.isFinite(expiration) ? expiration : 0,
-    });
-    if (!hint) return;
-    const person = await deps.identify(teamId, userId, client);
-    await client.chat.postMessage({ channel: userId, ...buildAwayHint(person.t, hint) });
+    await createAwayHintAsker(deps.absences)(
+      await deps.identify(teamId, userId, client),
+      {
+        text: text(user.profile?.status_text),
+        emoji: text(user.profile?.status_emoji),
+        expiration: Number.isFinite(expiration) ? expiration : 0,
+      },
+      client,
+    );
   };
 }
