@@ -37,7 +37,7 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
       let caller: ApiCaller | null = null;
       let status = 500;
       try {
-        const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
+        const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
         caller = token ? await d.tokens.authenticate(token, WINDOW_MS) : null;
         if (!caller) throw new ApiError(401, "unauthorized", "Send a valid API token: Authorization: Bearer rpt_…");
         if (caller.usedThisMinute > d.rateLimit) {

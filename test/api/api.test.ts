@@ -113,7 +113,11 @@ describe("the HTTP API", () => {
       expect((await slack(ADMIN, "api token revoke doomed")).text).toContain("No live token of that name");
     });
 
-    it("lets a read token read but not write", async () => {
+    it("lets a read token read but not write (the scheme's case is free, as HTTP says)", async () => {
+      const lower = await fetch(`${app.url}/api/v1/customers?limit=1`, {
+        headers: { authorization: `bearer ${read}` },
+      });
+      expect(lower.status).toBe(200);
       expect((await api("GET", "/interactions", { token: read })).status).toBe(200);
       const denied = await api("POST", "/interactions", { token: read, body: call() });
       expect(denied.status).toBe(403);
