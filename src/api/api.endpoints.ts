@@ -243,7 +243,7 @@ function listing(
   path: string,
   summary: string,
   response: z.ZodType,
-  read: "interactions" | "escalations" | "followUps",
+  read: "interactions" | "escalations" | "followUps" | "customers",
 ): Endpoint {
   return {
     method: "GET",
@@ -303,20 +303,12 @@ export const API_ENDPOINTS: Endpoint[] = [
     response: WeeklyReportSchema,
     handle: weeklyReport,
   },
-  {
-    method: "GET",
-    path: "/customers",
-    scope: "read",
-    summary: "Customers, in the order they were created, a page at a time.",
-    query: ListQuerySchema,
-    status: 200,
-    response: CustomerPageSchema,
-    async handle(deps, request) {
-      const q = request.query as z.output<typeof ListQuerySchema>;
-      if (q.cursor && !decodeCursor(q.cursor)) throw badCursor();
-      return { status: 200, body: await deps.read.customers(request.caller.workspaceId, q.cursor ?? null, q.limit) };
-    },
-  },
+  listing(
+    "/customers",
+    "Customers, in the order they were created, a page at a time; by when and the owner's team.",
+    CustomerPageSchema,
+    "customers",
+  ),
   {
     method: "POST",
     path: "/customers",

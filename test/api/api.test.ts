@@ -428,6 +428,13 @@ describe("the HTTP API", () => {
         expect((refused.body.error as Json).code).toBe("customer_exists");
       }
       expect(await db().customer.count({ where: { normalizedName: { startsWith: "globex" } } })).toBe(1);
+      // Listed by the owner's team, and by when added.
+      const support = (await api("GET", "/customers?team=Support&limit=200", { token: read })).body.data as Json[];
+      expect(support.map((c) => c.name)).toEqual(["Globex"]);
+      const later = new Date(app.clock.now().getTime() + 60_000).toISOString();
+      expect((await api("GET", `/customers?since=${encodeURIComponent(later)}`, { token: read })).body.data).toEqual(
+        [],
+      );
       const stranger = await api("POST", "/customers", {
         body: { name: "Nobody Ltd", owner: { slackUserId: "U0NEVER" } },
       });

@@ -82,7 +82,13 @@ export interface ApiReadRepository {
     cursor: string | null,
     limit: number,
   ): Promise<Page<ApiInteraction>>;
-  customers(workspaceId: string, cursor: string | null, limit: number): Promise<Page<ApiCustomer>>;
+  /** In the order created; `since`/`until` on when, `teamId` the owner's team. */
+  customers(
+    workspaceId: string,
+    filter: InteractionFilter,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<ApiCustomer>>;
   /** Newest first (by when they were raised); `since`/`until` on that time; `teamId` the escalation's team. */
   escalations(
     workspaceId: string,
@@ -182,12 +188,17 @@ export function createApiReadRepository(prisma: PrismaClient): ApiReadRepository
         (r) => ({ ...r, occurredAt: r.occurredAt.toISOString(), createdAt: r.createdAt.toISOString() }),
       );
     },
-    async customers(workspaceId, cursor, limit) {
+    async customers(workspaceId, filter, cursor, limit) {
       const after = cursor ? decodeCursor(cursor) : null;
       const rows = await prisma.customer.findMany({
         where: {
           workspaceId,
-          ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
+          ...(filter.teamId ? { owner: { teamId: filter.teamId } } : {}),
+          AND: [
+            filter.since ? { createdAt: { gte: filter.since } } : {},
+            filter.until ? { createdAt: { lt: filter.until } } : {},
+            after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {},
+          ],
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: limit + 1,
