@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebClient } from "@slack/web-api";
 import { type ApiDeps, apiRoutes } from "./api/api.routes.js";
+import { recentlyKnown } from "./api/known-people.js";
 import type { Config } from "./config/config.js";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
@@ -262,7 +263,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     idempotency: createIdempotencyRepository(prisma),
     read: createApiReadRepository(prisma),
     logging,
-    members,
+    members: { findKnown: recentlyKnown(members.findKnown) },
     settings: settingsRepository,
     reports,
     customers,

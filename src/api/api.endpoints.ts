@@ -17,7 +17,6 @@ import {
   FollowUpPageSchema,
   InteractionPageSchema,
   InteractionQuerySchema,
-  ListQuerySchema,
   LoggedSchema,
   NewCustomerSchema,
   NewInteractionSchema,

@@ -35,10 +35,11 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
     handler: async (req, res) => {
       const d = deps();
       let caller: ApiCaller | null = null;
-      let status = 500;
       try {
         const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-        caller = token ? await d.tokens.authenticate(token, WINDOW_MS) : null;
+        caller = token
+          ? await d.tokens.authenticate(token, WINDOW_MS, { method: endpoint.method, path: endpoint.path })
+          : null;
         if (!caller) throw new ApiError(401, "unauthorized", "Send a valid API token: Authorization: Bearer rpt_…");
         if (caller.usedThisMinute > d.rateLimit) {
           const wait = Math.max(1, Math.ceil((caller.windowStart.getTime() + WINDOW_MS - d.now().getTime()) / 1000));
@@ -59,7 +60,6 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
 
         if (endpoint.method !== "POST" || key === undefined) {
           const answer = await run(`api:${randomUUID()}`);
-          status = answer.status;
           return send(res, answer.status, answer.body);
         }
         if (typeof key !== "string" || !KEY.test(key))
@@ -67,7 +67,6 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
         const fingerprint = createHash("sha256").update(`${endpoint.method} ${url.pathname}\n${raw}`).digest("hex");
         const claim = await d.idempotency.claim(caller.workspaceId, key, fingerprint);
         if (claim.status === "done") {
-          status = claim.httpStatus;
           return send(res, claim.httpStatus, claim.response, { "idempotent-replayed": "true" });
         }
         if (claim.status === "mismatch")
@@ -79,7 +78,6 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
         try {
           const answer = await run(`api:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`);
           await d.idempotency.finish(claim.id, answer.status, answer.body);
-          status = answer.status;
           return send(res, answer.status, answer.body);
         } catch (error) {
           // A refusal is the answer for this key too; anything else frees the key for a retry.
@@ -89,17 +87,10 @@ export function apiRoutes(deps: () => ApiDeps): CustomRoute[] {
         }
       } catch (error) {
         if (error instanceof ApiError) {
-          status = error.status;
           return send(res, error.status, error.body, error.extra.headers);
         }
         d.log("API request failed", { path: req.url, error: String(error) });
-        status = 500;
         return send(res, 500, new ApiError(500, "internal", "Something went wrong; try again.").body);
-      } finally {
-        if (caller)
-          void d.tokens
-            .audit(caller.workspaceId, caller.tokenId, { method: endpoint.method, path: endpoint.path, status })
-            .catch((error: unknown) => d.log("API request not audited", { error: String(error) }));
       }
     },
   }));

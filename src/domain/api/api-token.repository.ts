@@ -13,11 +13,9 @@ export interface ApiTokenRepository {
   revoke(workspaceId: string, actorId: string, name: string, at: Date): Promise<number>;
   /**
    * The live token with this hash, counting this request in its current minute (a new minute
-   * starts the count again) and noting its use, in one statement: null when none.
+   * starts the count again), noting its use and auditing the request, in one statement: null when none.
    */
-  use(hash: string, now: Date, windowMs: number): Promise<ApiCaller | null>;
-  /** One API request, for the audit log. */
-  audit(workspaceId: string, tokenId: string, request: { method: string; path: string; status: number }): Promise<void>;
+  use(hash: string, now: Date, windowMs: number, request: { method: string; path: string }): Promise<ApiCaller | null>;
 }
 
 const WINDOW_SQL_COLUMNS = `"id", "workspaceId", "name", "scope", "windowStart", "windowCount"`;
@@ -77,30 +75,28 @@ export function createApiTokenRepository(prisma: PrismaClient): ApiTokenReposito
         return rows.length;
       });
     },
-    async audit(workspaceId, tokenId, request) {
-      await recordAudit(prisma, {
-        workspaceId,
-        actorId: null,
-        action: "api.request",
-        entityType: "apiToken",
-        entityId: tokenId,
-        data: request,
-      });
-    },
-    async use(hash, now, windowMs) {
+    async use(hash, now, windowMs, request) {
       const windowAgo = new Date(now.getTime() - windowMs);
       const [row] = await prisma.$queryRawUnsafe<
         Array<{ id: string; workspaceId: string; name: string; scope: string; windowStart: Date; windowCount: number }>
       >(
-        `UPDATE "ApiToken" SET
-           "windowCount" = CASE WHEN "windowStart" IS NULL OR "windowStart" <= $2 THEN 1 ELSE "windowCount" + 1 END,
-           "windowStart" = CASE WHEN "windowStart" IS NULL OR "windowStart" <= $2 THEN $3 ELSE "windowStart" END,
-           "lastUsedAt" = $3
-         WHERE "hash" = $1 AND "revokedAt" IS NULL
-         RETURNING ${WINDOW_SQL_COLUMNS}`,
+        `WITH used AS (
+           UPDATE "ApiToken" SET
+             "windowCount" = CASE WHEN "windowStart" IS NULL OR "windowStart" <= $2 THEN 1 ELSE "windowCount" + 1 END,
+             "windowStart" = CASE WHEN "windowStart" IS NULL OR "windowStart" <= $2 THEN $3 ELSE "windowStart" END,
+             "lastUsedAt" = $3
+           WHERE "hash" = $1 AND "revokedAt" IS NULL
+           RETURNING ${WINDOW_SQL_COLUMNS}
+         ), audit AS (
+           INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", action, "entityType", "entityId", data, "createdAt")
+           SELECT gen_random_uuid(), used."workspaceId", NULL, 'api.request', 'apiToken', used.id::text, $4::jsonb, $3
+           FROM used
+         )
+         SELECT * FROM used`,
         hash,
         windowAgo,
         now,
+        JSON.stringify(request),
       );
       if (!row) return null;
       return {

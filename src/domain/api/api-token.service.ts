@@ -44,11 +44,17 @@ export function createApiTokenService(deps: {
       await adminOnly(actor);
       return deps.tokens.revoke(actor.workspaceId, actor.id, name.trim(), deps.now());
     },
-    audit: deps.tokens.audit,
-    /** The caller behind an `Authorization: Bearer …` token, counted against its minute; null when unknown or revoked. */
-    async authenticate(token: string, windowMs: number): Promise<ApiCaller | null> {
+    /**
+     * The caller behind an `Authorization: Bearer …` token, counted against its minute, the request
+     * audited; null when unknown or revoked.
+     */
+    async authenticate(
+      token: string,
+      windowMs: number,
+      request: { method: string; path: string },
+    ): Promise<ApiCaller | null> {
       if (!token.startsWith(PREFIX) || token.length > 100) return null;
-      return deps.tokens.use(hashToken(token), deps.now(), windowMs);
+      return deps.tokens.use(hashToken(token), deps.now(), windowMs, request);
     },
   };
 }
