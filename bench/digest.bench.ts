@@ -109,7 +109,9 @@ const HAND_WRITTEN = `
       'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "decidedAt" - "createdAt") / 3600)
                   FILTER (WHERE "decidedAt" >= s.f AND "decidedAt" < s.t),
       'breaches', count(*) FILTER (WHERE "dueAt" >= s.f AND "dueAt" < s.t AND NOT EXISTS (
-                  SELECT 1 FROM "EscalationEvent" ev WHERE ev."escalationId" = x.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= x."dueAt"))) AS j
+                  SELECT 1 FROM "EscalationEvent" ev WHERE ev."escalationId" = x.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= x."dueAt")),
+      'deadlinesDue', count(*) FILTER (WHERE "dueAt" >= s.f AND "dueAt" < s.t),
+      'decidedOnTime', count(*) FILTER (WHERE "dueAt" >= s.f AND "dueAt" < s.t AND "decidedAt" <= "handoffAt")) AS j
     FROM "Escalation" x, span s
     WHERE "workspaceId" = $1::uuid AND (("createdAt" >= s.f AND "createdAt" < s.t) OR ("decidedAt" >= s.f AND "decidedAt" < s.t)
       OR ("dueAt" >= s.f AND "dueAt" < s.t))),
@@ -228,6 +230,8 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
       Number(hand.escalations?.opened) === f.escalations.opened &&
       Number(hand.escalations?.decided) === f.escalations.decided &&
       Number(hand.escalations?.breaches) === f.escalations.breaches &&
+      Number(hand.escalations?.deadlinesDue) === f.escalations.deadlinesDue &&
+      Number(hand.escalations?.decidedOnTime) === f.escalations.decidedOnTime &&
       Math.abs(Number(hand.escalations?.median) - Number(f.escalations.medianDecisionHours)) < 1e-6 &&
       Number(hand.followUps?.due) === f.followUps.due &&
       Number(hand.followUps?.onTime) === f.followUps.onTime &&

@@ -223,6 +223,8 @@ export const WeeklyReportSchema = z
       decided: z.number().int(),
       medianDecisionHours: z.number().nullable(),
       breaches: z.number().int(),
+      deadlinesDue: z.number().int(),
+      decidedOnTime: z.number().int(),
     }),
     followUps: z.object({
       due: z.number().int(),
@@ -240,6 +242,8 @@ export const WeeklyReportSchema = z
         complaints: z.number().int(),
         followUpsDue: z.number().int(),
         followUpsOnTime: z.number().int(),
+        deadlinesDue: z.number().int(),
+        deadlinesMet: z.number().int(),
       }),
     ),
     targets: z.array(

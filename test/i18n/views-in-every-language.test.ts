@@ -277,6 +277,8 @@ const personFigures = (i: number): PersonFigures => ({
   overdueNow: 555,
   satisfied: 12,
   notSatisfied: 3,
+  escalationsAnswered: 9_999,
+  answeredOnTime: 8_888,
 });
 const volume = {
   total: 1_234_567,
@@ -300,7 +302,14 @@ const digest: Digest = {
     volume,
     previousVolume: { ...volume, total: 1, complaints: 0, byKind: {}, byChannel: {} },
     topReasons: [1, 2, 3].map((i) => ({ reason: `${longText.slice(0, 300)} ${i}`, count: 1_000 * i })),
-    escalations: { opened: 99_999, decided: 88_888, medianDecisionHours: 1234.56, breaches: 777 },
+    escalations: {
+      opened: 99_999,
+      decided: 88_888,
+      medianDecisionHours: 1234.56,
+      breaches: 777,
+      deadlinesDue: 55_555,
+      decidedOnTime: 44_444,
+    },
     followUps: { due: 99_999, onTime: 88_888, late: 7_777, open: 3_333, byCover: 2_222 },
     retention: { lapsed: 12_345, atRisk: 6_789, wonBack: 1_011 },
   },
@@ -318,6 +327,8 @@ const digest: Digest = {
     complaints: 9_999,
     followUpsDue: 1_000,
     followUpsOnTime: 900,
+    deadlinesDue: 99_999,
+    deadlinesMet: 88_888,
   })),
   improved: [1, 2, 3].map(personFigures),
   support: [4, 5, 6].map(personFigures),
@@ -377,6 +388,7 @@ const homeData: HomeData = {
     setById: ID,
   },
   queue: listed(homeEscalation),
+  breachingSoon: listed(homeEscalation),
   teamName: longName,
   week: digest.figures,
   campaigns: Array.from({ length: 5 }, () => ({

@@ -55,7 +55,9 @@ describe("digest figures, right to the row", () => {
       createdAt: Date;
       decidedAt: Date | null;
       dueAt: Date;
+      handoffAt: Date;
       firstResponse: Date | null;
+      responder: string | null;
       team: string;
       reason: string;
       complaint: boolean;
@@ -158,6 +160,9 @@ describe("digest figures, right to the row", () => {
       const claimedAt = rand() < 0.5 ? new Date(createdAt.getTime() + Math.floor(rand() * 3 * DAY)) : null;
       const team = pick(["Support", "Sales"]);
       const reason = pick(["Refund", "refund ", "Late delivery", "Rude staff", "Broken item"]);
+      // Who answered it first: the claimer, else the decider.
+      const claimer = claimedAt ? pick(authors) : null;
+      const decider = decidedAt ? pick(authors) : null;
       const e = await prisma.escalation.create({
         data: {
           workspaceId: workspace.id,
@@ -171,6 +176,8 @@ describe("digest figures, right to the row", () => {
           dueAt,
           handoffAt: new Date(dueAt.getTime() + DAY),
           decidedAt,
+          claimedById: claimer ? idOf(claimer) : null,
+          decidedById: decider ? idOf(decider) : null,
           createdAt,
         },
       });
@@ -183,7 +190,9 @@ describe("digest figures, right to the row", () => {
         createdAt,
         decidedAt,
         dueAt,
+        handoffAt: new Date(dueAt.getTime() + DAY),
         firstResponse: responses.length ? new Date(Math.min(...responses)) : null,
+        responder: claimer ?? decider,
         team,
         reason: reason.trim().toLowerCase(),
         complaint: interaction.kind === "complaint",
@@ -277,6 +286,12 @@ describe("digest figures, right to the row", () => {
     expect(current.some((r) => r.at.getTime() === thisWeek.getTime())).toBe(false);
 
     const e = seeded.escalations;
+    const metDeadline = (x: (typeof e)[number]) => x.firstResponse !== null && x.firstResponse <= x.dueAt;
+    expect(digest.figures.escalations.deadlinesDue).toBe(count(e, (x) => inWeek(x.dueAt, lastWeek)));
+    expect(digest.figures.escalations.decidedOnTime).toBe(
+      count(e, (x) => inWeek(x.dueAt, lastWeek) && x.decidedAt !== null && x.decidedAt <= x.handoffAt),
+    );
+    expect(digest.figures.escalations.deadlinesDue).toBeGreaterThan(0);
     expect(digest.figures.escalations.opened).toBe(count(e, (x) => inWeek(x.createdAt, lastWeek)));
     expect(digest.figures.escalations.decided).toBe(count(e, (x) => inWeek(x.decidedAt, lastWeek)));
     expect(digest.figures.escalations.breaches).toBe(
@@ -320,6 +335,27 @@ describe("digest figures, right to the row", () => {
     expect(digest.teams.find((t) => t.name === "Sales")?.interactions).toBe(
       count(current, (r) => r.author === OTHER_MGR.user),
     );
+    for (const name of ["Support", "Sales"]) {
+      const line = digest.teams.find((t) => t.name === name);
+      const due = e.filter((x) => x.team === name && inWeek(x.dueAt, lastWeek));
+      expect({ name, due: line?.deadlinesDue, met: line?.deadlinesMet }).toEqual({
+        name,
+        due: due.length,
+        met: count(due, metDeadline),
+      });
+    }
+    // Each person's deadlines: those they answered first, and in time.
+    const everyone = await reports.review(
+      { ...(await db().member.findFirstOrThrow({ where: { slackUserId: DIRECTOR } })), timeZone: KOLKATA },
+      (await db().member.findFirstOrThrow({ where: { slackUserId: MGR1.user } })).id,
+      "last",
+    );
+    const mine = e.filter((x) => x.responder === MGR1.user && inWeek(x.dueAt, lastWeek));
+    expect(mine.length).toBeGreaterThan(0);
+    expect([everyone.person.escalationsAnswered, everyone.person.answeredOnTime]).toEqual([
+      mine.length,
+      count(mine, metDeadline),
+    ]);
     const now = app.clock.now();
     for (const p of digest.support)
       expect(p.overdueNow).toBe(

@@ -12,6 +12,9 @@ export interface TeamLine {
   complaints: number;
   followUpsDue: number;
   followUpsOnTime: number;
+  /** Escalations of the team whose claim deadline fell in the period, and those answered by it. */
+  deadlinesDue: number;
+  deadlinesMet: number;
 }
 
 export interface Digest {

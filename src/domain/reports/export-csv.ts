@@ -76,7 +76,13 @@ export function interactionsCsv(rows: AsyncIterable<InteractionRow>, timeZone: s
   );
 }
 
-export function escalationsCsv(rows: AsyncIterable<EscalationRow>, timeZone: string) {
+/** "yes" when it happened by the deadline, "no" when it did not (or the deadline passed without it), "" while still open to be. */
+function inTime(at: Date | null, deadline: Date, now: Date): string {
+  if (at) return at <= deadline ? "yes" : "no";
+  return deadline < now ? "no" : "";
+}
+
+export function escalationsCsv(rows: AsyncIterable<EscalationRow>, timeZone: string, now = new Date()) {
   return toCsv(
     [
       `raised_at (${timeZone})`,
@@ -89,7 +95,9 @@ export function escalationsCsv(rows: AsyncIterable<EscalationRow>, timeZone: str
       "requested_action",
       "amount",
       "deadline",
+      "answered_in_time",
       "decided_at",
+      "decided_in_time",
       "decided_by",
       "decision_note",
       "escalation_id",
@@ -106,7 +114,9 @@ export function escalationsCsv(rows: AsyncIterable<EscalationRow>, timeZone: str
       inert(r.requestedAction),
       r.amount ?? "",
       localTime(r.dueAt, timeZone),
+      inTime(r.firstAnsweredAt, r.dueAt, now),
       localTime(r.decidedAt, timeZone),
+      inTime(r.decidedAt, r.handoffAt, now),
       inert(r.decidedBy),
       inert(r.decisionNote),
       r.id,

@@ -33,6 +33,10 @@ export interface EscalationRow {
   requestedAction: string;
   amount: string | null;
   dueAt: Date;
+  /** When it would go to the director: the time by which it counts as decided in time. */
+  handoffAt: Date;
+  /** Claimed, decided or cancelled first, if ever. */
+  firstAnsweredAt: Date | null;
   decidedAt: Date | null;
   decidedBy: string | null;
   decisionNote: string | null;
@@ -114,6 +118,12 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
             customer: { select: { name: true } },
             team: { select: { name: true } },
             raisedBy: { select: { slackUserId: true, displayName: true } },
+            events: {
+              where: { toStatus: { not: "open" } },
+              orderBy: { createdAt: "asc" },
+              take: 1,
+              select: { createdAt: true },
+            },
           },
         });
         const deciders = new Map(
@@ -136,6 +146,8 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
           requestedAction: row.requestedAction,
           amount: row.amount?.toString() ?? null,
           dueAt: row.dueAt,
+          handoffAt: row.handoffAt,
+          firstAnsweredAt: row.events[0]?.createdAt ?? null,
           decidedAt: row.decidedAt,
           decidedBy: row.decidedById ? who(deciders.get(row.decidedById) ?? null) : null,
           decisionNote: row.decisionNote,

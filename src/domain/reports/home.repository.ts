@@ -49,6 +49,14 @@ export interface HomeRepository {
   coverHoldings(workspaceId: string, assigneeIds: string[]): Promise<CoverHolding[]>;
   escalationsRaised(memberId: string, limit: number): Promise<Listed<HomeEscalation>>;
   teamQueue(workspaceId: string, teamId: string | null, limit: number): Promise<Listed<HomeEscalation>>;
+  /** Escalations nobody has claimed whose deadline falls between `now` and `until`, soonest first. */
+  breachingSoon(
+    workspaceId: string,
+    teamId: string | null,
+    now: Date,
+    until: Date,
+    limit: number,
+  ): Promise<Listed<HomeEscalation>>;
   campaignsRunning(workspaceId: string, createdById: string | null, limit: number): Promise<HomeCampaign[]>;
 }
 
@@ -126,6 +134,19 @@ export function createHomeRepository(prisma: PrismaClient): HomeRepository {
     },
     async teamQueue(workspaceId, teamId, limit) {
       const where = { workspaceId, status: { in: [...OPEN] }, ...(teamId ? { teamId } : {}) };
+      const [rows, total] = await Promise.all([
+        prisma.escalation.findMany({ where, orderBy: { dueAt: "asc" }, take: limit, select: escalationSelect }),
+        prisma.escalation.count({ where }),
+      ]);
+      return { items: rows.map(toEscalation), total };
+    },
+    async breachingSoon(workspaceId, teamId, now, until, limit) {
+      const where = {
+        workspaceId,
+        status: "open" as const,
+        dueAt: { gt: now, lte: until },
+        ...(teamId ? { teamId } : {}),
+      };
       const [rows, total] = await Promise.all([
         prisma.escalation.findMany({ where, orderBy: { dueAt: "asc" }, take: limit, select: escalationSelect }),
         prisma.escalation.count({ where }),

@@ -6,17 +6,20 @@ import type { Absence } from "../absences/absence.types.js";
 import { addDays } from "../absences/absence-range.parser.js";
 import type { ApiTokenService } from "../api/api-token.service.js";
 import type { ApiTokenInfo } from "../api/api-token.types.js";
-import { fromZoned, localDay, zoned } from "../escalations/business-calendar.js";
+import { addBusinessMinutes, fromZoned, localDay, zoned } from "../escalations/business-calendar.js";
 import type { Member } from "../members/member.types.js";
 import type { WebhookService } from "../webhooks/webhook.service.js";
 import type { WebhookInfo } from "../webhooks/webhook.types.js";
 import type { SettingsRepository } from "../workspace-settings/settings.repository.js";
+import { calendarOf } from "../workspace-settings/settings.service.js";
 import type { HomeCampaign, HomeEscalation, HomeFollowUp, HomeRepository, Listed } from "./home.repository.js";
 import type { ReportService } from "./report.service.js";
 import type { ReportFigures } from "./report.types.js";
 import type { TargetProgress } from "./targets.js";
 
 const LISTED = 10;
+/** How far ahead the Home tab warns of deadlines: two business hours. */
+const BREACHING_SOON_MINUTES = 120;
 
 export interface HomeData {
   role: Member["role"];
@@ -26,6 +29,8 @@ export interface HomeData {
   myAbsence: Absence | null;
   /** Managers: their team's open escalations; directors and admins: everyone's. */
   queue?: Listed<HomeEscalation>;
+  /** The same, only those nobody has claimed whose deadline falls in the next two business hours, soonest first. */
+  breachingSoon?: Listed<HomeEscalation>;
   teamName?: string | null;
   /** This week so far: the team's (managers) or the workspace's (directors, admins). */
   week?: ReportFigures;
@@ -75,8 +80,10 @@ export function createHomeService(deps: {
       const wholeWorkspace = member.role !== "manager";
       const scope = wholeWorkspace ? { workspaceId: member.workspaceId } : { workspaceId: member.workspaceId, teamId };
       const admin = member.role === "admin";
-      const [queue, week, campaigns, absences, apiTokens, webhooks] = await Promise.all([
+      const soon = addBusinessMinutes(now, BREACHING_SOON_MINUTES, calendarOf(settings));
+      const [queue, breachingSoon, week, campaigns, absences, apiTokens, webhooks] = await Promise.all([
         deps.home.teamQueue(member.workspaceId, wholeWorkspace ? null : teamId, LISTED),
+        deps.home.breachingSoon(member.workspaceId, wholeWorkspace ? null : teamId, now, soon, LISTED),
         deps.reports.thisWeek(member, scope),
         deps.home.campaignsRunning(member.workspaceId, wholeWorkspace ? null : member.id, 5),
         deps.absences.upcoming(member),
@@ -92,6 +99,7 @@ export function createHomeService(deps: {
       return {
         ...data,
         queue,
+        breachingSoon,
         teamName: wholeWorkspace ? null : (settings.teams.find((t) => t.id === teamId)?.name ?? null),
         week: week.figures,
         campaigns,

@@ -17,6 +17,8 @@ export interface ReportRepository {
   volumes(scope: ReportScope, span: Span, previous: Span): Promise<{ current: Volume; previous: Volume }>;
   topComplaintReasons(scope: ReportScope, span: Span, limit: number): Promise<Array<{ reason: string; count: number }>>;
   escalations(scope: ReportScope, span: Span): Promise<EscalationFigures>;
+  /** Per team: escalations whose claim deadline fell in the span, and how many were answered by it. */
+  deadlinesByTeam(scope: ReportScope, span: Span): Promise<Map<string, { due: number; metOnTime: number }>>;
   followUps(scope: ReportScope, span: Span): Promise<FollowUpFigures>;
   retention(scope: ReportScope, span: Span): Promise<RetentionFigures>;
   /** One row per person in the scope (agents and managers, and anyone else with figures). */
@@ -90,7 +92,14 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
     async escalations(scope, span) {
       const team = scope.teamId ? Prisma.sql`AND e."teamId" = ${scope.teamId}::uuid` : Prisma.empty;
       const [row] = await prisma.$queryRaw<
-        Array<{ opened: number; decided: number; median: number | null; breaches: number }>
+        Array<{
+          opened: number;
+          decided: number;
+          median: number | null;
+          breaches: number;
+          deadlinesDue: number;
+          decidedOnTime: number;
+        }>
       >`
         SELECT count(*) FILTER (WHERE e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to})::int AS opened,
                count(*) FILTER (WHERE e."decidedAt" >= ${span.from} AND e."decidedAt" < ${span.to})::int AS decided,
@@ -98,7 +107,10 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
                   FILTER (WHERE e."decidedAt" >= ${span.from} AND e."decidedAt" < ${span.to}))::float8 AS median,
                count(*) FILTER (WHERE e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to} AND NOT EXISTS (
                   SELECT 1 FROM "EscalationEvent" ev
-                  WHERE ev."escalationId" = e.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= e."dueAt"))::int AS breaches
+                  WHERE ev."escalationId" = e.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= e."dueAt"))::int AS breaches,
+               count(*) FILTER (WHERE e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to})::int AS "deadlinesDue",
+               count(*) FILTER (WHERE e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to}
+                  AND e."decidedAt" <= e."handoffAt")::int AS "decidedOnTime"
         FROM "Escalation" e
         WHERE e."workspaceId" = ${scope.workspaceId}::uuid ${team}
           AND ((e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to})
@@ -109,7 +121,22 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
         decided: int(row?.decided),
         medianDecisionHours: row?.median ?? null,
         breaches: int(row?.breaches),
+        deadlinesDue: int(row?.deadlinesDue),
+        decidedOnTime: int(row?.decidedOnTime),
       };
+    },
+
+    async deadlinesByTeam(scope, span) {
+      const rows = await prisma.$queryRaw<Array<{ teamId: string; due: number; met: number }>>`
+        SELECT e."teamId", count(*)::int AS due,
+               count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM "EscalationEvent" ev
+                  WHERE ev."escalationId" = e.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= e."dueAt"))::int AS met
+        FROM "Escalation" e
+        WHERE e."workspaceId" = ${scope.workspaceId}::uuid AND e."teamId" IS NOT NULL
+          AND e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to}
+        GROUP BY 1`;
+      return new Map(rows.map((r) => [r.teamId, { due: int(r.due), metOnTime: int(r.met) }]));
     },
 
     async followUps(scope, span) {
@@ -169,6 +196,15 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
           FROM "Escalation" e
           WHERE e."workspaceId" = ${scope.workspaceId}::uuid AND e."createdAt" >= ${span.from} AND e."createdAt" < ${span.to}
           GROUP BY 1
+        ), answered AS (
+          SELECT COALESCE(e."claimedById", e."decidedById") AS id, count(*)::int AS answered,
+                 count(*) FILTER (WHERE EXISTS (
+                    SELECT 1 FROM "EscalationEvent" ev
+                    WHERE ev."escalationId" = e.id AND ev."toStatus" <> 'open' AND ev."createdAt" <= e."dueAt"))::int AS "answeredOnTime"
+          FROM "Escalation" e
+          WHERE e."workspaceId" = ${scope.workspaceId}::uuid AND e."dueAt" >= ${span.from} AND e."dueAt" < ${span.to}
+            AND COALESCE(e."claimedById", e."decidedById") IS NOT NULL
+          GROUP BY 1
         ), fus AS (
           SELECT f."assigneeId" AS id,
                  count(*) FILTER (WHERE f."dueAt" >= ${span.from} AND f."dueAt" < ${span.to} AND f.status <> 'cancelled')::int AS due,
@@ -187,13 +223,15 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
           GROUP BY 1
         )
         SELECT m.id, m."slackUserId", m."teamId", ints.*, escs.raised, fus.due, fus."onTime", fus.overdue,
-               fus.satisfied, fus."notSatisfied"
+               fus.satisfied, fus."notSatisfied", answered.answered, answered."answeredOnTime"
         FROM "Member" m
         LEFT JOIN ints ON ints.id = m.id
         LEFT JOIN escs ON escs.id = m.id
+        LEFT JOIN answered ON answered.id = m.id
         LEFT JOIN fus ON fus.id = m.id
         WHERE m."workspaceId" = ${scope.workspaceId}::uuid ${team}
-          AND (m.role IN ('agent', 'manager') OR ints.id IS NOT NULL OR escs.id IS NOT NULL OR fus.id IS NOT NULL)
+          AND (m.role IN ('agent', 'manager') OR ints.id IS NOT NULL OR escs.id IS NOT NULL OR fus.id IS NOT NULL
+            OR answered.id IS NOT NULL)
         ORDER BY m."slackUserId"`);
       return rows.map((r) => ({
         memberId: String(r.id),
@@ -210,6 +248,8 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
         overdueNow: int(r.overdue),
         satisfied: int(r.satisfied),
         notSatisfied: int(r.notSatisfied),
+        escalationsAnswered: int(r.answered),
+        answeredOnTime: int(r.answeredOnTime),
       }));
     },
 

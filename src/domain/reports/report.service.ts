@@ -92,6 +92,8 @@ function noFigures(person: { id: string; slackUserId: string; teamId: string | n
     overdueNow: 0,
     satisfied: 0,
     notSatisfied: 0,
+    escalationsAnswered: 0,
+    answeredOnTime: 0,
   };
 }
 
@@ -135,7 +137,7 @@ export function createReportService(deps: ReportDeps) {
   async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {
     const settings = await deps.settings.load(scope.workspaceId);
     const weeks = weeksUpTo(weekAt(period.from, timeZone), CHART_WEEKS);
-    const [figures, people, weekly, targets] = await Promise.all([
+    const [figures, people, weekly, targets, deadlines] = await Promise.all([
       figuresOf(scope, period),
       reports.people(scope, period, period.previous, deps.now()),
       reports.weeklyKinds(
@@ -146,6 +148,9 @@ export function createReportService(deps: ReportDeps) {
         }),
       ),
       deps.targets.list(scope.workspaceId),
+      scope.teamId
+        ? Promise.resolve(new Map<string, { due: number; metOnTime: number }>())
+        : reports.deadlinesByTeam(scope, period),
     ]);
 
     const teams: TeamLine[] = scope.teamId
@@ -161,6 +166,8 @@ export function createReportService(deps: ReportDeps) {
             complaints: sum((p) => p.complaints),
             followUpsDue: sum((p) => p.followUpsDue),
             followUpsOnTime: sum((p) => p.followUpsOnTime),
+            deadlinesDue: deadlines.get(team.id)?.due ?? 0,
+            deadlinesMet: deadlines.get(team.id)?.metOnTime ?? 0,
           };
         });
     const improved = mostImproved(people, LISTED);

@@ -27,6 +27,10 @@ export interface EscalationFigures {
   medianDecisionHours: number | null;
   /** Deadlines in the period that passed before anyone claimed or decided. */
   breaches: number;
+  /** Escalations whose claim deadline fell in the period (those not breached were claimed or decided by it). */
+  deadlinesDue: number;
+  /** Of those, decided by the time they would have gone to the director (twice the severity's limit). */
+  decidedOnTime: number;
 }
 
 export interface FollowUpFigures {
@@ -71,6 +75,10 @@ export interface PersonFigures {
   overdueNow: number;
   satisfied: number;
   notSatisfied: number;
+  /** Escalations they claimed or decided first whose claim deadline fell in the period… */
+  escalationsAnswered: number;
+  /** …and of those, answered by the deadline. */
+  answeredOnTime: number;
 }
 
 export interface WeekKindCount {

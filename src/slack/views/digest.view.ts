@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { CHANNELS, KINDS } from "../../domain/interactions/vocabulary.js";
 import type { Digest } from "../../domain/reports/digest.types.js";
+import type { EscalationFigures } from "../../domain/reports/report.types.js";
 import { METRIC_RULES, type TargetProgress } from "../../domain/reports/targets.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
@@ -25,6 +26,15 @@ const section = (text: string): KnownBlock => ({
   text: { type: "mrkdwn", text: fitMrkdwn(text, 3_000) },
 });
 const fields = (items: string[]): KnownBlock => ({ type: "section", fields: items.slice(0, 10).map(mrkdwn) });
+
+/** Of the escalations whose claim deadline fell in the period: the share answered, and decided, in time. */
+export function deadlinesMet(t: Translate, e: EscalationFigures): string {
+  return t("digest.deadlinesMet", {
+    claimed: share(t, percentOf(e.deadlinesDue - e.breaches, e.deadlinesDue)),
+    decided: share(t, percentOf(e.decidedOnTime, e.deadlinesDue)),
+    number: count(t, e.deadlinesDue),
+  });
+}
 
 export function targetLine(t: Translate, target: TargetProgress): string {
   const unit = METRIC_RULES[target.metric].unit;
@@ -93,6 +103,7 @@ export function buildDigestMessage(
       t("digest.decided", { number: count(t, f.escalations.decided) }),
       t("digest.medianDecision", { time: hours(t, f.escalations.medianDecisionHours) }),
       t("digest.breaches", { number: count(t, f.escalations.breaches) }),
+      ...(f.escalations.deadlinesDue > 0 ? [deadlinesMet(t, f.escalations)] : []),
     ]),
     section(t("digest.followUps")),
     fields([
@@ -120,14 +131,18 @@ export function buildDigestMessage(
   }
   if (digest.teams.length > 0) {
     const listed = [...digest.teams].sort((a, b) => b.interactions - a.interactions).slice(0, TEAMS_LISTED);
-    const lines = listed.map((team) =>
-      t("digest.teamLine", {
-        team: escapeMrkdwn(team.name),
-        number: count(t, team.interactions),
-        change: change(t, team.interactions, team.previousInteractions),
-        complaints: count(t, team.complaints),
-        onTime: share(t, percentOf(team.followUpsOnTime, team.followUpsDue)),
-      }),
+    const lines = listed.map(
+      (team) =>
+        t("digest.teamLine", {
+          team: escapeMrkdwn(team.name),
+          number: count(t, team.interactions),
+          change: change(t, team.interactions, team.previousInteractions),
+          complaints: count(t, team.complaints),
+          onTime: share(t, percentOf(team.followUpsOnTime, team.followUpsDue)),
+        }) +
+        (team.deadlinesDue > 0
+          ? ` · ${t("digest.teamDeadlines", { share: share(t, percentOf(team.deadlinesMet, team.deadlinesDue)) })}`
+          : ""),
     );
     if (digest.teams.length > TEAMS_LISTED)
       lines.push(t("digest.more", { number: count(t, digest.teams.length - TEAMS_LISTED) }));

@@ -10,7 +10,7 @@ import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
 import { tokenLine, webhookLine } from "./api-tokens.view.js";
-import { targetLine } from "./digest.view.js";
+import { deadlinesMet, targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
 import { count, percentOf, share } from "./report-format.js";
@@ -109,6 +109,9 @@ export function buildHomeView(
         ),
       );
     }
+    if (data.breachingSoon && data.breachingSoon.items.length > 0) {
+      blocks.push(section(`${t("home.breachingSoon")}\n${escalationLines(t, data.breachingSoon)}`));
+    }
     if (data.week) {
       const w = data.week;
       blocks.push(
@@ -121,6 +124,7 @@ export function buildHomeView(
             t("digest.complaints", { number: count(t, w.volume.complaints), change: "" }),
             t("digest.opened", { number: count(t, w.escalations.opened) }),
             t("digest.breaches", { number: count(t, w.escalations.breaches) }),
+            ...(w.escalations.deadlinesDue > 0 ? [deadlinesMet(t, w.escalations)] : []),
             t("digest.onTime", {
               number: count(t, w.followUps.onTime),
               share: share(t, percentOf(w.followUps.onTime, w.followUps.due)),

@@ -5,7 +5,7 @@ import { formatDay, type Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
 import { mention, slackDate } from "../format.js";
 import { escapeMrkdwn, mrkdwnText, plainText } from "../mrkdwn.js";
-import { count, share } from "./report-format.js";
+import { count, percentOf, share } from "./report-format.js";
 
 const ROWS: Array<{ key: keyof ReviewRates; label: string; percent: boolean }> = [
   { key: "interactions", label: "review.interactions", percent: false },
@@ -70,6 +70,23 @@ export function buildReviewMessage(t: Translate, review: Review): { text: string
       },
       { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
       ...(review.daysAway > 0 ? [awayContext(t, review)] : []),
+      ...(p.escalationsAnswered > 0
+        ? [
+            {
+              type: "context" as const,
+              elements: [
+                {
+                  type: "mrkdwn" as const,
+                  text: t("review.deadlines", {
+                    onTime: count(t, p.answeredOnTime),
+                    answered: count(t, p.escalationsAnswered),
+                    share: share(t, percentOf(p.answeredOnTime, p.escalationsAnswered)),
+                  }),
+                },
+              ],
+            },
+          ]
+        : []),
       {
         type: "section",
         fields: KINDS.map((k) => ({

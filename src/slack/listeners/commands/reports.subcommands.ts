@@ -95,7 +95,7 @@ const exportCommand: Subcommand = async (input) => {
   const found = await deps.reports.exportFor(person.member, looksLikePeriod ? periodText : "", teamName);
   const [interactions, escalations] = await Promise.all([
     interactionsCsv(found.interactions, found.timeZone),
-    escalationsCsv(found.escalations, found.timeZone),
+    escalationsCsv(found.escalations, found.timeZone, deps.now()),
   ]);
   const dm = (await input.client.conversations.open({ users: person.member.slackUserId })).channel?.id;
   if (!dm) throw new Error("Slack opened no DM");
