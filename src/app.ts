@@ -143,8 +143,9 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     await database.close().catch(() => {});
     throw error;
   }
+  const webhookRepository = createWebhookRepository(prisma);
   const webhooks = createWebhookService({
-    webhooks: createWebhookRepository(prisma),
+    webhooks: webhookRepository,
     ensureAdmin: members.ensureAdmin,
     post: postWebhook,
     now,
@@ -334,7 +335,13 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const port = address?.port ?? config.port;
 
   const jobRuns = createJobRunRepository(prisma);
-  const housekeeping = createHousekeeping({ jobRuns, deliveries, now });
+  const housekeeping = createHousekeeping({
+    jobRuns,
+    deliveries,
+    apiKeys: apiDeps.idempotency,
+    webhookDeliveries: webhookRepository,
+    now,
+  });
   const scheduler = startScheduler(
     [
       { name: "escalation-deadlines", schedule: "* * * * *", run: () => escalations.processDue() },

@@ -37,4 +37,45 @@ describe("housekeeping", () => {
     expect(await db().jobRun.count({ where: { instanceId: "gone" } })).toBe(0);
     expect(await db().jobRun.count({ where: { instanceId: "x" } })).toBe(1);
   });
+
+  it("forgets Idempotency-Keys after a week and finished webhook deliveries after a month, never a pending one", async () => {
+    const now = app.clock.now().getTime();
+    const workspace = await db().workspace.create({ data: { slackTeamId: "T0KEEP" } });
+    await db().apiRequest.createMany({
+      data: [
+        {
+          workspaceId: workspace.id,
+          key: "old",
+          fingerprint: "f",
+          status: 201,
+          createdAt: new Date(now - 8 * 24 * HOUR),
+        },
+        { workspaceId: workspace.id, key: "new", fingerprint: "f", status: 201, createdAt: new Date(now - HOUR) },
+      ],
+    });
+    const hook = await db().webhook.create({
+      data: {
+        workspaceId: workspace.id,
+        url: "https://example.com/h",
+        secret: "s",
+        events: [],
+        createdById: workspace.id,
+      },
+    });
+    const old = new Date(now - 31 * 24 * HOUR);
+    await db().webhookDelivery.createMany({
+      data: ["delivered", "failed", "pending"].map((status) => ({
+        webhookId: hook.id,
+        workspaceId: workspace.id,
+        event: "interaction.logged",
+        payload: {},
+        status,
+        nextAttemptAt: old,
+        createdAt: old,
+      })),
+    });
+    expect(await app.rapport.scheduler.runNow("housekeeping", new Date(now + HOUR))).toBe(true);
+    expect((await db().apiRequest.findMany()).map((r) => r.key)).toEqual(["new"]);
+    expect((await db().webhookDelivery.findMany()).map((d) => d.status)).toEqual(["pending"]);
+  });
 });

@@ -15,6 +15,8 @@ export interface IdempotencyRepository {
   finish(id: string, httpStatus: number, response: unknown): Promise<void>;
   /** The first failed in a way worth retrying: the key is free again. */
   release(id: string): Promise<void>;
+  /** Forgets keys older than `before`, at most `limit`: how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export function createIdempotencyRepository(prisma: PrismaClient): IdempotencyRepository {
@@ -37,5 +39,7 @@ export function createIdempotencyRepository(prisma: PrismaClient): IdempotencyRe
     async release(id) {
       await prisma.apiRequest.deleteMany({ where: { id, status: null } });
     },
+    prune: (before, limit) => prisma.$executeRaw`
+      DELETE FROM "ApiRequest" WHERE id IN (SELECT id FROM "ApiRequest" WHERE "createdAt" < ${before} LIMIT ${limit})`,
   };
 }

@@ -20,6 +20,8 @@ export interface WebhookRepository {
   delivered(id: string, at: Date, httpStatus: number): Promise<void>;
   /** An attempt failed: try again at `retryAt`, or (null) give up. */
   failed(id: string, httpStatus: number | null, error: string, retryAt: Date | null): Promise<void>;
+  /** Forgets finished deliveries (delivered or given up) older than `before`, at most `limit`: how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 type Row = { id: string; url: string; events: string[]; createdAt: Date };
@@ -149,6 +151,9 @@ export function createWebhookRepository(prisma: PrismaClient): WebhookRepository
         },
       });
     },
+    prune: (before, limit) => prisma.$executeRaw`
+      DELETE FROM "WebhookDelivery" WHERE id IN (
+        SELECT id FROM "WebhookDelivery" WHERE status <> 'pending' AND "createdAt" < ${before} LIMIT ${limit})`,
     async failed(id, httpStatus, error, retryAt) {
       await prisma.webhookDelivery.update({
         where: { id },
