@@ -33,6 +33,8 @@ import { createInteractionService } from "./domain/interactions/interaction.serv
 import { createLogFlow } from "./domain/interactions/log-interaction.flow.js";
 import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
+import { createReasonRepository } from "./domain/reasons/reason.repository.js";
+import { createReasonService } from "./domain/reasons/reason.service.js";
 import { createDigestDeliveryRepository } from "./domain/reports/digest-delivery.repository.js";
 import { createDigestDeliveryService } from "./domain/reports/digest-delivery.service.js";
 import { createExportRepository } from "./domain/reports/export.repository.js";
@@ -51,7 +53,7 @@ import { createSettingsRepository } from "./domain/workspace-settings/settings.r
 import { createSettingsService } from "./domain/workspace-settings/settings.service.js";
 import type { WorkspaceSettings } from "./domain/workspace-settings/settings.types.js";
 import { createI18n } from "./i18n/i18n.js";
-import { matchLocale } from "./i18n/locales.js";
+import { matchLocale, SUPPORTED_LOCALES } from "./i18n/locales.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import { ackWhatNoListenerTakes } from "./slack/ack-unhandled.js";
@@ -289,6 +291,12 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     logging,
     apiTokens,
     webhooks,
+    reasons: createReasonService({
+      reasons: createReasonRepository(prisma),
+      ensureAdmin: members.ensureAdmin,
+      defaultNames: (key) => SUPPORTED_LOCALES.map((locale) => i18n.translator(locale)(`reasons.default.${key}`)),
+      now,
+    }),
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,

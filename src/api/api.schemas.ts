@@ -218,6 +218,14 @@ export const WeeklyReportSchema = z
     volume,
     previousVolume: volume,
     topReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+    reasonCategories: z.array(
+      z.object({
+        key: z.string().nullable().meta({ description: "A default category's key; null for one an admin added" }),
+        name: z.string().nullable().meta({ description: "The name an admin gave it, if any" }),
+        count: z.number().int(),
+        previous: z.number().int(),
+      }),
+    ),
     escalations: z.object({
       opened: z.number().int(),
       decided: z.number().int(),

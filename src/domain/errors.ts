@@ -41,7 +41,12 @@ export type DomainErrorCode =
   | "apiTokenName"
   | "externalIdTaken"
   | "webhookUrl"
-  | "webhookEvents";
+  | "webhookEvents"
+  | "reasonAdminsOnly"
+  | "reasonName"
+  | "reasonExists"
+  | "reasonUnknown"
+  | "reasonTooMany";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -9,6 +9,7 @@ import type { IntakeService } from "../domain/intake/intake.service.js";
 import type { InteractionService } from "../domain/interactions/interaction.service.js";
 import type { LogFlow } from "../domain/interactions/log-interaction.flow.js";
 import type { MemberService } from "../domain/members/member.service.js";
+import type { ReasonService } from "../domain/reasons/reason.service.js";
 import type { HomeService } from "../domain/reports/home.service.js";
 import type { ReportService } from "../domain/reports/report.service.js";
 import type { RetentionService } from "../domain/retention/retention.service.js";
@@ -40,6 +41,8 @@ export interface SlackDeps {
   apiTokens: ApiTokenService;
   /** Webhooks out, kept by admins. */
   webhooks: WebhookService;
+  /** Complaint reason categories. */
+  reasons: ReasonService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

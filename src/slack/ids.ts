@@ -70,6 +70,7 @@ export const ACTIONS = {
 } as const;
 
 export const BLOCK_IDS = {
+  reasonCategory: "reason_category",
   awayFrom: "away_from",
   awayTo: "away_to",
   awayNote: "away_note",

@@ -3,7 +3,7 @@ import { CATALOGS } from "../../src/i18n/i18n.js";
 import { matchLocale } from "../../src/i18n/locales.js";
 import { answerTo, button, latest, readableTexts, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { MGR1, setUpWorkspace } from "../support/workspace-setup.js";
+import { MGR1, reasonCategoryIn, setUpWorkspace } from "../support/workspace-setup.js";
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +79,7 @@ describe.each(FLOWS)("the whole flow for a $locale user", (flow) => {
     expect(form.title).toMatchObject({ text: flow.form });
     const state = {
       values: {
+        ...reasonCategoryIn(form),
         reason: { reason_input: { value: "refund" } },
         severity: { severity_input: { selected_option: { value: "high" } } },
         requested_action: { requested_action_input: { selected_option: { value: "refund" } } },

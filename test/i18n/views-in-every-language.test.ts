@@ -302,6 +302,15 @@ const digest: Digest = {
     volume,
     previousVolume: { ...volume, total: 1, complaints: 0, byKind: {}, byChannel: {} },
     topReasons: [1, 2, 3].map((i) => ({ reason: `${longText.slice(0, 300)} ${i}`, count: 1_000 * i })),
+    reasonCategories: [
+      ...["delivery", "billing", "product_quality", "staff_conduct", "waiting_time"].map((key) => ({
+        key,
+        name: null,
+        count: 99_999,
+        previous: 1,
+      })),
+      { key: null, name: longName.slice(0, 40), count: 88_888, previous: 0 },
+    ],
     escalations: {
       opened: 99_999,
       decided: 88_888,

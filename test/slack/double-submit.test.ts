@@ -41,7 +41,7 @@ describe("the same form or button twice at once", () => {
     const before = app.slack.callsTo("views.open").length;
     await app.driver.blockAction(AGENT, button(card, "interaction_escalate"));
     const view = await opened(before);
-    const responses = await twice(AGENT, view, escalationFormState("refund please"));
+    const responses = await twice(AGENT, view, escalationFormState("refund please", view));
     for (const r of responses) expect(r.status).toBe(200);
     await expect
       .poll(() => app.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "C0MGRS").length)

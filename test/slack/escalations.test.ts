@@ -5,7 +5,16 @@ import { startTestApp, type TestApp } from "../support/test-app.js";
 
 type Json = Record<string, unknown>;
 
-import { ADMIN, AGENT, DIRECTOR, MGR1, MGR2, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
+import {
+  ADMIN,
+  AGENT,
+  DIRECTOR,
+  MGR1,
+  MGR2,
+  OTHER_MGR,
+  reasonCategoryIn,
+  setUpWorkspace,
+} from "../support/workspace-setup.js";
 
 const HOUR = 3_600_000;
 
@@ -39,6 +48,7 @@ async function submitEscalation(
   const posted = app.slack.callsTo("chat.postMessage").length;
   const state = {
     values: {
+      ...reasonCategoryIn(view),
       reason: { reason_input: { value: "Customer wants a refund; the unit was broken on arrival" } },
       severity: { severity_input: { selected_option: { value: options.severity ?? "normal" } } },
       requested_action: { requested_action_input: { selected_option: { value: options.action ?? "refund" } } },

@@ -82,7 +82,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
           id: viewId,
           callback_id: view.callback_id,
           private_metadata: view.private_metadata,
-          state: escalationFormState("slow refund"),
+          state: escalationFormState("slow refund", view),
         }),
       );
       expect(response.body).toContain("Still saving");

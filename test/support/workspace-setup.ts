@@ -47,7 +47,7 @@ export async function escalateFromCard(app: TestApp, line: string, who: { user: 
   const opened = app.slack.callsTo("views.open").length;
   await app.driver.blockAction(who, { action_id: escalate.action_id, value: escalate.value });
   const view = (await latest(app, "views.open", opened)).args.view as Record<string, unknown>;
-  const state = escalationFormState("refund please");
+  const state = escalationFormState("refund please", view);
   await app.driver.viewSubmission(who, {
     id: `V${Math.random().toString(36).slice(2)}`,
     callback_id: view.callback_id,
@@ -63,10 +63,14 @@ export async function escalateFromCard(app: TestApp, line: string, who: { user: 
   return app.rapport.database.prisma.escalation.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
 }
 
-/** Slack's view_submission state for the escalation form: a normal refund, for `reason`. */
-export function escalationFormState(reason: string) {
+/**
+ * Slack's view_submission state for the escalation form: a normal refund, for `reason`; for a
+ * complaint's form (given `view`), filed under its first reason category.
+ */
+export function escalationFormState(reason: string, view?: Record<string, unknown>) {
   return {
     values: {
+      ...reasonCategoryIn(view),
       reason: { reason_input: { value: reason } },
       severity: { severity_input: { selected_option: { value: "normal" } } },
       requested_action: { requested_action_input: { selected_option: { value: "refund" } } },
@@ -74,4 +78,15 @@ export function escalationFormState(reason: string) {
       escalation_note: { escalation_note_input: { value: null } },
     },
   };
+}
+
+/** The state of an escalation form's reason category, its first option chosen (nothing when it has none). */
+export function reasonCategoryIn(view?: Record<string, unknown>): Record<string, unknown> {
+  const block = (
+    (view?.blocks ?? []) as Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }>
+  ).find((b) => b.block_id === "reason_category");
+  const first = block?.element?.options?.[0]?.value;
+  return first
+    ? { reason_category: { reason_category_input: { type: "static_select", selected_option: { value: first } } } }
+    : {};
 }

@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { type Channel, KINDS, type Kind } from "../interactions/vocabulary.js";
 import type {
+  CategoryCount,
   EscalationFigures,
   FollowUpFigures,
   PersonFigures,
@@ -16,6 +17,8 @@ import type {
 export interface ReportRepository {
   volumes(scope: ReportScope, span: Span, previous: Span): Promise<{ current: Volume; previous: Volume }>;
   topComplaintReasons(scope: ReportScope, span: Span, limit: number): Promise<Array<{ reason: string; count: number }>>;
+  /** Complaints by reason category in the span, beside the span before, most first. */
+  reasonCategories(scope: ReportScope, span: Span, previous: Span, limit: number): Promise<CategoryCount[]>;
   escalations(scope: ReportScope, span: Span): Promise<EscalationFigures>;
   /** Per team: escalations whose claim deadline fell in the span, and how many were answered by it. */
   deadlinesByTeam(scope: ReportScope, span: Span): Promise<Map<string, { due: number; metOnTime: number }>>;
@@ -87,6 +90,24 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
           AND i.kind = 'complaint' ${team}
         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
       return rows.map((r) => ({ reason: r.reason, count: r.n }));
+    },
+
+    async reasonCategories(scope, span, previous, limit) {
+      const rows = await prisma.$queryRaw<
+        Array<{ key: string | null; name: string | null; n: number; before: number }>
+      >`
+        SELECT c.key, c.name,
+               count(*) FILTER (WHERE i."occurredAt" >= ${span.from})::int AS n,
+               count(*) FILTER (WHERE i."occurredAt" < ${previous.to})::int AS before
+        FROM "Interaction" i JOIN "ReasonCategory" c ON c.id = i."reasonCategoryId"
+        WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL AND i.kind = 'complaint'
+          AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
+            OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
+          ${teamPeople(scope, 'i."authorId"')}
+        GROUP BY c.id, c.key, c.name ORDER BY 3 DESC, 4 DESC, c.id LIMIT ${limit}`;
+      return rows
+        .filter((r) => r.n > 0 || r.before > 0)
+        .map((r) => ({ key: r.key, name: r.name, count: int(r.n), previous: int(r.before) }));
     },
 
     async escalations(scope, span) {

@@ -17,6 +17,7 @@ import type { TargetRepository } from "./target.repository.js";
 import { type Metric, progressAgainst } from "./targets.js";
 
 const LISTED = 3;
+const CATEGORIES_LISTED = 6;
 const CHART_WEEKS = 8;
 
 export interface ReportDeps {
@@ -124,14 +125,23 @@ export function createReportService(deps: ReportDeps) {
 
   /** The period's figures (volumes, reasons, escalations, follow-ups, retention), one query each, at once. */
   async function figuresOf(scope: ReportScope, period: Period): Promise<ReportFigures> {
-    const [volumes, topReasons, escalations, followUps, retention] = await Promise.all([
+    const [volumes, topReasons, escalations, followUps, retention, reasonCategories] = await Promise.all([
       reports.volumes(scope, period, period.previous),
       reports.topComplaintReasons(scope, period, LISTED),
       reports.escalations(scope, period),
       reports.followUps(scope, period),
       reports.retention(scope, period),
+      reports.reasonCategories(scope, period, period.previous, CATEGORIES_LISTED),
     ]);
-    return { volume: volumes.current, previousVolume: volumes.previous, topReasons, escalations, followUps, retention };
+    return {
+      volume: volumes.current,
+      previousVolume: volumes.previous,
+      topReasons,
+      reasonCategories,
+      escalations,
+      followUps,
+      retention,
+    };
   }
 
   async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {

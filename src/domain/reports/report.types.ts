@@ -43,6 +43,14 @@ export interface FollowUpFigures {
   byCover: number;
 }
 
+/** Complaints filed under one reason category (a default's key, or the name an admin gave it). */
+export interface CategoryCount {
+  key: string | null;
+  name: string | null;
+  count: number;
+  previous: number;
+}
+
 export interface RetentionFigures {
   lapsed: number;
   atRisk: number;
@@ -53,6 +61,8 @@ export interface ReportFigures {
   volume: Volume;
   previousVolume: Volume;
   topReasons: Array<{ reason: string; count: number }>;
+  /** Complaints by reason category, with the period before. */
+  reasonCategories: CategoryCount[];
   escalations: EscalationFigures;
   followUps: FollowUpFigures;
   retention: RetentionFigures;

@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import { CHANNELS, KINDS } from "../../domain/interactions/vocabulary.js";
+import type { DefaultReason } from "../../domain/reasons/reason.types.js";
 import type { Digest } from "../../domain/reports/digest.types.js";
 import type { EscalationFigures } from "../../domain/reports/report.types.js";
 import { METRIC_RULES, type TargetProgress } from "../../domain/reports/targets.js";
@@ -8,6 +9,7 @@ import { verbatim } from "../../i18n/verbatim.js";
 import { KIND_COLOURS } from "../charts/weekly-kinds.chart.js";
 import { mention, slackDate } from "../format.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, plainText, shorten } from "../mrkdwn.js";
+import { reasonName } from "./reasons.view.js";
 import { change, count, hours, percentOf, share } from "./report-format.js";
 
 /** Teams listed by name before the rest are summed up as "and N more". */
@@ -89,6 +91,18 @@ export function buildDigestMessage(
           ? t("digest.topReasons", {
               reasons: verbatim(
                 f.topReasons.map((r) => `${mrkdwnText(r.reason, 80)} (${count(t, r.count)})`).join(", "),
+              ),
+            })
+          : "",
+        f.reasonCategories.length > 0
+          ? t("digest.byCategory", {
+              categories: verbatim(
+                f.reasonCategories
+                  .map(
+                    (c) =>
+                      `${escapeMrkdwn(shorten(reasonName(t, { key: c.key as DefaultReason | null, name: c.name }), 60))} *${count(t, c.count)}* ${change(t, c.count, c.previous)}`,
+                  )
+                  .join(" · "),
               ),
             })
           : "",

@@ -1,17 +1,28 @@
 import type { ModalView, PlainTextOption } from "@slack/types";
 import { REQUESTED_ACTIONS, SEVERITIES } from "../../domain/escalations/escalation.types.js";
 import type { Interaction } from "../../domain/interactions/interaction.types.js";
+import type { ReasonCategory } from "../../domain/reasons/reason.types.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
 import { DecisionMetadataSchema, EscalateMetadataSchema, EscalationRefSchema, encode } from "../payloads.js";
 import { buildAssigneeForm } from "./assignee-form.view.js";
+import { reasonOptions } from "./reasons.view.js";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(shorten(text, 75)), value });
 
-/** Raise: reason, severity, the action asked for, amount or note. */
-export function buildEscalateForm(t: Translate, interaction: Interaction, channelId?: string): ModalView {
+/**
+ * Raise: reason, severity, the action asked for, amount or note; for a complaint, also what it is
+ * about (one of the workspace's reason categories, required).
+ */
+export function buildEscalateForm(
+  t: Translate,
+  interaction: Interaction,
+  channelId?: string,
+  categories: ReasonCategory[] = [],
+): ModalView {
+  const reasonChoices = interaction.kind === "complaint" ? reasonOptions(t, categories) : [];
   const severities = SEVERITIES.map((s) => option(t(`severity.${s}`), s));
   const actions = REQUESTED_ACTIONS.map((a) => option(t(`escalation.action.${a}`), a));
   return {
@@ -37,6 +48,20 @@ export function buildEscalateForm(t: Translate, interaction: Interaction, channe
           max_length: 1_500,
         },
       },
+      ...(reasonChoices.length
+        ? [
+            {
+              type: "input" as const,
+              block_id: BLOCK_IDS.reasonCategory,
+              label: plain(t("escalation.reasonCategory")),
+              element: {
+                type: "static_select" as const,
+                action_id: inputAction(BLOCK_IDS.reasonCategory),
+                options: reasonChoices,
+              },
+            },
+          ]
+        : []),
       {
         type: "input",
         block_id: BLOCK_IDS.severity,

@@ -9,10 +9,13 @@ export function escalateAction(deps: SlackDeps) {
     await args.ack();
     const { i } = decode(InteractionRefSchema, actionValue(args));
     const { person } = await actorOf(args);
-    const interaction = await deps.interactions.get(person.member.workspaceId, i);
+    const [interaction, categories] = await Promise.all([
+      deps.interactions.get(person.member.workspaceId, i),
+      deps.reasons.list(person.member.workspaceId),
+    ]);
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: buildEscalateForm(person.t, interaction, args.body.channel?.id),
+      view: buildEscalateForm(person.t, interaction, args.body.channel?.id, categories),
     });
   };
 }

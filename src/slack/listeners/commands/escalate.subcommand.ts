@@ -32,5 +32,9 @@ export async function escalateSubcommand({
     });
     return;
   }
-  await client.views.open({ trigger_id: command.trigger_id, view: buildEscalateForm(t, latest, command.channel_id) });
+  const categories = await deps.reasons.list(latest.workspaceId);
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: buildEscalateForm(t, latest, command.channel_id, categories),
+  });
 }

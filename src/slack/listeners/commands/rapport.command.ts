@@ -15,6 +15,7 @@ import { followupSubcommand } from "./followup.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
 import { languageSubcommand } from "./language.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
+import { reasonsSubcommand } from "./reasons.subcommand.js";
 import { REPORT_SUBCOMMANDS } from "./reports.subcommands.js";
 import { SETUP_SUBCOMMANDS } from "./setup.subcommands.js";
 import type { Subcommand } from "./subcommand.js";
@@ -33,6 +34,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   campaign: campaignSubcommand,
   away: awaySubcommand,
   api: apiSubcommand,
+  reasons: reasonsSubcommand,
   ...SETUP_SUBCOMMANDS,
   ...DAY_SUBCOMMANDS,
   ...CUSTOMER_OFFER_SUBCOMMANDS,

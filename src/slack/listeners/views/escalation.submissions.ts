@@ -39,9 +39,23 @@ export function escalateSubmission(deps: SlackDeps) {
     if (amount !== null && !(Number.isFinite(amount) && amount >= 0 && amount < 1e10))
       errors[BLOCK_IDS.amount] = p.t("escalation.errors.amount");
     if (!severity || !requestedAction) errors[BLOCK_IDS.reason] = p.t("errors.badPayload");
+    // A complaint is filed under what it is about: one of the workspace's categories, required.
+    const interaction = await deps.interactions.get(p.member.workspaceId, metadata.i);
+    const asksCategory = interaction.kind === "complaint";
+    const categoryId = asksCategory ? selected(values, BLOCK_IDS.reasonCategory) : undefined;
+    if (asksCategory && !categoryId) errors[BLOCK_IDS.reasonCategory] = p.t("escalation.errors.categoryRequired");
     if (Object.keys(errors).length > 0 || !severity || !requestedAction) {
       await args.ack({ response_action: "errors", errors });
       return;
+    }
+    if (categoryId) {
+      try {
+        await deps.reasons.setForInteraction(p.member.workspaceId, metadata.i, categoryId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.reasonCategory]: errorText(p.t, error) } });
+        return;
+      }
     }
     const raised = await saveAndClose(
       args,

@@ -45,7 +45,11 @@ export function followUpDoneSubmission(deps: SlackDeps) {
           response_action: "update",
           view: buildReopenForm(person.t, followUp.escalationId, followUp.customer.name, note),
         });
-      } else await args.ack({ response_action: "update", view: buildEscalateForm(person.t, interaction) });
+      } else
+        await args.ack({
+          response_action: "update",
+          view: buildEscalateForm(person.t, interaction, undefined, await deps.reasons.list(interaction.workspaceId)),
+        });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await args.ack({

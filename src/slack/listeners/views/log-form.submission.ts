@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { DomainError } from "../../../domain/errors.js";
 import type { LoggedInteraction } from "../../../domain/interactions/interaction.service.js";
+import type { ReasonCategory } from "../../../domain/reasons/reason.types.js";
 import type { SlackDeps } from "../../deps.js";
 import { BLOCK_IDS } from "../../ids.js";
 import { type LogFormValues, readLogForm } from "../../log-form.values.js";
@@ -60,17 +61,31 @@ export function logFormSubmission(deps: SlackDeps) {
       await ack({ response_action: "errors", errors: form.errors });
       return;
     }
-    const logged = await saveAndClose(args, person, store(deps, person, form.values, metadata, view.id), {
-      field: (error) =>
-        error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary,
-      typed: form.values.summary,
-      channelId: metadata.channelId,
-      // "Escalate to a manager" ticked: the same window goes on to the escalation form.
-      next: (stored) =>
-        form.values.escalate && !metadata.interactionId
-          ? buildEscalateForm(t, stored.interaction, metadata.channelId)
-          : undefined,
-    });
+    // Going on to the escalation form: what a complaint can be about, read with the save.
+    const categories =
+      form.values.escalate && !metadata.interactionId ? deps.reasons.list(person.member.workspaceId) : null;
+    const stored = store(deps, person, form.values, metadata, view.id);
+    const logged = await saveAndClose(
+      args,
+      person,
+      categories ? stored.then(async (s) => ({ ...s, categories: await categories })) : stored,
+      {
+        field: (error) =>
+          error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary,
+        typed: form.values.summary,
+        channelId: metadata.channelId,
+        // "Escalate to a manager" ticked: the same window goes on to the escalation form.
+        next: (saved) =>
+          form.values.escalate && !metadata.interactionId
+            ? buildEscalateForm(
+                t,
+                saved.interaction,
+                metadata.channelId,
+                (saved as { categories?: ReasonCategory[] }).categories ?? [],
+              )
+            : undefined,
+      },
+    );
     if (!logged) return;
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;

@@ -1,0 +1,77 @@
+import { normalizeName } from "../customers/normalize.js";
+import { DomainError } from "../errors.js";
+import type { Member } from "../members/member.types.js";
+import type { ReasonRepository } from "./reason.repository.js";
+import { MAX_REASONS, type ReasonCategory } from "./reason.types.js";
+
+// Complaint reason categories: admins keep the list (add, rename, retire); everyone picks from the
+// categories still in use. A category is found by any of its names: the one an admin gave it, or a
+// default's name in any language Rapport speaks.
+
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} &'’.,/-]{0,39}$/u;
+
+export interface ReasonDeps {
+  reasons: ReasonRepository;
+  ensureAdmin: (member: Member) => Promise<boolean>;
+  /** A default's name in every language (to find it by what anyone types). */
+  defaultNames: (key: string) => string[];
+  now: () => Date;
+}
+
+export function createReasonService(deps: ReasonDeps) {
+  const adminOnly = async (actor: Member) => {
+    if (!(await deps.ensureAdmin(actor))) throw new DomainError("reasonAdminsOnly");
+  };
+  const namesOf = (c: ReasonCategory) => (c.name ? [c.name] : c.key ? deps.defaultNames(c.key) : []);
+  const find = (all: ReasonCategory[], typed: string) => {
+    const wanted = normalizeName(typed);
+    return all.find((c) => namesOf(c).some((n) => normalizeName(n) === wanted));
+  };
+  const validName = (name: string) => {
+    const trimmed = name.trim();
+    if (!NAME.test(trimmed)) throw new DomainError("reasonName");
+    return trimmed;
+  };
+
+  return {
+    /** The categories in use (retired ones too with `all`), oldest first. */
+    async list(workspaceId: string, all = false): Promise<ReasonCategory[]> {
+      const categories = await deps.reasons.list(workspaceId);
+      return all ? categories : categories.filter((c) => !c.retired);
+    },
+    async add(actor: Member, name: string): Promise<ReasonCategory> {
+      await adminOnly(actor);
+      const trimmed = validName(name);
+      const categories = await deps.reasons.list(actor.workspaceId);
+      if (find(categories, trimmed)) throw new DomainError("reasonExists", { name: trimmed });
+      if (categories.filter((c) => !c.retired).length >= MAX_REASONS)
+        throw new DomainError("reasonTooMany", { max: MAX_REASONS });
+      return deps.reasons.add(actor.workspaceId, actor.id, trimmed);
+    },
+    async rename(actor: Member, from: string, to: string): Promise<void> {
+      await adminOnly(actor);
+      const categories = await deps.reasons.list(actor.workspaceId);
+      const category = find(categories, from);
+      if (!category) throw new DomainError("reasonUnknown", { name: from.trim() });
+      const trimmed = validName(to);
+      const clash = find(categories, trimmed);
+      if (clash && clash.id !== category.id) throw new DomainError("reasonExists", { name: trimmed });
+      await deps.reasons.rename(actor.workspaceId, actor.id, category.id, trimmed);
+    },
+    /** Not offered any more; complaints filed under it keep it, and reports still name it. */
+    async retire(actor: Member, name: string): Promise<void> {
+      await adminOnly(actor);
+      const category = find(await deps.reasons.list(actor.workspaceId), name);
+      if (!category) throw new DomainError("reasonUnknown", { name: name.trim() });
+      await deps.reasons.retire(actor.workspaceId, actor.id, category.id, deps.now());
+    },
+    /** Files a complaint under one of the workspace's categories in use. */
+    async setForInteraction(workspaceId: string, interactionId: string, categoryId: string): Promise<void> {
+      const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === categoryId && !c.retired);
+      if (!category) throw new DomainError("reasonUnknown", { name: "" });
+      await deps.reasons.setForInteraction(workspaceId, interactionId, category.id);
+    },
+  };
+}
+
+export type ReasonService = ReturnType<typeof createReasonService>;
