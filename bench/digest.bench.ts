@@ -81,6 +81,15 @@ export async function seed(rapport: Rapport): Promise<number> {
     INSERT INTO "CustomerCondition" (id, "workspaceId", "customerId", condition, score, reasons, since)
     SELECT gen_random_uuid(), "workspaceId", id, CASE WHEN random() < 0.5 THEN 'lapsed' ELSE 'at_risk' END, 50, '[]', now() - random() * interval '90 days'
     FROM "Customer" WHERE random() < 0.2`);
+  // The six default reason categories, and seven complaints in ten filed under one of them.
+  await run(`
+    INSERT INTO "ReasonCategory" (id, "workspaceId", key)
+    SELECT gen_random_uuid(), w.id, k FROM "Workspace" w,
+      unnest(ARRAY['delivery','billing','product_quality','staff_conduct','waiting_time','other']) k`);
+  await run(`
+    UPDATE "Interaction" i SET "reasonCategoryId" = (
+      SELECT c.id FROM "ReasonCategory" c WHERE c."workspaceId" = i."workspaceId" ORDER BY c.key OFFSET (abs(hashtext(i.id::text)) % 6) LIMIT 1)
+    WHERE i.kind = 'complaint' AND random() < 0.7`);
   // What autovacuum does in production, done once so the figures do not depend on its timing.
   await run(`VACUUM ANALYZE`);
   return (performance.now() - started) / 1000;
@@ -147,8 +156,16 @@ const HAND_WRITTEN_ALL = HAND_WRITTEN.replace(
       FROM "Interaction" w WHERE w."workspaceId" = $1::uuid AND w."deletedAt" IS NULL
         AND w."occurredAt" >= ($6::timestamptz[])[1] AND w."occurredAt" < $3
       GROUP BY 1, 2) y)
-  SELECT people.j AS people, weeks.j AS weeks, i.j AS interactions`,
-).replace(/FROM i, e, fu, r$/, "FROM i, e, fu, r, people, weeks");
+  categories AS (
+    SELECT jsonb_agg(jsonb_build_array(cat, n, p)) AS j FROM (
+      SELECT "reasonCategoryId" AS cat, count(*) FILTER (WHERE "occurredAt" >= s.f) AS n,
+             count(*) FILTER (WHERE "occurredAt" < s.pt) AS p
+      FROM "Interaction", span s
+      WHERE "workspaceId" = $1::uuid AND "deletedAt" IS NULL AND kind = 'complaint' AND "reasonCategoryId" IS NOT NULL
+        AND (("occurredAt" >= s.f AND "occurredAt" < s.t) OR ("occurredAt" >= s.pf AND "occurredAt" < s.pt))
+      GROUP BY 1) z)
+  SELECT people.j AS people, weeks.j AS weeks, categories.j AS categories, i.j AS interactions`,
+).replace(/FROM i, e, fu, r$/, "FROM i, e, fu, r, people, weeks, categories");
 
 async function measure(name: string, databaseUrl: string): Promise<void> {
   const target = await startRapportTarget(name, databaseUrl, { clock: false });
@@ -221,7 +238,13 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
 
     const hand = baseline.last[0] ?? {};
     const f = digest.last.figures;
+    const handCategories = ((baselineAll.last[0] as { categories?: number[][] } | undefined)?.categories ?? []).map(
+      ([, n, p]) => [Number(n), Number(p)],
+    );
+    const sum = (rows: number[][], i: number) => rows.reduce((total, row) => total + (row[i] ?? 0), 0);
     const same =
+      sum(handCategories, 0) === f.reasonCategories.reduce((n, c) => n + c.count, 0) &&
+      sum(handCategories, 1) === f.reasonCategories.reduce((n, c) => n + c.previous, 0) &&
       Number(hand.interactions?.total) === f.volume.total &&
       Number(hand.interactions?.previous) === f.previousVolume.total &&
       Number(hand.interactions?.resolved) === f.volume.resolved &&
