@@ -211,6 +211,8 @@ describe.skipIf(noBrowser)(
       await modalOpen();
       await page.fill('[data-block="reason"] [data-action]', "Refund for the crushed parcel");
       await page.selectOption('[data-block="severity"] select', "high");
+      // A complaint says what it is about: one of the workspace's categories.
+      await page.selectOption('[data-block="reason_category"] select', { index: 1 });
       await page.check('[data-block="requested_action"] input[value="refund"]');
       // A mistake comes back beside its field, and what was typed stays.
       await page.fill('[data-block="amount"] [data-action]', "a lot");

@@ -71,6 +71,8 @@ describe.skipIf(noBrowser)("an empty sandbox, set up from the page", () => {
     await page.waitForSelector("#modal-layer:not([hidden])");
     await page.fill('[data-block="reason"] [data-action]', "Wants a new box sent today");
     await page.selectOption('[data-block="severity"] select', "normal");
+    // A complaint says what it is about: one of the workspace's categories.
+    await page.selectOption('[data-block="reason_category"] select', { index: 1 });
     await page.check('[data-block="requested_action"] input[value="replacement"]');
     await page.click("#modal-submit");
     await page.waitForSelector("#modal-layer", { state: "hidden" });
