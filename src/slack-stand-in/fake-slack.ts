@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Conversations, type StoredMessage } from "./conversations.js";
+import { type Chaos, type Failure, FailurePlan } from "./failure-plan.js";
 import { FileStore } from "./file-store.js";
 import { checkMessage, checkView } from "./limits.js";
+import { type FakeUser, PeopleDirectory } from "./people-directory.js";
 import { ResponseUrls } from "./response-urls.js";
 
 // A local stand-in for Slack's Web API: answers the methods Rapport uses,
@@ -21,35 +23,11 @@ export interface RecordedCall {
   result?: Json;
 }
 
-export interface FakeUser {
-  id: string;
-  name: string;
-  realName?: string;
-  displayName?: string;
-  locale?: string;
-  tz?: string;
-  email?: string;
-  /** Their Slack status, as users.info's profile carries it. */
-  status?: { text: string; emoji: string; expiration?: number };
-}
-
-export type Failure =
-  | { kind: "rate_limited"; retryAfterSeconds: number }
-  | { kind: "server_error"; status?: number }
-  | { kind: "error"; error: string };
-
-/** Random failures of one method, drawn from a seeded generator so a run can be repeated. */
-export interface Chaos {
-  rateLimited?: number;
-  serverError?: number;
-  /** A 500 after the message was posted: the caller cannot know it went through. */
-  serverErrorAfterPosting?: number;
-  retryAfterSeconds?: number;
-  seed?: number;
-}
-
 /** A message as Slack keeps it in a conversation. */
 export type { StoredMessage } from "./conversations.js";
+
+export type { Chaos, Failure } from "./failure-plan.js";
+export type { FakeUser } from "./people-directory.js";
 
 export const FAKE_TEAM_ID = "T0RAPPORT";
 export const FAKE_BOT_USER_ID = "U0RAPPBOT";
@@ -57,12 +35,10 @@ const TRIGGER_LIFETIME_MS = 3_000;
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
-  readonly users = new Map<string, FakeUser>();
-  private readonly failures = new Map<string, Array<Failure & { when?: (args: Json) => boolean }>>();
-  private readonly delays = new Map<string, number[]>();
+  private readonly people = new PeopleDirectory(FAKE_TEAM_ID);
+  private readonly plan = new FailurePlan();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private readonly conversations = new Conversations();
-  private readonly chaos = new Map<string, Chaos & { random: () => number }>();
   private channelLimit?: { burst: number; perSecond: number };
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   /** Slack's clock, for message timestamps (a test that moves the app's clock moves this one too). */
@@ -118,31 +94,21 @@ export class FakeSlack {
   }
 
   addUser(user: FakeUser): void {
-    this.users.set(user.id, user);
+    this.people.add(user);
   }
 
   /** The next `times` calls of `method` (those `when` picks, if given) fail as described. */
   failNext(method: string, failure: Failure, times = 1, when?: (args: Json) => boolean): void {
-    const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(when ? { ...failure, when } : failure);
-    this.failures.set(method, queue);
+    this.plan.failNext(method, failure, times, when);
   }
 
   /** Fails calls of `method` at random, as told (until `calm`). */
   unsettle(method: string, chaos: Chaos): void {
-    let state = chaos.seed ?? 1;
-    // mulberry32: small, fast, and the same sequence for the same seed.
-    const random = () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    this.chaos.set(method, { ...chaos, random });
+    this.plan.unsettle(method, chaos);
   }
 
   calm(method: string): void {
-    this.chaos.delete(method);
+    this.plan.calm(method);
   }
 
   /**
@@ -212,7 +178,7 @@ export class FakeSlack {
 
   /** The next call of `method` is answered only after `ms` milliseconds (a slow Slack). */
   delayNext(method: string, ms: number): void {
-    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+    this.plan.delayNext(method, ms);
   }
 
   issueTriggerId(): string {
@@ -265,25 +231,7 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers["content-type"]);
     const call = this.record({ method, args, at: 0 });
 
-    const delay = this.delays.get(method)?.shift();
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-
-    const chaos = this.chaos.get(method);
-    const roll = chaos ? chaos.random() : 1;
-    const odds = (p: number | undefined) => p ?? 0;
-    const queued = this.failures.get(method) ?? [];
-    const next = queued.findIndex((f) => !f.when || f.when(args));
-    const failure: Failure | undefined =
-      (next >= 0 ? queued.splice(next, 1)[0] : undefined) ??
-      (chaos && roll < odds(chaos.rateLimited)
-        ? { kind: "rate_limited", retryAfterSeconds: chaos.retryAfterSeconds ?? 1 }
-        : chaos && roll < odds(chaos.rateLimited) + odds(chaos.serverError)
-          ? { kind: "server_error" }
-          : undefined);
-    const failAfter =
-      chaos !== undefined &&
-      !failure &&
-      roll < odds(chaos.rateLimited) + odds(chaos.serverError) + odds(chaos.serverErrorAfterPosting);
+    const { failure, failAfter } = await this.plan.decide(method, args);
     if (!failure && method === "chat.postMessage" && this.channelLimit && !this.takeToken(this.conversationOf(args))) {
       this.channelLimited++;
       return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
@@ -411,38 +359,12 @@ export class FakeSlack {
           response_metadata: { next_cursor: more ? `offset:${offset + limit}` : "" },
         };
       }
-      case "users.lookupByEmail": {
-        const email = str(args.email).toLowerCase();
-        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email);
-        if (!email || !user) return fail("users_not_found");
-        return {
-          ok: true,
-          user: { id: user.id, team_id: FAKE_TEAM_ID, name: user.name, profile: { email: user.email } },
-        };
-      }
-      case "users.info": {
-        const user = this.users.get(str(args.user));
-        if (!user) return fail("user_not_found");
-        const includeLocale = args.include_locale === true || args.include_locale === "true";
-        return {
-          ok: true,
-          user: {
-            id: user.id,
-            team_id: FAKE_TEAM_ID,
-            name: user.name,
-            real_name: user.realName ?? user.name,
-            tz: user.tz ?? "UTC",
-            ...(includeLocale ? { locale: user.locale ?? "en-US" } : {}),
-            profile: {
-              display_name: user.displayName ?? user.name,
-              real_name: user.realName ?? user.name,
-              status_text: user.status?.text ?? "",
-              status_emoji: user.status?.emoji ?? "",
-              status_expiration: user.status?.expiration ?? 0,
-            },
-          },
-        };
-      }
+      case "users.lookupByEmail":
+        return settled(this.people.byEmail(str(args.email)));
+      case "users.info":
+        return settled(
+          this.people.info(str(args.user), args.include_locale === true || args.include_locale === "true"),
+        );
       case "files.getUploadURLExternal":
         return settled(this.fileStore.begin(`F${++this.counter}`, str(args.filename), Number(args.length), this.url));
       case "files.completeUploadExternal": {

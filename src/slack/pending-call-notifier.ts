@@ -26,10 +26,23 @@ export function createPendingCallNotifier(deps: {
   };
 }
 
-/** The Slack user an email belongs to, or null (no such user, or Slack not answering). */
-export function slackUserByEmail(client: WebClient) {
+/**
+ * The Slack user an email belongs to, or null (no such user, or Slack not answering). One found is
+ * remembered for ten minutes: users.lookupByEmail is a Tier 3 method (about 50 calls a minute), and a
+ * phone system names the same few agents call after call.
+ */
+export function slackUserByEmail(client: WebClient, ttlMs = 10 * 60_000, max = 10_000) {
+  const found = new Map<string, { id: string; until: number }>();
   return async (email: string): Promise<string | null> => {
+    const key = email.toLowerCase();
+    const hit = found.get(key);
+    if (hit && hit.until > Date.now()) return hit.id;
     const answer = await client.users.lookupByEmail({ email }).catch(() => null);
-    return answer?.user?.id ?? null;
+    const id = answer?.user?.id ?? null;
+    if (id) {
+      if (found.size >= max) found.clear();
+      found.set(key, { id, until: Date.now() + ttlMs });
+    }
+    return id;
   };
 }

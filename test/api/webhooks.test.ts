@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BACKOFF_MINUTES } from "../../src/domain/webhooks/webhook.service.js";
-import { answerTo, button, followUpDoneState, latest, openHome, textOf } from "../support/slack-helpers.js";
+import { answerTo, completeFollowUp, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, escalateFromCard, MGR1, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -147,16 +147,7 @@ describe("webhooks out", () => {
       .callsTo("chat.postMessage")
       .filter((c) => c.args.channel === AGENT.user && textOf(c.args).includes("follow_up_done"))
       .at(-1);
-    const done = button(dm?.args ?? {}, "follow_up_done");
-    const opened = app.slack.callsTo("views.open").length;
-    await app.driver.blockAction(AGENT, { action_id: done.action_id, value: done.value });
-    const form = (await latest(app, "views.open", opened)).args.view as Json;
-    await app.driver.viewSubmission(AGENT, {
-      id: "VHOOKDONE",
-      callback_id: form.callback_id,
-      private_metadata: form.private_metadata,
-      state: followUpDoneState("satisfied", "happy now"),
-    });
+    await completeFollowUp(app, AGENT, dm?.args ?? {}, "satisfied", "happy now");
     await expect.poll(() => deliveries("followUp.done").length).toBe(1);
     expect(deliveries("followUp.done")[0]?.json.data).toMatchObject({
       outcome: "satisfied",

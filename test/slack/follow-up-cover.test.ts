@@ -3,7 +3,7 @@
 // may act on it; once they are back, the reminders come to them again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/absences/absence-range.parser.js";
-import { answerTo, button, followUpDoneState, latest, openHome, textOf } from "../support/slack-helpers.js";
+import { answerTo, button, completeFollowUp, latest, openHome, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, MGR1, MGR2, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
 
@@ -70,14 +70,7 @@ describe("follow-ups while their person is away", () => {
       .poll(() => app.slack.callsTo("chat.postEphemeral").length + app.slack.callsTo("response_url").length)
       .toBeGreaterThan(0);
     expect(app.slack.callsTo("views.open").length).toBe(opened);
-    await app.driver.blockAction(FREE, { action_id: done.action_id, value: done.value });
-    const form = (await latest(app, "views.open", opened)).args.view as Json;
-    await app.driver.viewSubmission(FREE, {
-      id: "VCOVERDONE",
-      callback_id: form.callback_id,
-      private_metadata: form.private_metadata,
-      state: followUpDoneState("satisfied", "all good"),
-    });
+    await completeFollowUp(app, FREE, dm?.args ?? {}, "satisfied", "all good");
     await expect
       .poll(async () => (await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status)
       .toBe("done");

@@ -138,3 +138,23 @@ export function followUpDoneState(outcome: string, note: string): Json {
     },
   };
 }
+
+/** `who` presses Done under a follow-up's DM and submits its form: how it went, and a note. */
+export async function completeFollowUp(
+  app: TestApp,
+  who: { user: string; channel: string },
+  dm: Json,
+  outcome: string,
+  note: string,
+): Promise<void> {
+  const done = button(dm, "follow_up_done");
+  const opened = app.slack.callsTo("views.open").length;
+  await app.driver.blockAction(who, { action_id: done.action_id, value: done.value });
+  const form = (await latest(app, "views.open", opened)).args.view as Json;
+  await app.driver.viewSubmission(who, {
+    id: `VDONE${Math.random().toString(36).slice(2)}`,
+    callback_id: form.callback_id,
+    private_metadata: form.private_metadata,
+    state: followUpDoneState(outcome, note),
+  });
+}

@@ -62,30 +62,24 @@ export function logFormSubmission(deps: SlackDeps) {
       return;
     }
     // Going on to the escalation form: what a complaint can be about, read with the save.
-    const categories =
-      form.values.escalate && !metadata.interactionId ? deps.reasons.list(person.member.workspaceId) : null;
-    const stored = store(deps, person, form.values, metadata, view.id);
-    const logged = await saveAndClose(
-      args,
-      person,
-      categories ? stored.then(async (s) => ({ ...s, categories: await categories })) : stored,
-      {
-        field: (error) =>
-          error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary,
-        typed: form.values.summary,
-        channelId: metadata.channelId,
-        // "Escalate to a manager" ticked: the same window goes on to the escalation form.
-        next: (saved) =>
-          form.values.escalate && !metadata.interactionId
-            ? buildEscalateForm(
-                t,
-                saved.interaction,
-                metadata.channelId,
-                (saved as { categories?: ReasonCategory[] }).categories ?? [],
-              )
-            : undefined,
-      },
-    );
+    const escalating = form.values.escalate && !metadata.interactionId;
+    let categories: ReasonCategory[] = [];
+    const stored = Promise.all([
+      store(deps, person, form.values, metadata, view.id),
+      escalating ? deps.reasons.list(person.member.workspaceId) : Promise.resolve([]),
+    ]).then(([saved, found]) => {
+      categories = found;
+      return saved;
+    });
+    const logged = await saveAndClose(args, person, stored, {
+      field: (error) =>
+        error instanceof DomainError && error.code === "customerUnavailable" ? BLOCK_IDS.customer : BLOCK_IDS.summary,
+      typed: form.values.summary,
+      channelId: metadata.channelId,
+      // "Escalate to a manager" ticked: the same window goes on to the escalation form.
+      next: (saved) =>
+        escalating ? buildEscalateForm(t, saved.interaction, metadata.channelId, categories) : undefined,
+    });
     if (!logged) return;
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
     const { workspaceId } = person.member;
