@@ -35,6 +35,7 @@ import { createMemberRepository } from "./domain/members/member.repository.js";
 import { createMemberService } from "./domain/members/member.service.js";
 import { createReasonRepository } from "./domain/reasons/reason.repository.js";
 import { createReasonService } from "./domain/reasons/reason.service.js";
+import { createRootCauseService } from "./domain/reasons/root-cause.service.js";
 import { createDigestDeliveryRepository } from "./domain/reports/digest-delivery.repository.js";
 import { createDigestDeliveryService } from "./domain/reports/digest-delivery.service.js";
 import { createExportRepository } from "./domain/reports/export.repository.js";
@@ -47,6 +48,7 @@ import { createRetentionRepository } from "./domain/retention/retention.reposito
 import { createRetentionService } from "./domain/retention/retention.service.js";
 import { createHousekeeping } from "./domain/scheduling/housekeeping.service.js";
 import { createJobRunRepository } from "./domain/scheduling/job-run.repository.js";
+import { clip } from "./domain/text.js";
 import { createWebhookRepository } from "./domain/webhooks/webhook.repository.js";
 import { createWebhookService } from "./domain/webhooks/webhook.service.js";
 import { createSettingsRepository } from "./domain/workspace-settings/settings.repository.js";
@@ -253,10 +255,33 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     ensureAdmin: members.ensureAdmin,
     now,
   });
+  const reasonRepository = createReasonRepository(prisma);
+  const reasons = createReasonService({
+    reasons: reasonRepository,
+    ensureAdmin: members.ensureAdmin,
+    defaultNames: (key) => SUPPORTED_LOCALES.map((locale) => i18n.translator(locale)(`reasons.default.${key}`)),
+    now,
+  });
+  const rootCauses = createRootCauseService({
+    repository: reasonRepository,
+    check: reasons.check,
+    interactions,
+    escalations,
+    satisfactionCheck: async (interaction) =>
+      followUps.addForInteraction(
+        interaction,
+        interaction.authorId,
+        (await settingsRepository.load(interaction.workspaceId)).days.satisfactionDays,
+        clip(interaction.summary, 500),
+      ),
+    now,
+  });
   const logging = createLogFlow({
     match: customers.match,
     log: interactions.log,
     edit: interactions.edit,
+    get: interactions.get,
+    reasons,
     createCustomer: customers.create,
     drafts,
     now,
@@ -291,12 +316,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     logging,
     apiTokens,
     webhooks,
-    reasons: createReasonService({
-      reasons: createReasonRepository(prisma),
-      ensureAdmin: members.ensureAdmin,
-      defaultNames: (key) => SUPPORTED_LOCALES.map((locale) => i18n.translator(locale)(`reasons.default.${key}`)),
-      now,
-    }),
+    reasons,
+    rootCauses,
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,

@@ -46,7 +46,11 @@ export type DomainErrorCode =
   | "reasonName"
   | "reasonExists"
   | "reasonUnknown"
-  | "reasonTooMany";
+  | "reasonTooMany"
+  | "reasonNotOffered"
+  | "reasonNotComplaint"
+  | "rootCauseNotDecided"
+  | "rootCauseEmpty";
 
 export class DomainError extends Error {
   override name = "DomainError";

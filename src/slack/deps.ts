@@ -10,6 +10,7 @@ import type { InteractionService } from "../domain/interactions/interaction.serv
 import type { LogFlow } from "../domain/interactions/log-interaction.flow.js";
 import type { MemberService } from "../domain/members/member.service.js";
 import type { ReasonService } from "../domain/reasons/reason.service.js";
+import type { RootCauseService } from "../domain/reasons/root-cause.service.js";
 import type { HomeService } from "../domain/reports/home.service.js";
 import type { ReportService } from "../domain/reports/report.service.js";
 import type { RetentionService } from "../domain/retention/retention.service.js";
@@ -43,6 +44,7 @@ export interface SlackDeps {
   webhooks: WebhookService;
   /** Complaint reason categories. */
   reasons: ReasonService;
+  rootCauses: RootCauseService;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

@@ -29,6 +29,7 @@ export const CALLBACKS = {
   reopenEscalation: "follow_up_reopen",
   campaignForm: "campaign_form",
   awayForm: "away_form",
+  rootCauseForm: "root_cause_form",
 } as const;
 
 export const ACTIONS = {
@@ -67,10 +68,17 @@ export const ACTIONS = {
   awayHintDismiss: "away_hint_dismiss",
   awayOpenForm: "away_open_form",
   awayBack: "away_back",
+  fileUnder: "interaction_file_under",
+  fileUnderSuggested: "interaction_file_suggested",
+  resolveComplaint: "interaction_resolve",
+  rootCause: "escalation_root_cause",
 } as const;
 
 export const BLOCK_IDS = {
   reasonCategory: "reason_category",
+  rootCause: "root_cause",
+  rootCauseNote: "root_cause_note",
+  cardCategory: "interaction_category",
   awayFrom: "away_from",
   awayTo: "away_to",
   awayNote: "away_note",

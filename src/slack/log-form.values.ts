@@ -28,6 +28,7 @@ export const LogFormValuesSchema = z.object({
   sentiment: z.enum(SENTIMENTS).nullable(),
   occurredAt: z.date(),
   followUpInDays: z.number().int().nullable(),
+  reasonCategoryId: z.uuid().nullable(),
   escalate: z.boolean(),
 });
 
@@ -64,17 +65,22 @@ export function readLogForm(values: StateValues, t: Translate, now: Date): FormR
   if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= FOLLOW_UP_MAX_DAYS)) {
     errors[BLOCK_IDS.followUpDays] = t("form.errors.followUpRange", { max: FOLLOW_UP_MAX_DAYS });
   }
+  const kind = field(BLOCK_IDS.kind)?.selected_option?.value;
+  const reasonCategoryId = field(BLOCK_IDS.reasonCategory)?.selected_option?.value ?? null;
+  if (reasonCategoryId && kind !== "complaint")
+    errors[BLOCK_IDS.reasonCategory] = t("form.errors.categoryNotComplaint");
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const parsed = LogFormValuesSchema.safeParse({
     customer,
-    kind: field(BLOCK_IDS.kind)?.selected_option?.value,
+    kind,
     channel: field(BLOCK_IDS.channel)?.selected_option?.value,
     summary,
     outcome: field(BLOCK_IDS.outcome)?.selected_option?.value ?? "pending",
     sentiment: field(BLOCK_IDS.sentiment)?.selected_option?.value ?? null,
     occurredAt,
     followUpInDays: days,
+    reasonCategoryId,
     escalate: (field(BLOCK_IDS.escalate)?.selected_options ?? []).some((o) => o.value === "yes"),
   });
   if (!parsed.success) {

@@ -5,6 +5,14 @@ import { SUPPORTED_LOCALES } from "../i18n/locales.js";
 // these schemas only: a value Slack hands back is checked, never trusted.
 
 export const InteractionRefSchema = z.object({ i: z.uuid() });
+/** A complaint filed under a category from its card. */
+export const FileUnderSchema = z.object({ i: z.uuid(), c: z.uuid() });
+/** The root-cause form: for a complaint (resolving it) or a decided escalation of one. */
+export const RootCauseMetadataSchema = z.object({
+  i: z.uuid(),
+  e: z.uuid().optional(),
+  channelId: z.string().max(32).optional(),
+});
 export const LanguageChoiceSchema = z.object({ l: z.enum(SUPPORTED_LOCALES) });
 export const DraftRefSchema = z.object({ d: z.uuid() });
 export const PickCustomerSchema = z.object({ d: z.uuid(), c: z.uuid() });

@@ -6,11 +6,25 @@ import { DomainError } from "../../src/domain/errors.js";
 import type { LoggedInteraction } from "../../src/domain/interactions/interaction.service.js";
 import type { Interaction, LogInteraction } from "../../src/domain/interactions/interaction.types.js";
 import { createLogFlow, type LogFlowDeps } from "../../src/domain/interactions/log-interaction.flow.js";
+import type { ReasonCategory } from "../../src/domain/reasons/reason.types.js";
+import { categoryFromTags } from "../../src/domain/reasons/reason-match.js";
 import { customerNamed } from "../support/domain-fixtures.js";
 
 const NOW = new Date("2026-12-02T10:00:00Z");
 const who = { workspaceId: "w1", memberId: "m1", role: "agent" as const };
 const customer = customerNamed;
+const CATEGORIES: ReasonCategory[] = [
+  { id: "r-delivery", key: "delivery", name: null, retired: false },
+  { id: "r-billing", key: "billing", name: null, retired: false },
+  { id: "r-quality", key: "product_quality", name: null, retired: false },
+  { id: "r-warranty", key: null, name: "Warranty", retired: true },
+];
+const NAMES: Record<string, string[]> = {
+  delivery: ["Delivery", "Entrega"],
+  billing: ["Billing", "Faturação"],
+  product_quality: ["Product quality", "Qualidade do produto"],
+};
+const namesOf = (c: ReasonCategory) => (c.name ? [c.name] : (NAMES[c.key ?? ""] ?? []));
 
 /** The flow with fakes of what it calls; every call is kept to look at. */
 function flowWith(matches: Record<string, CustomerMatch> = {}, options: { created?: boolean } = {}) {
@@ -48,6 +62,20 @@ function flowWith(matches: Record<string, CustomerMatch> = {}, options: { create
     async createCustomer(_w, c) {
       created.push(c.name);
       return { id: `c-${c.name}` };
+    },
+    get: async (_w, id) => ({ id, reasonCategoryId: id === "i-retired" ? "r-warranty" : null }) as Interaction,
+    reasons: {
+      fromTags: async (_w, summary) =>
+        categoryFromTags(
+          summary,
+          CATEGORIES.filter((c) => !c.retired),
+          namesOf,
+        ),
+      async check(_w, id, current = null) {
+        if (id === null || id === current) return id;
+        if (!CATEGORIES.some((c) => c.id === id && !c.retired)) throw new DomainError("reasonNotOffered");
+        return id;
+      },
     },
     drafts: draftRepository,
     now: () => NOW,
@@ -208,6 +236,7 @@ describe("the logging flow", () => {
       sentiment: null,
       occurredAt: NOW,
       followUpInDays: null,
+      reasonCategoryId: null,
     };
 
     it("logs what the form says, keyed by the view, and marks its draft logged only the first time", async () => {
@@ -228,6 +257,95 @@ describe("the logging flow", () => {
         { id: "i7", changes: expect.objectContaining({ customerId: "c-New Co", summary: "invoice wrong" }) },
       ]);
       expect(logged).toEqual([]);
+    });
+  });
+
+  describe("a complaint's category", () => {
+    const command = (text: string) =>
+      ({ surface: "command", text, replyChannelId: "C1", requestKey: "command:t1" }) as const;
+
+    it("files a one-line complaint under the category its last tag names, in any language, and drops the tag", async () => {
+      const { flow, logged } = flowWith();
+      await flow.log(who, command("Ana complaint phone: charged twice #billing"));
+      await flow.log(who, command("Ana complaint: caixa amassada #Entrega"));
+      await flow.log(who, command("Ana complaint: screen cracked #product-quality"));
+      // Slack escapes a tag that is also a channel's name.
+      await flow.log(who, command("Ana complaint: lost again <#C0BILL|billing>"));
+      expect(logged.map((l) => [l.summary, l.reasonCategoryId])).toEqual([
+        ["charged twice", "r-billing"],
+        ["caixa amassada", "r-delivery"],
+        ["screen cracked", "r-quality"],
+        ["lost again", "r-billing"],
+      ]);
+    });
+
+    it("leaves the text as typed when the tag names no category in use, the tag is the whole summary, or it is not a complaint", async () => {
+      const { flow, logged } = flowWith();
+      await flow.log(who, command("Ana complaint: order late #4471"));
+      await flow.log(who, command("Ana complaint: box torn #biling"));
+      await flow.log(who, command("Ana complaint: warranty refused #warranty"));
+      await flow.log(who, command("Ana complaint: #billing"));
+      await flow.log(who, command("Ana question: how do I pay? #billing"));
+      await flow.log(who, command("Ana complaint: the #billing team never called"));
+      expect(logged.map((l) => [l.summary, l.reasonCategoryId ?? null])).toEqual([
+        ["order late #4471", null],
+        ["box torn #biling", null],
+        ["warranty refused #warranty", null],
+        ["#billing", null],
+        ["how do I pay? #billing", null],
+        ["the #billing team never called", null],
+      ]);
+    });
+
+    it("keeps a tag through a draft: the complaint logged from it is filed under the category", async () => {
+      const { flow, logged } = flowWith({
+        Ana: { status: "ambiguous", candidates: [customer("Ana", "c1"), customer("Ana", "c2")] },
+      });
+      const outcome = await flow.log(who, command("Ana complaint: charged twice #billing"));
+      if (outcome.status !== "chooseCustomer") throw new Error(outcome.status);
+      await flow.log(who, { surface: "draft", draftId: outcome.draftId, customer: { id: "c2" } });
+      expect(logged[0]).toMatchObject({ summary: "charged twice", reasonCategoryId: "r-billing" });
+    });
+
+    const complaint = {
+      customer: { id: "c1" },
+      kind: "complaint" as const,
+      channel: "email" as const,
+      summary: "charged twice",
+      outcome: "pending" as const,
+      sentiment: null,
+      occurredAt: NOW,
+      followUpInDays: null,
+      reasonCategoryId: "r-billing",
+    };
+
+    it("takes the form's category for a complaint, none for another kind, and refuses one not offered", async () => {
+      const { flow, logged } = flowWith();
+      await flow.log(who, { surface: "form", fields: complaint, requestKey: "view:V1" });
+      await flow.log(who, { surface: "form", fields: { ...complaint, kind: "question" }, requestKey: "view:V2" });
+      expect(logged.map((l) => l.reasonCategoryId)).toEqual(["r-billing", null]);
+      for (const forged of ["r-warranty", "r-other-workspace"])
+        await expect(
+          flow.log(who, { surface: "form", fields: { ...complaint, reasonCategoryId: forged }, requestKey: "view:V3" }),
+        ).rejects.toMatchObject({ code: "reasonNotOffered" });
+      expect(logged).toHaveLength(2);
+    });
+
+    it("corrects it in the edit form, keeps a retired one left unchanged, and drops it when no longer a complaint", async () => {
+      const { flow, edits } = flowWith();
+      await flow.log(who, { surface: "form", fields: complaint, requestKey: "view:V4", interactionId: "i1" });
+      const kept = { ...complaint, reasonCategoryId: "r-warranty" };
+      await flow.log(who, { surface: "form", fields: kept, requestKey: "view:V5", interactionId: "i-retired" });
+      await expect(
+        flow.log(who, { surface: "form", fields: kept, requestKey: "view:V6", interactionId: "i1" }),
+      ).rejects.toMatchObject({ code: "reasonNotOffered" });
+      const question = { ...complaint, kind: "question" as const };
+      await flow.log(who, { surface: "form", fields: question, requestKey: "view:V7", interactionId: "i1" });
+      expect(edits.map((e) => (e.changes as { reasonCategoryId: string | null }).reasonCategoryId)).toEqual([
+        "r-billing",
+        "r-warranty",
+        null,
+      ]);
     });
   });
 });

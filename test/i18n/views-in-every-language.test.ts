@@ -78,6 +78,9 @@ const interaction: Interaction = {
   sourceChannelId: "C1",
   sourceMessageTs: "1700000000.000100",
   fromIntake: false,
+  reasonCategoryId: ID,
+  rootCauseCategoryId: ID,
+  rootCauseNote: longText.slice(0, 1_000),
 };
 const person = { id: ID, slackUserId: "U0MGR1", displayName: longName };
 const escalation: EscalationDetails = {

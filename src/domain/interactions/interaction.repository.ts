@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
-import { Errors } from "../errors.js";
+import { DomainError, Errors } from "../errors.js";
 import type {
   CustomerContext,
   Interaction,
@@ -50,6 +50,9 @@ const select = {
   sourceChannelId: true,
   sourceMessageTs: true,
   requestKey: true,
+  reasonCategoryId: true,
+  rootCauseCategoryId: true,
+  rootCauseNote: true,
   customer: { select: { name: true } },
   author: { select: { slackUserId: true } },
 } as const;
@@ -135,6 +138,15 @@ export function createInteractionRepository(prisma: PrismaClient): InteractionRe
           !(await tx.customer.findFirst({ where: { id: changes.customerId, workspaceId }, select: { id: true } }))
         )
           throw Errors.customerUnavailable();
+        // So must a category (the service checks it is one still offered).
+        if (
+          changes.reasonCategoryId &&
+          !(await tx.reasonCategory.findFirst({
+            where: { id: changes.reasonCategoryId, workspaceId },
+            select: { id: true },
+          }))
+        )
+          throw new DomainError("reasonNotOffered");
         const row = await tx.interaction.update({ where: { id, workspaceId }, data: changes, select });
         await recordAudit(tx, {
           workspaceId,

@@ -23,7 +23,7 @@ export interface LoggedInteraction {
 
 // The author may change their own interaction; managers, directors and admins
 // anyone's; and anyone may correct what the app logged from an intake channel.
-function mayChange(actor: Actor, interaction: Pick<Interaction, "authorId" | "fromIntake">): boolean {
+export function mayChange(actor: Actor, interaction: Pick<Interaction, "authorId" | "fromIntake">): boolean {
   return actor.memberId === interaction.authorId || actor.role !== "agent" || interaction.fromIntake;
 }
 

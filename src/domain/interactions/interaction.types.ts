@@ -21,6 +21,10 @@ export interface Interaction {
   sourceMessageTs: string | null;
   /** Logged by the app from an intake channel: anyone may correct it. */
   fromIntake: boolean;
+  /** A complaint's category, and what was really behind it once found (null: none yet). */
+  reasonCategoryId: string | null;
+  rootCauseCategoryId: string | null;
+  rootCauseNote: string | null;
 }
 
 export interface InteractionSource {
@@ -47,6 +51,8 @@ export interface LogInteraction {
   /** From another system (the API): a call's length in seconds, and that system's reference. */
   durationSeconds?: number | null;
   sourceRef?: string | null;
+  /** A complaint's category (one of the workspace's in use). */
+  reasonCategoryId?: string | null;
 }
 
 export interface InteractionChanges {
@@ -57,6 +63,13 @@ export interface InteractionChanges {
   sentiment?: Sentiment | null;
   occurredAt?: Date;
   customerId?: string;
+  reasonCategoryId?: string | null;
+}
+
+/** What was really behind a complaint: a category (may differ from the first), a note, or both. */
+export interface RootCause {
+  categoryId: string | null;
+  note: string | null;
 }
 
 /** What the next person talking to this customer should know. */

@@ -1,11 +1,11 @@
 import type { Customer, CustomerMatch, NewCustomer } from "../customers/customer.types.js";
 import type { DraftRepository } from "../drafts/draft.repository.js";
 import type { Draft, DraftData } from "../drafts/draft.types.js";
-import { Errors } from "../errors.js";
+import { DomainError, Errors } from "../errors.js";
 import type { Role } from "../members/member.types.js";
 import { guessFromText } from "./guess.js";
 import type { LoggedInteraction } from "./interaction.service.js";
-import type { InteractionChanges, InteractionSource, LogInteraction } from "./interaction.types.js";
+import type { Interaction, InteractionChanges, InteractionSource, LogInteraction } from "./interaction.types.js";
 import { DEFAULT_CHANNEL, DEFAULT_KIND, defaultOutcome, GUESSED_CHANNEL } from "./log-defaults.js";
 import { type OneLineError, parseOneLine } from "./one-line.parser.js";
 import type { Channel, Kind, Outcome, Sentiment } from "./vocabulary.js";
@@ -27,6 +27,8 @@ export type FormFields = Pick<
 > & {
   sentiment: Sentiment | null;
   followUpInDays: number | null;
+  /** A complaint's category (only a complaint has one). */
+  reasonCategoryId: string | null;
 };
 
 export type LogRequest =
@@ -96,6 +98,13 @@ export interface LogFlowDeps {
     changes: InteractionChanges,
   ): Promise<LoggedInteraction>;
   createCustomer(workspaceId: string, customer: NewCustomer): Promise<{ id: string }>;
+  get(workspaceId: string, id: string): Promise<Interaction>;
+  reasons: {
+    /** The category a tag at the end of the summary names, and the summary without the tag. */
+    fromTags(workspaceId: string, summary: string): Promise<{ category: { id: string }; summary: string } | undefined>;
+    /** A category chosen in the form, checked (kept when it is the one the complaint has). */
+    check(workspaceId: string, id: string | null, current?: string | null): Promise<string | null>;
+  };
   drafts: DraftRepository;
   now(): Date;
 }
@@ -111,6 +120,12 @@ const shown = (draft: Draft, canLog: boolean): DraftShown => ({
 
 export function createLogFlow(deps: LogFlowDeps) {
   const keep = (who: Logger, data: DraftData) => deps.drafts.create(who.workspaceId, who.memberId, data);
+
+  /** A complaint written with its category at the end ("… arrived damaged #delivery") is filed under it. */
+  async function tagged(who: Logger, kind: Kind, summary: string) {
+    const found = kind === "complaint" ? await deps.reasons.fromTags(who.workspaceId, summary) : undefined;
+    return found ? { summary: found.summary, reasonCategoryId: found.category.id } : { summary };
+  }
 
   async function draftOf(who: Pick<Logger, "workspaceId">, id: string): Promise<Draft> {
     const draft = await deps.drafts.get(who.workspaceId, id);
@@ -147,7 +162,7 @@ export function createLogFlow(deps: LogFlowDeps) {
       customer: match.status === "found" ? { id: match.customer.id } : { create: match.customer },
       kind,
       channel,
-      summary,
+      ...(await tagged(who, kind, summary)),
       outcome: defaultOutcome(kind, "command"),
       occurredAt: deps.now(),
       requestKey: request.requestKey,
@@ -184,7 +199,7 @@ export function createLogFlow(deps: LogFlowDeps) {
           match.status === "found" ? { id: match.customer.id } : { create: guess.newCustomer ?? match.customer },
         kind,
         channel,
-        summary,
+        ...(await tagged(who, kind, summary)),
         outcome: defaultOutcome(kind, "intake"),
         occurredAt: deps.now(),
         source: request.source,
@@ -221,7 +236,7 @@ export function createLogFlow(deps: LogFlowDeps) {
       customer,
       kind,
       channel: data.channel ?? DEFAULT_CHANNEL,
-      summary: data.summary,
+      ...(await tagged(who, kind, data.summary)),
       outcome: defaultOutcome(kind, "draft"),
       occurredAt: deps.now(),
       source: data.source ?? null,
@@ -262,18 +277,27 @@ export function createLogFlow(deps: LogFlowDeps) {
           ? fields.customer.id
           : (await deps.createCustomer(who.workspaceId, fields.customer.create)).id;
       const { kind, channel, summary, outcome, sentiment, occurredAt } = fields;
+      const before = await deps.get(who.workspaceId, request.interactionId);
+      // Only a complaint has a category: one that stops being a complaint loses it.
+      const reasonCategoryId =
+        kind === "complaint"
+          ? await deps.reasons.check(who.workspaceId, fields.reasonCategoryId, before.reasonCategoryId)
+          : null;
       const logged = await deps.edit(
         who.workspaceId,
         request.interactionId,
         { memberId: who.memberId, role: who.role },
-        { customerId, kind, channel, summary, outcome, sentiment, occurredAt },
+        { customerId, kind, channel, summary, outcome, sentiment, occurredAt, reasonCategoryId },
       );
       return { status: "logged", logged };
     }
+    const reasonCategoryId =
+      fields.kind === "complaint" ? await deps.reasons.check(who.workspaceId, fields.reasonCategoryId) : null;
     const logged = await deps.log({
       workspaceId: who.workspaceId,
       authorId: who.memberId,
       ...fields,
+      reasonCategoryId,
       source: request.source ?? null,
       requestKey: request.requestKey,
     });
@@ -285,6 +309,18 @@ export function createLogFlow(deps: LogFlowDeps) {
   return {
     /** A draft as kept, to open in the form. */
     draft: (workspaceId: string, id: string) => draftOf({ workspaceId }, id),
+    /** Files a complaint under a category (from its card), or corrects the one it has. */
+    async fileUnder(who: Logger, interactionId: string, categoryId: string): Promise<LoggedInteraction> {
+      const before = await deps.get(who.workspaceId, interactionId);
+      if (before.kind !== "complaint") throw new DomainError("reasonNotComplaint");
+      const reasonCategoryId = await deps.reasons.check(who.workspaceId, categoryId, before.reasonCategoryId);
+      return deps.edit(
+        who.workspaceId,
+        interactionId,
+        { memberId: who.memberId, role: who.role },
+        { reasonCategoryId },
+      );
+    },
     log(who: Logger, request: LogRequest): Promise<LogOutcome> {
       switch (request.surface) {
         case "command":

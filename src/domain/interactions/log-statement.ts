@@ -34,7 +34,8 @@ function customerPart(input: LogInteraction): Prisma.Sql {
 
 const interactionColumns = Prisma.sql`i.id, i."workspaceId", i."customerId", i."authorId", i.kind::text AS kind,
   i.channel::text AS channel, i.summary, i.outcome::text AS outcome, i.sentiment::text AS sentiment, i."occurredAt",
-  i."createdAt", i."deletedAt", i."sourcePermalink", i."sourceChannelId", i."sourceMessageTs", i."requestKey"`;
+  i."createdAt", i."deletedAt", i."sourcePermalink", i."sourceChannelId", i."sourceMessageTs", i."requestKey",
+  i."reasonCategoryId", i."rootCauseCategoryId", i."rootCauseNote"`;
 
 /**
  * One statement stores a log: the customer when new, the interaction, its satisfaction follow-up and
@@ -79,14 +80,17 @@ export function logStatement(input: LogInteraction, now: Date): Prisma.Sql {
     inserted AS (
       INSERT INTO "Interaction" (id, "workspaceId", "customerId", "authorId", kind, channel, summary, outcome, sentiment,
         "occurredAt", "requestKey", "sourceChannelId", "sourceMessageTs", "sourcePermalink", "sourceAuthorId", "createdAt",
-        "updatedAt", "durationSeconds", "sourceRef")
+        "updatedAt", "durationSeconds", "sourceRef", "reasonCategoryId")
       SELECT ${interactionId}::uuid, ${workspaceId}::uuid, customer.id, ${input.authorId}::uuid,
         ${input.kind}::"InteractionKind", ${input.channel}::"ContactChannel", ${input.summary},
         ${input.outcome}::"Outcome", ${input.sentiment ?? null}::"Sentiment", ${input.occurredAt}::timestamptz,
         ${requestKey ?? null}, ${source?.channelId ?? null}, ${source?.messageTs ?? null},
         ${source?.permalink ?? null}, ${source?.authorSlackId ?? null},
         -- The app's clock, not the database's: the undo window is measured against it.
-        ${now}::timestamptz, ${now}::timestamptz, ${input.durationSeconds ?? null}::int, ${input.sourceRef ?? null}
+        ${now}::timestamptz, ${now}::timestamptz, ${input.durationSeconds ?? null}::int, ${input.sourceRef ?? null},
+        -- Only one of this workspace's categories still in use (a forged id files it under none).
+        (SELECT id FROM "ReasonCategory" WHERE id = ${input.reasonCategoryId ?? null}::uuid
+           AND "workspaceId" = ${workspaceId}::uuid AND "retiredAt" IS NULL)
       FROM customer WHERE NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT DO NOTHING
       RETURNING *
@@ -112,6 +116,6 @@ export function logStatement(input: LogInteraction, now: Date): Prisma.Sql {
       JOIN "Member" m ON m.id = i."authorId"
     UNION ALL
     SELECT 'noCustomer', NULL, ${workspaceId}::uuid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     WHERE NOT EXISTS (SELECT 1 FROM customer) AND NOT EXISTS (SELECT 1 FROM existing)`;
 }

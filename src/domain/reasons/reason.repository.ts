@@ -10,6 +10,13 @@ export interface ReasonRepository {
   retire(workspaceId: string, actorId: string, id: string, at: Date): Promise<void>;
   /** Files the interaction under a category of its workspace (null: none). */
   setForInteraction(workspaceId: string, interactionId: string, categoryId: string | null): Promise<void>;
+  /** Records what was really behind a complaint (and, with `resolve`, marks it resolved); audited. */
+  setRootCause(
+    workspaceId: string,
+    interactionId: string,
+    cause: { categoryId: string | null; note: string | null },
+    by: { actorId: string; at: Date; resolve: boolean },
+  ): Promise<void>;
 }
 
 const shape = (row: {
@@ -62,6 +69,28 @@ export function createReasonRepository(prisma: PrismaClient): ReasonRepository {
       await prisma.interaction.updateMany({
         where: { id: interactionId, workspaceId },
         data: { reasonCategoryId: categoryId },
+      });
+    },
+    async setRootCause(workspaceId, interactionId, cause, by) {
+      await prisma.$transaction(async (tx) => {
+        await tx.interaction.updateMany({
+          where: { id: interactionId, workspaceId },
+          data: {
+            rootCauseCategoryId: cause.categoryId,
+            rootCauseNote: cause.note,
+            rootCauseAt: by.at,
+            rootCauseById: by.actorId,
+            ...(by.resolve ? { outcome: "resolved" as const } : {}),
+          },
+        });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId: by.actorId,
+          action: by.resolve ? "interaction.resolved" : "interaction.rootCause",
+          entityType: "Interaction",
+          entityId: interactionId,
+          data: cause,
+        });
       });
     },
   };

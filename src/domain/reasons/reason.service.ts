@@ -3,6 +3,7 @@ import { DomainError } from "../errors.js";
 import type { Member } from "../members/member.types.js";
 import type { ReasonRepository } from "./reason.repository.js";
 import { MAX_REASONS, type ReasonCategory } from "./reason.types.js";
+import { categoryFromTags, suggestCategory } from "./reason-match.js";
 
 // Complaint reason categories: admins keep the list (add, rename, retire); everyone picks from the
 // categories still in use. A category is found by any of its names: the one an admin gave it, or a
@@ -33,12 +34,14 @@ export function createReasonService(deps: ReasonDeps) {
     return trimmed;
   };
 
+  /** The categories in use (retired ones too with `all`), oldest first. */
+  async function list(workspaceId: string, all = false): Promise<ReasonCategory[]> {
+    const categories = await deps.reasons.list(workspaceId);
+    return all ? categories : categories.filter((c) => !c.retired);
+  }
+
   return {
-    /** The categories in use (retired ones too with `all`), oldest first. */
-    async list(workspaceId: string, all = false): Promise<ReasonCategory[]> {
-      const categories = await deps.reasons.list(workspaceId);
-      return all ? categories : categories.filter((c) => !c.retired);
-    },
+    list,
     async add(actor: Member, name: string): Promise<ReasonCategory> {
       await adminOnly(actor);
       const trimmed = validName(name);
@@ -65,10 +68,28 @@ export function createReasonService(deps: ReasonDeps) {
       if (!category) throw new DomainError("reasonUnknown", { name: name.trim() });
       await deps.reasons.retire(actor.workspaceId, actor.id, category.id, deps.now());
     },
+    /** The names a category goes by (an admin's, or a default's in every language). */
+    namesOf,
+    /** The category a tag at the end of a one-line summary names (and the summary without it). */
+    async fromTags(workspaceId: string, summary: string) {
+      return categoryFromTags(summary, await list(workspaceId), namesOf);
+    },
+    /** The category the summary's words point to, shown as a suggestion (never filed unasked). */
+    suggest: (categories: ReasonCategory[], summary: string) => suggestCategory(summary, categories),
+    /**
+     * A category chosen in a form: one of the workspace's in use, or the one the complaint already
+     * has (retired since, kept when unchanged).
+     */
+    async check(workspaceId: string, id: string | null, current: string | null = null): Promise<string | null> {
+      if (id === null || id === current) return id;
+      const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === id && !c.retired);
+      if (!category) throw new DomainError("reasonNotOffered");
+      return category.id;
+    },
     /** Files a complaint under one of the workspace's categories in use. */
     async setForInteraction(workspaceId: string, interactionId: string, categoryId: string): Promise<void> {
       const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === categoryId && !c.retired);
-      if (!category) throw new DomainError("reasonUnknown", { name: "" });
+      if (!category) throw new DomainError("reasonNotOffered");
       await deps.reasons.setForInteraction(workspaceId, interactionId, category.id);
     },
   };

@@ -228,7 +228,10 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
     },
     async markChurned(workspaceId, customerId, actorId, at) {
       await prisma.$transaction(async (tx) => {
-        await tx.customer.update({ where: { id: customerId, workspaceId }, data: { status: "churned" } });
+        await tx.customer.update({
+          where: { id: customerId, workspaceId },
+          data: { status: "churned", churnedAt: at },
+        });
         await tx.customerCondition.updateMany({ where: { customerId, clearedAt: null }, data: { clearedAt: at } });
         await recordAudit(tx, {
           workspaceId,

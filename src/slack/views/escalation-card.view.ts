@@ -80,6 +80,9 @@ export function buildEscalationCard(t: Translate, e: EscalationDetails): { text:
   }
   if (e.status === "approved" || e.status === "rejected")
     buttons.push(button(ACTIONS.resolve, "escalation.resolve", "primary"));
+  // Once decided, what was really behind a complaint can be recorded (or corrected).
+  if (["approved", "rejected", "resolved"].includes(e.status) && e.interaction.kind === "complaint")
+    buttons.push(button(ACTIONS.rootCause, "escalation.rootCause"));
   if (buttons.length) blocks.push({ type: "actions", block_id: BLOCK_IDS.escalationActions, elements: buttons });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("escalation.replyHint") }] });
   return { text: headline, blocks };

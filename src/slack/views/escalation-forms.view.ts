@@ -7,7 +7,8 @@ import { BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { escapeMrkdwn, shorten } from "../mrkdwn.js";
 import { DecisionMetadataSchema, EscalateMetadataSchema, EscalationRefSchema, encode } from "../payloads.js";
 import { buildAssigneeForm } from "./assignee-form.view.js";
-import { reasonOptions } from "./reasons.view.js";
+import { reasonName, reasonOptions } from "./reasons.view.js";
+import { rootCauseBlocks } from "./root-cause-form.view.js";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(shorten(text, 75)), value });
@@ -21,8 +22,10 @@ export function buildEscalateForm(
   interaction: Interaction,
   channelId?: string,
   categories: ReasonCategory[] = [],
+  suggestion?: ReasonCategory,
 ): ModalView {
   const reasonChoices = interaction.kind === "complaint" ? reasonOptions(t, categories) : [];
+  const filed = reasonChoices.find((o) => o.value === interaction.reasonCategoryId);
   const severities = SEVERITIES.map((s) => option(t(`severity.${s}`), s));
   const actions = REQUESTED_ACTIONS.map((a) => option(t(`escalation.action.${a}`), a));
   return {
@@ -54,10 +57,15 @@ export function buildEscalateForm(
               type: "input" as const,
               block_id: BLOCK_IDS.reasonCategory,
               label: plain(t("escalation.reasonCategory")),
+              // A suggestion is shown, never chosen for the person.
+              ...(!filed && suggestion
+                ? { hint: plain(t("form.categorySuggested", { name: reasonName(t, suggestion) })) }
+                : {}),
               element: {
                 type: "static_select" as const,
                 action_id: inputAction(BLOCK_IDS.reasonCategory),
                 options: reasonChoices,
+                ...(filed ? { initial_option: filed } : {}),
               },
             },
           ]
@@ -112,8 +120,13 @@ const DECISION_KEYS = {
   reject: { title: "escalation.rejectTitle", submit: "escalation.reject" },
 } as const;
 
-/** Approve or Reject: the decision's note. */
-export function buildDecisionNoteForm(t: Translate, escalationId: string, decision: "approve" | "reject"): ModalView {
+/** Approve or Reject: the decision's note; for a complaint, what was really behind it. */
+export function buildDecisionNoteForm(
+  t: Translate,
+  escalationId: string,
+  decision: "approve" | "reject",
+  complaint?: { interaction: Interaction; categories: ReasonCategory[] },
+): ModalView {
   return {
     type: "modal",
     callback_id: CALLBACKS.decisionNote,
@@ -133,6 +146,7 @@ export function buildDecisionNoteForm(t: Translate, escalationId: string, decisi
           max_length: 1_000,
         },
       },
+      ...(complaint ? rootCauseBlocks(t, complaint.categories, complaint.interaction) : []),
     ],
   };
 }

@@ -10,11 +10,13 @@ import {
   SENTIMENTS,
   type Sentiment,
 } from "../../domain/interactions/vocabulary.js";
+import type { ReasonCategory } from "../../domain/reasons/reason.types.js";
 import { clip } from "../../domain/text.js";
 import type { Translate } from "../../i18n/i18n.js";
 import { ACTIONS, BLOCK_IDS, CALLBACKS, inputAction } from "../ids.js";
 import { plainText, shorten } from "../mrkdwn.js";
 import { encode, type LogFormMetadata, LogFormMetadataSchema } from "../payloads.js";
+import { reasonName, reasonOptions } from "./reasons.view.js";
 
 export interface LogFormPrefill {
   customer?: { id: string; name: string } | { newName: string };
@@ -24,6 +26,13 @@ export interface LogFormPrefill {
   outcome?: Outcome;
   sentiment?: Sentiment | null;
   occurredAt?: Date;
+  reasonCategoryId?: string | null;
+}
+
+/** What a complaint can be filed under, and the category the prefilled summary's words suggest. */
+export interface LogFormCategories {
+  categories: ReasonCategory[];
+  suggestion?: ReasonCategory;
 }
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
@@ -46,7 +55,13 @@ export function customerOption(
 
 /** The logging form, new or for editing; prefilled with whatever the person already gave. */
 /** `now`: the app's clock, the default for when it happened. */
-export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: LogFormMetadata, now: Date): ModalView {
+export function buildLogForm(
+  t: Translate,
+  prefill: LogFormPrefill,
+  metadata: LogFormMetadata,
+  now: Date,
+  { categories, suggestion }: LogFormCategories = { categories: [] },
+): ModalView {
   const kinds = options(t, "kind", KINDS);
   const channels = options(t, "channel", CHANNELS);
   const outcomes = options(t, "outcome", OUTCOMES);
@@ -57,6 +72,13 @@ export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: Lo
   const initialChannel = pick(channels, prefill.channel ?? "phone");
   const initialOutcome = pick(outcomes, prefill.outcome ?? "pending");
   const initialSentiment = pick(sentiments, prefill.sentiment);
+  const reasons = reasonOptions(t, categories, prefill.reasonCategoryId ?? null);
+  const initialReason = pick(reasons, prefill.reasonCategoryId);
+  // A suggestion is only shown: the person picks it, or another.
+  const reasonHint =
+    suggestion && !initialReason
+      ? t("form.categorySuggested", { name: reasonName(t, suggestion) })
+      : t("form.categoryHint");
   return {
     type: "modal",
     callback_id: CALLBACKS.logForm,
@@ -113,6 +135,23 @@ export function buildLogForm(t: Translate, prefill: LogFormPrefill, metadata: Lo
           ...(prefill.summary ? { initial_value: clip(prefill.summary, SUMMARY_MAX_LENGTH) } : {}),
         },
       },
+      ...(reasons.length
+        ? [
+            {
+              type: "input" as const,
+              block_id: BLOCK_IDS.reasonCategory,
+              optional: true,
+              label: plain(shorten(t("form.category"), 2_000)),
+              hint: plain(shorten(reasonHint, 2_000)),
+              element: {
+                type: "static_select" as const,
+                action_id: inputAction(BLOCK_IDS.reasonCategory),
+                options: reasons,
+                ...(initialReason ? { initial_option: initialReason } : {}),
+              },
+            },
+          ]
+        : []),
       {
         type: "input",
         block_id: BLOCK_IDS.outcome,

@@ -8,10 +8,14 @@ import { escapeMrkdwn, fitMrkdwn, shorten } from "../mrkdwn.js";
 export const reasonName = (t: Translate, c: Pick<ReasonCategory, "key" | "name">): string =>
   c.name ?? (c.key ? t(`reasons.default.${c.key}`) : "–");
 
-/** The categories in use, as a select's options (at most Slack's 100). */
-export function reasonOptions(t: Translate, categories: ReasonCategory[]): PlainTextOption[] {
+/** The categories in use (and `keep`, the one already chosen, even if retired since), as a select's options. */
+export function reasonOptions(
+  t: Translate,
+  categories: ReasonCategory[],
+  keep: string | null = null,
+): PlainTextOption[] {
   return categories
-    .filter((c) => !c.retired)
+    .filter((c) => !c.retired || c.id === keep)
     .slice(0, 100)
     .map((c) => ({ text: { type: "plain_text", text: shorten(reasonName(t, c), 75) }, value: c.id }));
 }

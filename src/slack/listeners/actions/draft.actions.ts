@@ -15,10 +15,15 @@ async function logDraft(deps: SlackDeps, args: ActionArgs, draftId: string, cust
     { surface: "draft", draftId, customer },
   );
   if (outcome.status === "logged") {
-    await args.respond({ replace_original: true, ...loggedCard(deps, person, outcome.logged) });
+    await args.respond({ replace_original: true, ...(await loggedCard(deps, person, outcome.logged)) });
   } else if (outcome.status === "openForm") {
     const { prefill, metadata } = prefillFromDraft(outcome.draft);
-    await openLogForm(args.client, args.body.trigger_id, person.t, prefill, metadata, deps.now());
+    await openLogForm(
+      deps,
+      { client: args.client, triggerId: args.body.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
+      prefill,
+      metadata,
+    );
   }
 }
 
@@ -30,15 +35,13 @@ export function openFormAction(deps: SlackDeps) {
     const draft = await deps.logging.draft(person.member.workspaceId, d);
     const { prefill, metadata } = prefillFromDraft(draft);
     await openLogForm(
-      args.client,
-      args.body.trigger_id,
-      person.t,
+      deps,
+      { client: args.client, triggerId: args.body.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
       prefill,
       {
         ...metadata,
         channelId: metadata.channelId ?? args.body.channel?.id,
       },
-      deps.now(),
     );
   };
 }

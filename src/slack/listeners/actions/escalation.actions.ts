@@ -15,7 +15,13 @@ export function escalateAction(deps: SlackDeps) {
     ]);
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: buildEscalateForm(person.t, interaction, args.body.channel?.id, categories),
+      view: buildEscalateForm(
+        person.t,
+        interaction,
+        args.body.channel?.id,
+        categories,
+        deps.reasons.suggest(categories, interaction.summary),
+      ),
     });
   };
 }
@@ -36,8 +42,21 @@ export function askAction(deps: SlackDeps, what: "approve" | "reject" | "reassig
     await args.ack();
     const { e } = decode(EscalationRefSchema, actionValue(args));
     const { person } = await actorOf(args);
-    await deps.escalations.assertMayDecide(person.member.workspaceId, e, person.member);
-    const view = what === "reassign" ? buildReassignForm(person.t, e) : buildDecisionNoteForm(person.t, e, what);
+    const { workspaceId } = person.member;
+    const escalation = await deps.escalations.assertMayDecide(workspaceId, e, person.member);
+    if (what === "reassign") {
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildReassignForm(person.t, e) });
+      return;
+    }
+    // A complaint's decision can say what was really behind it.
+    const complaint =
+      escalation.interaction.kind === "complaint"
+        ? await Promise.all([
+            deps.interactions.get(workspaceId, escalation.interaction.id),
+            deps.reasons.list(workspaceId, true),
+          ]).then(([interaction, categories]) => ({ interaction, categories }))
+        : undefined;
+    const view = buildDecisionNoteForm(person.t, e, what, complaint);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }

@@ -14,6 +14,7 @@ import {
 } from "./follow-up.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
 import { chooseLanguageAction, keepLanguageAction } from "./language.actions.js";
+import { escalationRootCauseAction, fileUnderAction, resolveComplaintAction } from "./reason.actions.js";
 import {
   retentionChurnedAction,
   retentionOfferAction,
@@ -59,4 +60,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.awayHintDismiss, awayHintDismissAction());
   app.action(ACTIONS.awayOpenForm, awayOpenFormAction(deps));
   app.action(ACTIONS.awayBack, awayBackAction(deps));
+  app.action(ACTIONS.fileUnder, fileUnderAction(deps));
+  app.action(ACTIONS.fileUnderSuggested, fileUnderAction(deps));
+  app.action(ACTIONS.resolveComplaint, resolveComplaintAction(deps));
+  app.action(ACTIONS.rootCause, escalationRootCauseAction(deps));
 }

@@ -37,15 +37,13 @@ export function editAction(deps: SlackDeps) {
     const { person } = await actorOf(args);
     const interaction = await deps.interactions.get(person.member.workspaceId, i);
     await openLogForm(
-      args.client,
-      args.body.trigger_id,
-      person.t,
+      deps,
+      { client: args.client, triggerId: args.body.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
       prefillFromInteraction(interaction),
       {
         interactionId: interaction.id,
         ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
       },
-      deps.now(),
     );
   };
 }
@@ -73,15 +71,13 @@ export function interactionMenuAction(deps: SlackDeps) {
     if (a === "edit") {
       const interaction = await deps.interactions.get(workspaceId, i);
       await openLogForm(
-        args.client,
-        args.body.trigger_id,
-        person.t,
+        deps,
+        { client: args.client, triggerId: args.body.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
         prefillFromInteraction(interaction),
         {
           interactionId: i,
           ...(args.body.channel?.id ? { channelId: args.body.channel.id } : {}),
         },
-        deps.now(),
       );
       return;
     }

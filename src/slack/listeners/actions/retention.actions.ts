@@ -19,12 +19,10 @@ export function retentionOutreachAction(deps: SlackDeps) {
     await args.ack();
     const { person, row } = await conditionFor(deps, args);
     await openLogForm(
-      args.client,
-      args.body.trigger_id,
-      person.t,
+      deps,
+      { client: args.client, triggerId: args.body.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
       { customer: { id: row.customerId, name: row.customerName }, kind: "other", channel: "phone" },
       {},
-      deps.now(),
     );
   };
 }

@@ -35,6 +35,12 @@ export async function escalateSubcommand({
   const categories = await deps.reasons.list(latest.workspaceId);
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: buildEscalateForm(t, latest, command.channel_id, categories),
+    view: buildEscalateForm(
+      t,
+      latest,
+      command.channel_id,
+      categories,
+      deps.reasons.suggest(categories, latest.summary),
+    ),
   });
 }

@@ -7,7 +7,12 @@ import type { SubcommandInput } from "./subcommand.js";
 export async function logSubcommand({ person, args, command, client, respond, deps }: SubcommandInput): Promise<void> {
   const { member, t } = person;
   if (!args.trim()) {
-    await openLogForm(client, command.trigger_id, t, {}, { channelId: command.channel_id }, deps.now());
+    await openLogForm(
+      deps,
+      { client: client, triggerId: command.trigger_id, t: t, workspaceId: member.workspaceId },
+      {},
+      { channelId: command.channel_id },
+    );
     return;
   }
   const outcome = await deps.logging.log(
@@ -15,7 +20,7 @@ export async function logSubcommand({ person, args, command, client, respond, de
     { surface: "command", text: args, replyChannelId: command.channel_id, requestKey: `command:${command.trigger_id}` },
   );
   if (outcome.status === "logged") {
-    await respond({ response_type: "ephemeral", ...loggedCard(deps, person, outcome.logged) });
+    await respond({ response_type: "ephemeral", ...(await loggedCard(deps, person, outcome.logged)) });
   } else if (outcome.status === "chooseCustomer") {
     await respond({ response_type: "ephemeral", ...buildCustomerChoice(t, outcome) });
   } else if (outcome.status === "draft" && outcome.problem) {

@@ -35,7 +35,7 @@ export async function handleIntakePost(deps: SlackDeps, author: Person, client: 
   if (outcome.status === "logged") {
     if (!outcome.logged.created) return; // the same message delivered again
     await client.reactions.add({ channel: post.channel, timestamp: post.ts, name: "white_check_mark" });
-    const card = loggedCard(deps, { ...author, t }, outcome.logged);
+    const card = await loggedCard(deps, { ...author, t }, outcome.logged);
     await client.chat.postMessage({
       channel: post.channel,
       thread_ts: post.ts,

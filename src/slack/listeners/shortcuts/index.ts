@@ -26,9 +26,8 @@ export function logMessageShortcut(deps: SlackDeps) {
         match.status === "found" ? { id: match.customer.id, name: match.customer.name } : { newName: guess.customer };
     }
     await openLogForm(
-      client,
-      shortcut.trigger_id,
-      person.t,
+      deps,
+      { client: client, triggerId: shortcut.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
       prefill,
       {
         channelId: shortcut.channel.id,
@@ -38,7 +37,6 @@ export function logMessageShortcut(deps: SlackDeps) {
           authorSlackId: shortcut.message.user ?? null,
         },
       },
-      deps.now(),
     );
   };
 }
@@ -53,7 +51,12 @@ export function logInteractionShortcut(deps: SlackDeps) {
   }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
     await ack();
     const person = await personOf(context);
-    await openLogForm(client, shortcut.trigger_id, person.t, {}, {}, deps.now());
+    await openLogForm(
+      deps,
+      { client: client, triggerId: shortcut.trigger_id, t: person.t, workspaceId: person.member.workspaceId },
+      {},
+      {},
+    );
   };
 }
 

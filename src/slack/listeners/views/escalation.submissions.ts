@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { DomainError } from "../../../domain/errors.js";
 import { parseAmount } from "../../../domain/escalations/amount.parser.js";
 import { REQUESTED_ACTIONS, SEVERITIES } from "../../../domain/escalations/escalation.types.js";
+import type { RootCause } from "../../../domain/interactions/interaction.types.js";
 import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../error-text.js";
 import { BLOCK_IDS, inputAction } from "../../ids.js";
@@ -15,6 +16,17 @@ type Values = SubmitArgs["view"]["state"]["values"];
 const text = (values: Values, block: string) => (values[block]?.[inputAction(block)]?.value ?? "").trim();
 const selected = (values: Values, block: string) =>
   values[block]?.[inputAction(block)]?.selected_option?.value ?? undefined;
+
+/** What was really behind a complaint, as the root-cause fields give it (both may be empty). */
+export function rootCauseOf(values: Values): RootCause {
+  return {
+    categoryId: selected(values, BLOCK_IDS.rootCause) ?? null,
+    note: text(values, BLOCK_IDS.rootCauseNote) || null,
+  };
+}
+
+export const isCategoryRefusal = (error: unknown) =>
+  error instanceof DomainError && ["reasonNotOffered", "reasonUnknown"].includes(error.code);
 
 function refusal(p: Person, error: unknown): string {
   if (error instanceof DomainError) return errorText(p.t, error);
@@ -95,10 +107,12 @@ export function decisionNoteSubmission(deps: SlackDeps) {
       });
       return;
     }
+    const cause = rootCauseOf(args.view.state.values);
     try {
-      await deps.escalations.decide(p.member.workspaceId, e, p.member, d, note);
+      await deps.rootCauses.decide(p.member, e, d, note, cause);
     } catch (error) {
-      await args.ack({ response_action: "errors", errors: { [BLOCK_IDS.decisionNote]: refusal(p, error) } });
+      const field = isCategoryRefusal(error) ? BLOCK_IDS.rootCause : BLOCK_IDS.decisionNote;
+      await args.ack({ response_action: "errors", errors: { [field]: refusal(p, error) } });
       return;
     }
     await args.ack();

@@ -8,6 +8,7 @@ import { followUpDoneSubmission, followUpReassignSubmission, reopenSubmission } 
 import { followUpFormSubmission } from "./follow-up-form.submission.js";
 import { answered } from "./guard.js";
 import { logFormSubmission } from "./log-form.submission.js";
+import { rootCauseSubmission } from "./root-cause.submission.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.logForm, answered(logFormSubmission(deps)));
@@ -20,4 +21,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.reopenEscalation, answered(reopenSubmission(deps)));
   app.view(CALLBACKS.campaignForm, answered(campaignFormSubmission(deps)));
   app.view(CALLBACKS.awayForm, answered(awayFormSubmission(deps)));
+  app.view(CALLBACKS.rootCauseForm, answered(rootCauseSubmission(deps)));
 }

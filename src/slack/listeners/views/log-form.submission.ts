@@ -78,7 +78,15 @@ export function logFormSubmission(deps: SlackDeps) {
       channelId: metadata.channelId,
       // "Escalate to a manager" ticked: the same window goes on to the escalation form.
       next: (saved) =>
-        escalating ? buildEscalateForm(t, saved.interaction, metadata.channelId, categories) : undefined,
+        escalating
+          ? buildEscalateForm(
+              t,
+              saved.interaction,
+              metadata.channelId,
+              categories,
+              deps.reasons.suggest(categories, saved.interaction.summary),
+            )
+          : undefined,
     });
     if (!logged) return;
     if (!logged.created && !metadata.interactionId) return; // a repeated submit: the first one already answered
@@ -97,7 +105,7 @@ export function logFormSubmission(deps: SlackDeps) {
       client,
       body.user.id,
       metadata.channelId,
-      loggedCard(deps, person, logged, Boolean(metadata.interactionId)),
+      await loggedCard(deps, person, logged, Boolean(metadata.interactionId)),
     );
   };
 }
