@@ -53,7 +53,7 @@ export function categoryFromTags(
   return undefined;
 }
 
-const matches = (word: string, stem: string) => (stem.length >= 4 ? word.startsWith(stem) : word === stem);
+const matches = (word: string, stem: string) => (stem.length >= 5 ? word.startsWith(stem) : word === stem);
 
 /**
  * The category the summary's words point to (the defaults' words in every language, and the

@@ -1,7 +1,7 @@
 import type { DefaultReason } from "./reason.types.js";
 
 // Words that say what a complaint is about, in the languages Rapport speaks (written as they are
-// compared: lower case, Latin accents removed). A word of four letters or more also matches the
+// compared: lower case, Latin accents removed). A word of five letters or more also matches the
 // words it begins ("deliver" → "delivered"); a shorter one only itself.
 
 export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
@@ -39,6 +39,8 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     // lv
     "piegad",
     "paka",
+    "pakas",
+    "paku",
     "sutijum",
     "kurjer",
     "kavej",
@@ -57,6 +59,7 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
   ],
   billing: [
     "bill",
+    "bills",
     "billed",
     "billing",
     "invoice",
@@ -86,6 +89,8 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "rekin",
     "maksaj",
     "cena",
+    "cenas",
+    "cenu",
     "atmaks",
     "बिल",
     "चालान",
@@ -109,6 +114,8 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "crack",
     "torn",
     "leak",
+    "leaks",
+    "leaking",
     "spoil",
     "expired",
     "quebrad",
@@ -122,8 +129,10 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "viallinen",
     "viallis",
     "vika",
+    "vikaa",
+    "vian",
     "laatu",
-    "hajo",
+    "hajosi",
     "salauz",
     "bojat",
     "defekt",
@@ -163,7 +172,9 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "henkilokun",
     "myyja",
     "kaytos",
-    "rupj",
+    "rupjs",
+    "rupja",
+    "rupji",
     "nepieklajig",
     "darbiniek",
     "personal",
@@ -181,6 +192,7 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
   ],
   waiting_time: [
     "wait",
+    "waits",
     "waited",
     "waiting",
     "queue",
@@ -193,14 +205,19 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "demor",
     "lento",
     "horas",
-    "odot",
+    "odott",
+    "odotin",
     "jono",
     "hidas",
     "tunnin",
     "tuntia",
-    "gaid",
+    "gaidij",
+    "gaidis",
+    "gaidit",
     "rinda",
     "lens",
+    "lena",
+    "lenas",
     "stund",
     "इंतजार",
     "इंतज़ार",
@@ -210,6 +227,7 @@ export const REASON_WORDS: Record<Exclude<DefaultReason, "other">, string[]> = {
     "காத்திரு",
     "காத்திருந்த",
     "வரிசை",
-    "தாமத",
+    "தாமதம்",
+    "தாமதமாக",
   ],
 };

@@ -26,7 +26,8 @@ export function rootCauseSubmission(deps: SlackDeps) {
       else await deps.rootCauses.resolveComplaint(p.member, i, cause);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const field = isCategoryRefusal(error) && hasCategories ? BLOCK_IDS.rootCause : BLOCK_IDS.rootCauseNote;
+      const aboutCategory = isCategoryRefusal(error) || error.code === "rootCauseEmpty";
+      const field = aboutCategory && hasCategories ? BLOCK_IDS.rootCause : BLOCK_IDS.rootCauseNote;
       await args.ack({ response_action: "errors", errors: { [field]: errorText(p.t, error) } });
       return;
     }
