@@ -314,6 +314,12 @@ const digest: Digest = {
       })),
       { key: null, name: longName.slice(0, 40), count: 88_888, previous: 0 },
     ],
+    rootCauses: [
+      { key: "billing", name: null, count: 77_777, previous: 5 },
+      { key: null, name: longName.slice(0, 40), count: 66_666, previous: 0 },
+      { key: "other", name: null, count: 55_555, previous: 55_555 },
+    ],
+    recovery: { current: { judged: 99_999, recovered: 88_888 }, previous: { judged: 77_777, recovered: 11_111 } },
     escalations: {
       opened: 99_999,
       decided: 88_888,
@@ -341,6 +347,7 @@ const digest: Digest = {
     followUpsOnTime: 900,
     deadlinesDue: 99_999,
     deadlinesMet: 88_888,
+    recovery: { current: { judged: 9_999, recovered: 8_888 }, previous: { judged: 1, recovered: 0 } },
   })),
   improved: [1, 2, 3].map(personFigures),
   support: [4, 5, 6].map(personFigures),
@@ -354,6 +361,9 @@ const review: Review = {
   timeZone: "UTC",
   teamName: longName,
   teamSize: 500,
+  reasonCategories: digest.figures.reasonCategories,
+  rootCauses: digest.figures.rootCauses,
+  recovery: digest.figures.recovery,
   rates: {
     interactions: 1_234_567,
     complaintsResolvedPct: 33.3,

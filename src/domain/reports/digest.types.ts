@@ -1,5 +1,5 @@
 import type { Kind } from "../interactions/vocabulary.js";
-import type { PersonFigures, ReportFigures } from "./report.types.js";
+import type { CategoryCount, PersonFigures, RecoveryCount, ReportFigures } from "./report.types.js";
 import type { Period } from "./report-period.js";
 import type { TargetProgress } from "./targets.js";
 
@@ -15,6 +15,8 @@ export interface TeamLine {
   /** Escalations of the team whose claim deadline fell in the period, and those answered by it. */
   deadlinesDue: number;
   deadlinesMet: number;
+  /** Recovery after the team's complaints, and the period before. */
+  recovery: { current: RecoveryCount; previous: RecoveryCount };
 }
 
 export interface Digest {
@@ -50,6 +52,10 @@ export interface Review {
   absences: Array<{ startsOn: string; endsOn: string; note: string | null }>;
   /** How many of the period's days they were away. */
   daysAway: number;
+  /** Their complaints by category, the root causes they recorded, and recovery after their complaints. */
+  reasonCategories: CategoryCount[];
+  rootCauses: CategoryCount[];
+  recovery: { current: RecoveryCount; previous: RecoveryCount };
 }
 
 export interface ReviewRates {

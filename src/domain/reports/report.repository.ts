@@ -2,11 +2,14 @@
 // one round trip per group of figures; nothing loads rows to count them.
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { type Channel, KINDS, type Kind } from "../interactions/vocabulary.js";
+import { RECOVERY_DAYS, RECOVERY_STATE, type RecoveryState, recoveryJoins } from "./recovery.sql.js";
 import type {
   CategoryCount,
+  ComplaintRecovery,
   EscalationFigures,
   FollowUpFigures,
   PersonFigures,
+  RecoveryCount,
   ReportScope,
   RetentionFigures,
   Span,
@@ -19,6 +22,20 @@ export interface ReportRepository {
   topComplaintReasons(scope: ReportScope, span: Span, limit: number): Promise<Array<{ reason: string; count: number }>>;
   /** Complaints by reason category in the span, beside the span before, most first. */
   reasonCategories(scope: ReportScope, span: Span, previous: Span, limit: number): Promise<CategoryCount[]>;
+  /** Root causes recorded in the span, beside the span before, most first. */
+  rootCauses(scope: ReportScope, span: Span, previous: Span, limit: number): Promise<CategoryCount[]>;
+  /**
+   * Per author: complaints judged in the span (those whose RECOVERY_DAYS ended in it, up to `now`)
+   * and how many of them won the customer back; and the same for the span before.
+   */
+  recoveryByPerson(
+    scope: ReportScope,
+    span: Span,
+    previous: Span,
+    now: Date,
+  ): Promise<Map<string, { current: RecoveryCount; previous: RecoveryCount }>>;
+  /** A customer's latest complaints, newest first, each with whether the customer was won back (as of `now`). */
+  customerRecovery(workspaceId: string, customerId: string, now: Date, limit: number): Promise<ComplaintRecovery[]>;
   escalations(scope: ReportScope, span: Span): Promise<EscalationFigures>;
   /** Per team: escalations whose claim deadline fell in the span, and how many were answered by it. */
   deadlinesByTeam(scope: ReportScope, span: Span): Promise<Map<string, { due: number; metOnTime: number }>>;
@@ -34,6 +51,7 @@ const emptyVolume = (): Volume => ({ total: 0, resolved: 0, complaints: 0, byKin
 
 /** `AND <column> is one of the team's people`, or nothing for the whole workspace. */
 function teamPeople(scope: ReportScope, column: string): Prisma.Sql {
+  if (scope.memberId) return Prisma.sql`AND ${Prisma.raw(column)} = ${scope.memberId}::uuid`;
   if (!scope.teamId) return Prisma.empty;
   return Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM "Member" WHERE "workspaceId" = ${scope.workspaceId}::uuid AND "teamId" = ${scope.teamId}::uuid)`;
 }
@@ -99,7 +117,8 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
         SELECT c.key, c.name,
                count(*) FILTER (WHERE i."occurredAt" >= ${span.from})::int AS n,
                count(*) FILTER (WHERE i."occurredAt" < ${previous.to})::int AS before
-        FROM "Interaction" i JOIN "ReasonCategory" c ON c.id = i."reasonCategoryId"
+        -- What was really behind it where that was found, else what it was filed under.
+        FROM "Interaction" i JOIN "ReasonCategory" c ON c.id = COALESCE(i."rootCauseCategoryId", i."reasonCategoryId")
         WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL AND i.kind = 'complaint'
           AND ((i."occurredAt" >= ${span.from} AND i."occurredAt" < ${span.to})
             OR (i."occurredAt" >= ${previous.from} AND i."occurredAt" < ${previous.to}))
@@ -108,6 +127,82 @@ export function createReportRepository(prisma: PrismaClient): ReportRepository {
       return rows
         .filter((r) => r.n > 0 || r.before > 0)
         .map((r) => ({ key: r.key, name: r.name, count: int(r.n), previous: int(r.before) }));
+    },
+
+    async rootCauses(scope, span, previous, limit) {
+      const rows = await prisma.$queryRaw<
+        Array<{ key: string | null; name: string | null; n: number; before: number }>
+      >`
+        SELECT c.key, c.name,
+               count(*) FILTER (WHERE i."rootCauseAt" >= ${span.from})::int AS n,
+               count(*) FILTER (WHERE i."rootCauseAt" < ${previous.to})::int AS before
+        FROM "Interaction" i JOIN "ReasonCategory" c ON c.id = i."rootCauseCategoryId"
+        WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL
+          AND ((i."rootCauseAt" >= ${span.from} AND i."rootCauseAt" < ${span.to})
+            OR (i."rootCauseAt" >= ${previous.from} AND i."rootCauseAt" < ${previous.to}))
+          ${teamPeople(scope, 'i."authorId"')}
+        GROUP BY c.id, c.key, c.name ORDER BY 3 DESC, 4 DESC, c.id LIMIT ${limit}`;
+      return rows
+        .filter((r) => r.n > 0)
+        .map((r) => ({ key: r.key, name: r.name, count: int(r.n), previous: int(r.before) }));
+    },
+
+    async customerRecovery(workspaceId, customerId, now, limit) {
+      const rows = await prisma.$queryRaw<
+        Array<{ at: Date; state: RecoveryState; key: string | null; name: string | null }>
+      >`
+        WITH c AS (
+          SELECT i.id, i."workspaceId", i."customerId", i."occurredAt" AS t,
+                 COALESCE(i."rootCauseCategoryId", i."reasonCategoryId") AS category
+          FROM "Interaction" i
+          WHERE i."workspaceId" = ${workspaceId}::uuid AND i."customerId" = ${customerId}::uuid
+            AND i."deletedAt" IS NULL AND i.kind = 'complaint' AND i."occurredAt" <= ${now}
+          ORDER BY i."occurredAt" DESC LIMIT ${limit}
+        )
+        SELECT c.t AS at, ${RECOVERY_STATE} AS state, rc.key, rc.name
+        FROM c ${recoveryJoins(Prisma.sql`${now}::timestamptz`)}
+        LEFT JOIN "ReasonCategory" rc ON rc.id = c.category
+        ORDER BY c.t DESC`;
+      return rows.map((r) => ({
+        at: new Date(r.at),
+        state: r.state,
+        category: r.key || r.name ? { key: r.key, name: r.name } : null,
+      }));
+    },
+
+    async recoveryByPerson(scope, span, previous, now) {
+      const DAY = 24 * 60 * 60 * 1000;
+      const asOf = (to: Date) => (to < now ? to : now);
+      const back = (at: Date) => new Date(at.getTime() - RECOVERY_DAYS * DAY);
+      // Judged in a span: complaints whose RECOVERY_DAYS ended in it (and have ended by now).
+      const current = { from: back(span.from), to: back(asOf(span.to)) };
+      const before = { from: back(previous.from), to: back(asOf(previous.to)) };
+      const rows = await serially(prisma.$queryRaw<
+        Array<{ memberId: string; current: boolean; judged: number; recovered: number }>
+      >`
+        WITH c AS (
+          SELECT i.id, i."workspaceId", i."customerId", i."authorId", i."occurredAt" AS t,
+                 (i."occurredAt" >= ${current.from}) AS current
+          FROM "Interaction" i
+          WHERE i."workspaceId" = ${scope.workspaceId}::uuid AND i."deletedAt" IS NULL AND i.kind = 'complaint'
+            AND ((i."occurredAt" >= ${current.from} AND i."occurredAt" < ${current.to})
+              OR (i."occurredAt" >= ${before.from} AND i."occurredAt" < ${before.to}))
+            ${teamPeople(scope, 'i."authorId"')}
+        )
+        SELECT c."authorId" AS "memberId", c.current, count(*)::int AS judged,
+               count(*) FILTER (WHERE ${RECOVERY_STATE} = 'recovered')::int AS recovered
+        FROM c ${recoveryJoins(Prisma.sql`(CASE WHEN c.current THEN ${asOf(span.to)} ELSE ${asOf(previous.to)} END)::timestamptz`)}
+        GROUP BY 1, 2`);
+      const out = new Map<string, { current: RecoveryCount; previous: RecoveryCount }>();
+      for (const row of rows) {
+        const entry = out.get(row.memberId) ?? {
+          current: { judged: 0, recovered: 0 },
+          previous: { judged: 0, recovered: 0 },
+        };
+        entry[row.current ? "current" : "previous"] = { judged: int(row.judged), recovered: int(row.recovered) };
+        out.set(row.memberId, entry);
+      }
+      return out;
     },
 
     async escalations(scope, span) {

@@ -11,13 +11,33 @@ import type { Digest, Review, ReviewRates, TeamLine } from "./digest.types.js";
 import type { DigestDeliveryRepository } from "./digest-delivery.repository.js";
 import type { ExportRepository } from "./export.repository.js";
 import type { ReportRepository } from "./report.repository.js";
-import type { PersonFigures, ReportFigures, ReportScope } from "./report.types.js";
+import type { PersonFigures, RecoveryCount, ReportFigures, ReportScope } from "./report.types.js";
 import { mondayOfIsoWeek, type Period, parsePeriod, weekAt, weekSpan, weeksUpTo } from "./report-period.js";
 import type { TargetRepository } from "./target.repository.js";
 import { type Metric, progressAgainst } from "./targets.js";
 
 const LISTED = 3;
 const CATEGORIES_LISTED = 6;
+const ROOT_CAUSES_LISTED = 3;
+/** Complaints the customer card says the recovery of. */
+const CARD_COMPLAINTS = 3;
+
+type RecoveryByPerson = Map<string, { current: RecoveryCount; previous: RecoveryCount }>;
+
+function sumRecovery(entries: Array<{ current: RecoveryCount; previous: RecoveryCount }>) {
+  const add = (a: RecoveryCount, b: RecoveryCount) => ({
+    judged: a.judged + b.judged,
+    recovered: a.recovered + b.recovered,
+  });
+  const zero = { judged: 0, recovered: 0 };
+  return entries.reduce(
+    (sum, e) => ({ current: add(sum.current, e.current), previous: add(sum.previous, e.previous) }),
+    {
+      current: zero,
+      previous: zero,
+    },
+  );
+}
 const CHART_WEEKS = 8;
 
 export interface ReportDeps {
@@ -124,30 +144,37 @@ export function createReportService(deps: ReportDeps) {
   }
 
   /** The period's figures (volumes, reasons, escalations, follow-ups, retention), one query each, at once. */
-  async function figuresOf(scope: ReportScope, period: Period): Promise<ReportFigures> {
-    const [volumes, topReasons, escalations, followUps, retention, reasonCategories] = await Promise.all([
-      reports.volumes(scope, period, period.previous),
-      reports.topComplaintReasons(scope, period, LISTED),
-      reports.escalations(scope, period),
-      reports.followUps(scope, period),
-      reports.retention(scope, period),
-      reports.reasonCategories(scope, period, period.previous, CATEGORIES_LISTED),
-    ]);
-    return {
+  /** The figures, and each person's recovery after complaints (the teams' lines add them up). */
+  async function figuresOf(scope: ReportScope, period: Period): Promise<[ReportFigures, RecoveryByPerson]> {
+    const [volumes, topReasons, escalations, followUps, retention, reasonCategories, rootCauses, recovery] =
+      await Promise.all([
+        reports.volumes(scope, period, period.previous),
+        reports.topComplaintReasons(scope, period, LISTED),
+        reports.escalations(scope, period),
+        reports.followUps(scope, period),
+        reports.retention(scope, period),
+        reports.reasonCategories(scope, period, period.previous, CATEGORIES_LISTED),
+        reports.rootCauses(scope, period, period.previous, ROOT_CAUSES_LISTED),
+        reports.recoveryByPerson(scope, period, period.previous, deps.now()),
+      ]);
+    const figures: ReportFigures = {
       volume: volumes.current,
       previousVolume: volumes.previous,
       topReasons,
       reasonCategories,
+      rootCauses,
+      recovery: sumRecovery([...recovery.values()]),
       escalations,
       followUps,
       retention,
     };
+    return [figures, recovery];
   }
 
   async function buildDigest(scope: ReportScope, period: Period, timeZone: string): Promise<Digest> {
     const settings = await deps.settings.load(scope.workspaceId);
     const weeks = weeksUpTo(weekAt(period.from, timeZone), CHART_WEEKS);
-    const [figures, people, weekly, targets, deadlines] = await Promise.all([
+    const [[figures, recovery], people, weekly, targets, deadlines] = await Promise.all([
       figuresOf(scope, period),
       reports.people(scope, period, period.previous, deps.now()),
       reports.weeklyKinds(
@@ -178,6 +205,14 @@ export function createReportService(deps: ReportDeps) {
             followUpsOnTime: sum((p) => p.followUpsOnTime),
             deadlinesDue: deadlines.get(team.id)?.due ?? 0,
             deadlinesMet: deadlines.get(team.id)?.metOnTime ?? 0,
+            recovery: sumRecovery(
+              settings.people
+                .filter((p) => p.teamId === team.id)
+                .flatMap((p) => {
+                  const found = recovery.get(p.id);
+                  return found ? [found] : [];
+                }),
+            ),
           };
         });
     const improved = mostImproved(people, LISTED);
@@ -219,6 +254,10 @@ export function createReportService(deps: ReportDeps) {
   return {
     buildDigest,
 
+    /** The customer card's recovery line: their latest complaints, and whether each won them back. */
+    customerRecovery: (workspaceId: string, customerId: string) =>
+      reports.customerRecovery(workspaceId, customerId, deps.now(), CARD_COMPLAINTS),
+
     /** Whose figures a person's weekly digest holds. */
     async scopeOf(member: Pick<Member, "id" | "role" | "workspaceId">): Promise<ReportScope> {
       return digestScope(await deps.settings.load(member.workspaceId), member);
@@ -248,9 +287,13 @@ export function createReportService(deps: ReportDeps) {
       const period = periodOf(periodText, timeZone, "last");
       const scope: ReportScope = { workspaceId: viewer.workspaceId, teamId: subject.teamId };
       // The scope is the subject's team; someone in no team is measured against themselves alone.
-      const [everyone, away] = await Promise.all([
+      const own: ReportScope = { workspaceId: viewer.workspaceId, memberId: subjectId };
+      const [everyone, away, categories, rootCauses, recovery] = await Promise.all([
         reports.people(scope, period, period.previous, deps.now()),
         absencesWithin(deps.absences, viewer.workspaceId, subject, period, subject.timeZone ?? settings.timeZone),
+        reports.reasonCategories(own, period, period.previous, CATEGORIES_LISTED),
+        reports.rootCauses(own, period, period.previous, ROOT_CAUSES_LISTED),
+        reports.recoveryByPerson(own, period, period.previous, deps.now()),
       ]);
       const found = everyone.find((p) => p.memberId === subjectId);
       // Nothing logged, due or raised in the period: their figures are zeros, not an unknown person.
@@ -268,6 +311,9 @@ export function createReportService(deps: ReportDeps) {
         teamSize: teammates.length,
         rates: ratesOf(person),
         ...away,
+        reasonCategories: categories,
+        rootCauses,
+        recovery: sumRecovery([...recovery.values()]),
         median: {
           interactions: pick("interactions"),
           complaintsResolvedPct: pick("complaintsResolvedPct"),
@@ -320,7 +366,7 @@ export function createReportService(deps: ReportDeps) {
     async thisWeek(member: Member, scope: ReportScope = { workspaceId: member.workspaceId }) {
       const settings = await deps.settings.load(member.workspaceId);
       const [figures, targets] = await Promise.all([
-        figuresOf(scope, periodOf("week", timeZoneOf(settings, member), "week")),
+        figuresOf(scope, periodOf("week", timeZoneOf(settings, member), "week")).then(([figures]) => figures),
         deps.targets.list(member.workspaceId),
       ]);
       return { figures, targets: progressAgainst(targets, figures) };

@@ -4,6 +4,8 @@ import type { Channel as ContactChannel, Kind as InteractionKind } from "../inte
 export interface ReportScope {
   workspaceId: string;
   teamId?: string | null;
+  /** One person's own figures (what they logged), for their review. */
+  memberId?: string;
 }
 
 export interface Span {
@@ -51,6 +53,20 @@ export interface CategoryCount {
   previous: number;
 }
 
+/** Complaints judged (enough time passed) and of those, how many won the customer back. */
+export interface RecoveryCount {
+  judged: number;
+  recovered: number;
+}
+
+/** One complaint, and whether the customer was won back after it. */
+export interface ComplaintRecovery {
+  at: Date;
+  state: "recovered" | "notRecovered" | "lost" | "pending";
+  /** Its root cause, else its category (a default's key, or an admin's name). */
+  category: { key: string | null; name: string | null } | null;
+}
+
 export interface RetentionFigures {
   lapsed: number;
   atRisk: number;
@@ -63,6 +79,10 @@ export interface ReportFigures {
   topReasons: Array<{ reason: string; count: number }>;
   /** Complaints by reason category, with the period before. */
   reasonCategories: CategoryCount[];
+  /** Root causes recorded in the period, with the period before. */
+  rootCauses: CategoryCount[];
+  /** Recovery after complaints, and the period before. */
+  recovery: { current: RecoveryCount; previous: RecoveryCount };
   escalations: EscalationFigures;
   followUps: FollowUpFigures;
   retention: RetentionFigures;

@@ -1,11 +1,15 @@
 import type { KnownBlock } from "@slack/types";
 import type { Customer } from "../../domain/customers/customer.types.js";
 import type { TimelineEntry } from "../../domain/interactions/interaction.types.js";
+import type { DefaultReason } from "../../domain/reasons/reason.types.js";
+import type { ComplaintRecovery } from "../../domain/reports/report.types.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { verbatim } from "../../i18n/verbatim.js";
 import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { encode, MenuChoiceSchema, TimelinePageSchema } from "../payloads.js";
+import { reasonName } from "./reasons.view.js";
 
 export const TIMELINE_PAGE_SIZE = 10;
 
@@ -14,6 +18,19 @@ export interface CustomerCardInput {
   entries: TimelineEntry[];
   total: number;
   offset: number;
+  /** Their latest complaints and whether each won them back. */
+  recovery?: ComplaintRecovery[];
+}
+
+/** "After complaints: 3 Nov (Billing) won back · 20 Oct lost". */
+function recoveryText(t: Translate, recovery: ComplaintRecovery[]): string {
+  const items = recovery.map((r) => {
+    const about = r.category
+      ? ` (${escapeMrkdwn(shorten(reasonName(t, { key: r.category.key as DefaultReason | null, name: r.category.name }), 60))})`
+      : "";
+    return `${slackDate(r.at, "date")}${about}: *${t(`recovery.${r.state}`)}*`;
+  });
+  return t("customer.recovery", { complaints: verbatim(items.join(" · ")) });
 }
 
 function entryText(t: Translate, entry: TimelineEntry): string {
@@ -44,6 +61,9 @@ export function buildCustomerCard(t: Translate, input: CustomerCardInput): { tex
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: shorten(customer.name, 150) } },
     { type: "section", fields },
+    ...(input.recovery?.length
+      ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: recoveryText(t, input.recovery) }] }]
+      : []),
     { type: "divider" },
   ];
   if (input.entries.length === 0) {

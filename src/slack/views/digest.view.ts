@@ -9,7 +9,7 @@ import { verbatim } from "../../i18n/verbatim.js";
 import { KIND_COLOURS } from "../charts/weekly-kinds.chart.js";
 import { mention, slackDate } from "../format.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, plainText, shorten } from "../mrkdwn.js";
-import { reasonName } from "./reasons.view.js";
+import { complaintReasonLines, recoveryLine, recoveryShare } from "./complaint-report.js";
 import { change, count, hours, percentOf, share } from "./report-format.js";
 
 /** Teams listed by name before the rest are summed up as "and N more". */
@@ -94,18 +94,8 @@ export function buildDigestMessage(
               ),
             })
           : "",
-        f.reasonCategories.length > 0
-          ? t("digest.byCategory", {
-              categories: verbatim(
-                f.reasonCategories
-                  .map(
-                    (c) =>
-                      `${escapeMrkdwn(shorten(reasonName(t, { key: c.key as DefaultReason | null, name: c.name }), 60))} *${count(t, c.count)}* ${change(t, c.count, c.previous)}`,
-                  )
-                  .join(" · "),
-              ),
-            })
-          : "",
+        ...complaintReasonLines(t, f.reasonCategories, f.rootCauses),
+        recoveryLine(t, f.recovery),
       ]
         .filter(Boolean)
         .join("\n"),
@@ -156,7 +146,8 @@ export function buildDigestMessage(
         }) +
         (team.deadlinesDue > 0
           ? ` · ${t("digest.teamDeadlines", { share: share(t, percentOf(team.deadlinesMet, team.deadlinesDue)) })}`
-          : ""),
+          : "") +
+        (team.recovery.current.judged > 0 ? ` · ${recoveryShare(t, team.recovery.current)}` : ""),
     );
     if (digest.teams.length > TEAMS_LISTED)
       lines.push(t("digest.more", { number: count(t, digest.teams.length - TEAMS_LISTED) }));

@@ -10,6 +10,7 @@ import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn, fitMrkdwn, mrkdwnText, shorten } from "../mrkdwn.js";
 import { absenceLine } from "./absence-list.view.js";
 import { tokenLine, webhookLine } from "./api-tokens.view.js";
+import { complaintReasonLines } from "./complaint-report.js";
 import { deadlinesMet, targetLine } from "./digest.view.js";
 import { buildHelpMessage } from "./help.view.js";
 import { buildLanguageOffer, type LanguageOffer } from "./language-offer.view.js";
@@ -132,6 +133,9 @@ export function buildHomeView(
             t("digest.stillOpen", { number: count(t, w.followUps.open) }),
           ].map((text) => ({ type: "mrkdwn" as const, text })),
         },
+        ...(w.reasonCategories.length > 0 || w.rootCauses.length > 0
+          ? [section(complaintReasonLines(t, w.reasonCategories, w.rootCauses).join("\n"))]
+          : []),
       );
     }
     if (data.targets) {

@@ -4,7 +4,8 @@ import type { Review, ReviewRates } from "../../domain/reports/digest.types.js";
 import { formatDay, type Translate } from "../../i18n/i18n.js";
 import { verbatim } from "../../i18n/verbatim.js";
 import { mention, slackDate } from "../format.js";
-import { escapeMrkdwn, mrkdwnText, plainText } from "../mrkdwn.js";
+import { escapeMrkdwn, fitMrkdwn, mrkdwnText, plainText } from "../mrkdwn.js";
+import { complaintReasonLines, recoveryLine } from "./complaint-report.js";
 import { count, percentOf, share } from "./report-format.js";
 
 const ROWS: Array<{ key: keyof ReviewRates; label: string; percent: boolean }> = [
@@ -69,6 +70,21 @@ export function buildReviewMessage(t: Translate, review: Review): { text: string
         ],
       },
       { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: fitMrkdwn(
+              [
+                ...complaintReasonLines(t, review.reasonCategories, review.rootCauses),
+                recoveryLine(t, review.recovery),
+              ].join("\n"),
+              3_000,
+            ),
+          },
+        ],
+      },
       ...(review.daysAway > 0 ? [awayContext(t, review)] : []),
       ...(p.escalationsAnswered > 0
         ? [

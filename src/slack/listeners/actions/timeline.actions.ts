@@ -13,10 +13,13 @@ export function timelinePageAction(deps: SlackDeps) {
     const workspaceId = person.member.workspaceId;
     const customer = await deps.customers.get(workspaceId, c);
     if (!customer) throw Errors.customerNotFound("");
-    const { entries, total } = await deps.interactions.timeline(workspaceId, c, o, TIMELINE_PAGE_SIZE, actor);
+    const [{ entries, total }, recovery] = await Promise.all([
+      deps.interactions.timeline(workspaceId, c, o, TIMELINE_PAGE_SIZE, actor),
+      deps.reports.customerRecovery(workspaceId, c),
+    ]);
     await args.respond({
       replace_original: true,
-      ...buildCustomerCard(person.t, { customer, entries, total, offset: o }),
+      ...buildCustomerCard(person.t, { customer, entries, total, offset: o, recovery }),
     });
   };
 }

@@ -13,12 +13,15 @@ export async function customerSubcommand(input: SubcommandInput): Promise<void> 
   }
   const customer = await oneCustomer(input, reference);
   if (!customer) return;
-  const { entries, total } = await deps.interactions.timeline(member.workspaceId, customer.id, 0, TIMELINE_PAGE_SIZE, {
-    memberId: member.id,
-    role: member.role,
-  });
+  const [{ entries, total }, recovery] = await Promise.all([
+    deps.interactions.timeline(member.workspaceId, customer.id, 0, TIMELINE_PAGE_SIZE, {
+      memberId: member.id,
+      role: member.role,
+    }),
+    deps.reports.customerRecovery(member.workspaceId, customer.id),
+  ]);
   await respond({
     response_type: "ephemeral",
-    ...buildCustomerCard(t, { customer, entries, total, offset: 0 }),
+    ...buildCustomerCard(t, { customer, entries, total, offset: 0, recovery }),
   });
 }
