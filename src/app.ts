@@ -234,7 +234,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
   const reports = createReportService({
     reports: createReportRepository(prisma),
     targets: createTargetRepository(prisma),
-    exports: createExportRepository(prisma),
+    exports: createExportRepository(prisma, now),
     settings: settingsRepository,
     schedule: digestDeliveries,
     absences: absenceRepository,

@@ -122,6 +122,7 @@ const settings: WorkspaceSettings = {
   businessEnd: 1080,
   businessDays: [1, 2, 3, 4, 5, 6],
   limits: { low: 1440, normal: 480, high: 240, urgent: 90 },
+  atRiskSameCategory: true,
   days: {
     lapsedDays: 3650,
     atRiskComplaints: 100,

@@ -6,6 +6,13 @@ import { zoned } from "../escalations/business-calendar.js";
 import type { EscalationRow, InteractionRow } from "./export.repository.js";
 
 const BOM = "\uFEFF";
+/** A complaint's recovery, as the export writes it. */
+const RECOVERY_WORDS: Record<string, string> = {
+  recovered: "recovered",
+  notRecovered: "not_recovered",
+  lost: "lost",
+  pending: "pending",
+};
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Text a person typed, safe to open in a spreadsheet. */
@@ -57,6 +64,10 @@ export function interactionsCsv(rows: AsyncIterable<InteractionRow>, timeZone: s
       "summary",
       "logged_by",
       "source",
+      "category",
+      "root_cause",
+      "root_cause_note",
+      "recovery",
       "interaction_id",
     ],
     rows,
@@ -71,6 +82,10 @@ export function interactionsCsv(rows: AsyncIterable<InteractionRow>, timeZone: s
       inert(r.summary),
       inert(r.author),
       inert(r.permalink),
+      inert(r.category),
+      inert(r.rootCause),
+      inert(r.rootCauseNote),
+      RECOVERY_WORDS[r.recovery ?? ""] ?? "",
       r.id,
     ],
   );

@@ -1,5 +1,6 @@
 // Rows for the CSV export, read a page at a time (keyset paging), oldest first.
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { RECOVERY_STATE, recoveryJoins } from "./recovery.sql.js";
 import type { Span } from "./report.types.js";
 
 export interface ExportFilter {
@@ -19,6 +20,12 @@ export interface InteractionRow {
   summary: string;
   author: string;
   permalink: string | null;
+  /** A complaint's category and root cause (a default's key, or the name an admin gave). */
+  category: string | null;
+  rootCause: string | null;
+  rootCauseNote: string | null;
+  /** A complaint's recovery as of the export (recovered, notRecovered, lost, pending). */
+  recovery: string | null;
 }
 
 export interface EscalationRow {
@@ -64,7 +71,21 @@ const after = (cursor: string | undefined): { cursor?: { id: string }; skip?: nu
 const who = (m: { slackUserId: string; displayName: string | null } | null) =>
   m ? (m.displayName ? `${m.displayName} (${m.slackUserId})` : m.slackUserId) : "";
 
-export function createExportRepository(prisma: PrismaClient): ExportRepository {
+const categoryLabel = (c: { key: string | null; name: string | null } | null) => (c ? (c.name ?? c.key) : null);
+
+export function createExportRepository(prisma: PrismaClient, now: () => Date = () => new Date()): ExportRepository {
+  /** The recovery of each complaint of a page, as of now. */
+  async function recoveryOf(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await prisma.$queryRaw<Array<{ id: string; state: string }>>`
+      WITH c AS (
+        SELECT i.id, i."workspaceId", i."customerId", i."occurredAt" AS t FROM "Interaction" i
+        WHERE i."workspaceId" = ${workspaceId}::uuid AND i.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
+      )
+      SELECT c.id, ${RECOVERY_STATE} AS state FROM c ${recoveryJoins(Prisma.sql`${now()}::timestamptz`)}`;
+    return new Map(rows.map((r) => [r.id, r.state]));
+  }
+
   return {
     interactions(workspaceId, span, filter) {
       const where: Prisma.InteractionWhereInput = {
@@ -74,19 +95,24 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
         ...(filter.authorId ? { authorId: filter.authorId } : {}),
         ...(filter.teamId ? { author: { teamId: filter.teamId } } : {}),
       };
-      return paged(async (cursor) =>
-        (
-          await prisma.interaction.findMany({
-            where,
-            orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-            take: PAGE,
-            ...after(cursor),
-            include: {
-              customer: { select: { name: true, externalId: true } },
-              author: { select: { slackUserId: true, displayName: true } },
-            },
-          })
-        ).map((row) => ({
+      return paged(async (cursor) => {
+        const rows = await prisma.interaction.findMany({
+          where,
+          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+          take: PAGE,
+          ...after(cursor),
+          include: {
+            customer: { select: { name: true, externalId: true } },
+            author: { select: { slackUserId: true, displayName: true } },
+            reasonCategory: { select: { key: true, name: true } },
+            rootCause: { select: { key: true, name: true } },
+          },
+        });
+        const recovery = await recoveryOf(
+          workspaceId,
+          rows.filter((r) => r.kind === "complaint").map((r) => r.id),
+        );
+        return rows.map((row) => ({
           id: row.id,
           occurredAt: row.occurredAt,
           customer: row.customer.name,
@@ -98,8 +124,12 @@ export function createExportRepository(prisma: PrismaClient): ExportRepository {
           summary: row.summary,
           author: who(row.author),
           permalink: row.sourcePermalink,
-        })),
-      );
+          category: categoryLabel(row.reasonCategory),
+          rootCause: categoryLabel(row.rootCause),
+          rootCauseNote: row.rootCauseNote,
+          recovery: recovery.get(row.id) ?? null,
+        }));
+      });
     },
     escalations(workspaceId, span, filter) {
       const where: Prisma.EscalationWhereInput = {

@@ -73,7 +73,13 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
   return {
     workspaces: () =>
       prisma.workspace.findMany({
-        select: { id: true, lapsedDays: true, atRiskComplaints: true, atRiskWindowDays: true },
+        select: {
+          id: true,
+          lapsedDays: true,
+          atRiskComplaints: true,
+          atRiskWindowDays: true,
+          atRiskSameCategory: true,
+        },
       }),
     async stats(workspaceId, windowStart, after, limit) {
       const rows = await prisma.$queryRaw<
@@ -85,6 +91,9 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           escalations: bigint;
           sentiment: string | null;
           opted: boolean;
+          same: number | null;
+          key: string | null;
+          name: string | null;
         }>
       >`
         WITH page AS (
@@ -100,6 +109,17 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           WHERE i."workspaceId" = ${workspaceId}::uuid AND i."deletedAt" IS NULL
             AND i."customerId" IN (SELECT id FROM page)
           GROUP BY i."customerId"
+        ), by_category AS (
+          -- The most complaints in the window about one thing: root cause, else category.
+          SELECT DISTINCT ON (x.id) x.id, x.category, x.n FROM (
+            SELECT i."customerId" AS id, COALESCE(i."rootCauseCategoryId", i."reasonCategoryId") AS category,
+                   count(*)::int AS n
+            FROM "Interaction" i
+            WHERE i."workspaceId" = ${workspaceId}::uuid AND i."deletedAt" IS NULL AND i.kind = 'complaint'
+              AND i."occurredAt" >= ${windowStart} AND i."customerId" IN (SELECT id FROM page)
+              AND COALESCE(i."rootCauseCategoryId", i."reasonCategoryId") IS NOT NULL
+            GROUP BY 1, 2
+          ) x ORDER BY x.id, x.n DESC, x.category
         ), open AS (
           SELECT e."customerId" AS id, count(*) AS n
           FROM "Escalation" e
@@ -108,16 +128,20 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
           GROUP BY e."customerId"
         )
         SELECT c.id, COALESCE(seen.n, 0) AS n, seen.last, COALESCE(seen.complaints, 0) AS complaints,
-               COALESCE(open.n, 0) AS escalations, seen.sentiment, c."optedOutOfOffers" AS opted
+               COALESCE(open.n, 0) AS escalations, seen.sentiment, c."optedOutOfOffers" AS opted,
+               bc.n AS same, rc.key, rc.name
         FROM page c
         LEFT JOIN seen ON seen.id = c.id
         LEFT JOIN open ON open.id = c.id
+        LEFT JOIN by_category bc ON bc.id = c.id
+        LEFT JOIN "ReasonCategory" rc ON rc.id = bc.category
         ORDER BY c.id`;
       return rows.map((r) => ({
         customerId: r.id,
         interactions: Number(r.n),
         lastInteractionAt: r.last ? new Date(r.last) : null,
         complaintsInWindow: Number(r.complaints),
+        sameCategory: r.same ? { count: Number(r.same), key: r.key, name: r.name } : null,
         openEscalations: Number(r.escalations),
         lastSentiment: r.sentiment,
         optedOutOfOffers: r.opted,

@@ -5,7 +5,13 @@ export type Condition = "lapsed" | "at_risk";
 
 export type Reason =
   | { code: "silentDays"; days: number }
-  | { code: "complaints"; count: number; windowDays: number }
+  | {
+      code: "complaints";
+      count: number;
+      windowDays: number;
+      /** Counted only within one category (a default's key, or an admin's name). */
+      category?: { key: string | null; name: string | null };
+    }
   | { code: "openEscalations"; count: number }
   | { code: "negativeSentiment" };
 
@@ -14,6 +20,8 @@ export interface CustomerStats {
   interactions: number;
   lastInteractionAt: Date | null;
   complaintsInWindow: number;
+  /** The most complaints in the window about one thing (their root cause, else their category). */
+  sameCategory: { count: number; key: string | null; name: string | null } | null;
   openEscalations: number;
   lastSentiment: string | null;
   optedOutOfOffers: boolean;
@@ -23,6 +31,8 @@ export interface Thresholds {
   lapsedDays: number;
   atRiskComplaints: number;
   atRiskWindowDays: number;
+  /** Only repeated complaints about the same thing count. */
+  atRiskSameCategory: boolean;
 }
 
 export interface Finding {
@@ -48,7 +58,14 @@ export function evaluate(stats: CustomerStats, thresholds: Thresholds, now: Date
   }
   const reasons: Reason[] = [];
   let score = 0;
-  if (stats.complaintsInWindow >= thresholds.atRiskComplaints) {
+  const same = stats.sameCategory;
+  if (thresholds.atRiskSameCategory) {
+    if (same && same.count >= thresholds.atRiskComplaints) {
+      const category = { key: same.key, name: same.name };
+      reasons.push({ code: "complaints", count: same.count, windowDays: thresholds.atRiskWindowDays, category });
+      score += 20 * same.count;
+    }
+  } else if (stats.complaintsInWindow >= thresholds.atRiskComplaints) {
     reasons.push({ code: "complaints", count: stats.complaintsInWindow, windowDays: thresholds.atRiskWindowDays });
     score += 20 * stats.complaintsInWindow;
   }

@@ -35,6 +35,8 @@ export interface SettingsRepository {
   setCurrency(workspaceId: string, actorId: string, currency: string | null): Promise<void>;
   setHoliday(workspaceId: string, actorId: string, date: string, on: boolean): Promise<void>;
   setDayCounts(workspaceId: string, actorId: string, counts: Partial<DayCounts>): Promise<void>;
+  /** Whether "at risk" counts only repeated complaints about the same thing. */
+  setAtRiskSameCategory(workspaceId: string, actorId: string, same: boolean): Promise<void>;
   setPersonalHours(workspaceId: string, memberId: string, hours: { start: number; end: number } | null): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
           satisfactionDays: ws.satisfactionDays,
           overdueManagerDays: ws.overdueManagerDays,
         },
+        atRiskSameCategory: ws.atRiskSameCategory,
         people: ws.members,
       };
     },
@@ -191,6 +194,10 @@ export function createSettingsRepository(prisma: PrismaClient): SettingsReposito
       await prisma.workspace.update({ where: { id: workspaceId }, data: counts });
       await audit(workspaceId, actorId, "days.set", workspaceId, counts);
       await recheckFollowUps(workspaceId);
+    },
+    async setAtRiskSameCategory(workspaceId, actorId, same) {
+      await prisma.workspace.update({ where: { id: workspaceId }, data: { atRiskSameCategory: same } });
+      await audit(workspaceId, actorId, "days.set", workspaceId, { atRiskSameCategory: same });
     },
     async setPersonalHours(workspaceId, memberId, hours) {
       await prisma.member.update({

@@ -111,6 +111,8 @@ export function createSettingsService(settings: SettingsRepository, members: Mem
       settings.setHoliday(actor.workspaceId, actor.id, date, on),
     setDayCounts: (actor: Member, counts: Partial<DayCounts>) =>
       settings.setDayCounts(actor.workspaceId, actor.id, counts),
+    setAtRiskSameCategory: (actor: Member, same: boolean) =>
+      settings.setAtRiskSameCategory(actor.workspaceId, actor.id, same),
     /** Anyone may set their own working hours (null: back to the workspace's). */
     setPersonalHours: (person: Member, hours: { start: number; end: number } | null) =>
       settings.setPersonalHours(person.workspaceId, person.id, hours),

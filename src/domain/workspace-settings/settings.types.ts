@@ -57,6 +57,8 @@ export interface WorkspaceSettings {
   routes: RoutingRule[];
   /** Day counts people can change: retention thresholds and follow-up timing. */
   days: DayCounts;
+  /** "At risk" counts only repeated complaints about the same thing. */
+  atRiskSameCategory: boolean;
   people: Array<{
     id: string;
     slackUserId: string;

@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import type { DefaultReason } from "../../domain/reasons/reason.types.js";
 import type { ConditionRow } from "../../domain/retention/retention.repository.js";
 import type { Reason } from "../../domain/retention/retention.rules.js";
 import type { Translate } from "../../i18n/i18n.js";
@@ -6,6 +7,7 @@ import { slackDate } from "../format.js";
 import { ACTIONS } from "../ids.js";
 import { escapeMrkdwn } from "../mrkdwn.js";
 import { ConditionRefSchema, encode } from "../payloads.js";
+import { reasonName } from "./reasons.view.js";
 
 const CONDITION_KEYS = { lapsed: "retention.lapsed", at_risk: "retention.atRisk" } as const;
 const SETTLED_KEYS = {
@@ -19,7 +21,15 @@ function reasonText(t: Translate, reason: Reason): string {
     case "silentDays":
       return t("retention.reasonSilent", { count: reason.days });
     case "complaints":
-      return t("retention.reasonComplaints", { count: reason.count, days: reason.windowDays });
+      return reason.category
+        ? t("retention.reasonComplaintsAbout", {
+            count: reason.count,
+            days: reason.windowDays,
+            category: escapeMrkdwn(
+              reasonName(t, { key: reason.category.key as DefaultReason | null, name: reason.category.name }),
+            ),
+          })
+        : t("retention.reasonComplaints", { count: reason.count, days: reason.windowDays });
     case "openEscalations":
       return t("retention.reasonEscalations", { count: reason.count });
     case "negativeSentiment":
