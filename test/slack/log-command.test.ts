@@ -40,7 +40,15 @@ describe("/rapport log <customer> [kind] [channel]: <summary>", () => {
     expect(textOf(card)).toContain("Complaint by Phone with *Maria Silva*, Pending");
     expect(textOf(card)).toContain(">parcel arrived damaged");
     expect(textOf(card)).toContain("1 complaint in the last 90 days");
-    expect(buttonsOf(card).map((b) => b.text)).toEqual(["Escalate", "Add follow-up", "Edit", "Undo"]);
+    // A complaint's card: the category its words suggest, to file it under, and Resolved.
+    expect(buttonsOf(card).map((b) => b.text)).toEqual([
+      "File under Delivery",
+      "Resolved",
+      "Escalate",
+      "Add follow-up",
+      "Edit",
+      "Undo",
+    ]);
 
     const [stored] = await interactions();
     expect(stored).toMatchObject({

@@ -56,6 +56,7 @@ describe("the logging form, the shortcuts and the type-ahead", () => {
       "kind",
       "channel",
       "summary",
+      "reason_category",
       "outcome",
       "sentiment",
       "occurred_at",

@@ -6,6 +6,8 @@ export interface Filling {
   /** For a customer type-ahead (external_select): the option value to send. */
   external?: (blockId: string) => string | null;
   choose?: (count: number) => number;
+  /** Optional fields left empty, as a person who skips them. */
+  skip?: (blockId: string) => boolean;
 }
 
 const first = () => 0;
@@ -20,7 +22,8 @@ export function stateFor(view: Json, fill: Filling): Json {
     const blockId = String(block.block_id);
     const actionId = String(element.action_id);
     const options = (element.options ?? []) as Json[];
-    const pick = () => (options.length ? { value: (options[choose(options.length)] as Json).value } : null);
+    const pick = () =>
+      options.length && !fill.skip?.(blockId) ? { value: (options[choose(options.length)] as Json).value } : null;
     let value: Json;
     switch (element.type) {
       case "plain_text_input":
