@@ -10,10 +10,13 @@ import { Prisma } from "../../generated/prisma/client.js";
 //   pending        — too early to say.
 // Everything is read as it stood at `asOf` (a period's end), so a past period keeps its figures.
 
-/** Days after a complaint when it is judged, for the reports' recovery rate. */
-export const RECOVERY_DAYS = 30;
 /** Days after a complaint in which losing the customer counts against it. */
 export const RECOVERY_WINDOW_DAYS = 90;
+/**
+ * Days after a complaint when the reports judge it: once the whole window has passed, so a lapse
+ * or a churn within it is known. (The customer card says how it stands so far at any time.)
+ */
+export const RECOVERY_DAYS = RECOVERY_WINDOW_DAYS;
 
 export type RecoveryState = "recovered" | "notRecovered" | "lost" | "pending";
 

@@ -1,0 +1,356 @@
+// Why customers complained and whether they were won back, against counts worked out here from
+// seeded histories: each complaint's recovery judged by hand from what was seeded after it, the
+// categories (root cause first) and the root causes of last week in Kolkata, edges included.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Digest } from "../../src/domain/reports/digest.types.js";
+import { createReportRepository } from "../../src/domain/reports/report.repository.js";
+import { answerTo, textOf } from "../support/slack-helpers.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ADMIN, AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const KOLKATA = "Asia/Kolkata";
+const OFFSET = 5.5 * HOUR;
+const LAPSED_DAYS = 45;
+
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function kolkataMonday(at: Date): Date {
+  const local = new Date(at.getTime() + OFFSET);
+  const weekday = (local.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - weekday) - OFFSET);
+}
+
+/** What happens after a seeded complaint. */
+type Story =
+  | { kind: "satisfied"; after: number }
+  | { kind: "notSatisfied"; after: number }
+  | { kind: "wentWell"; after: number }
+  | { kind: "wentBadly"; after: number }
+  | { kind: "complainedAgain"; after: number }
+  | { kind: "churned"; after: number }
+  | { kind: "lateContact"; after: number }
+  | { kind: "nothing" };
+
+interface Seeded {
+  at: Date;
+  author: string;
+  story: Story;
+  category: string | null;
+  rootCause: string | null;
+  rootCauseAt: Date | null;
+  deleted?: boolean;
+  /** The seeded customer's number (external id S-n). */
+  n: number;
+}
+
+/** The recovery of one complaint as of `asOf`, worked out from its story (the definition in words). */
+function judge(c: Seeded, asOf: Date): "recovered" | "notRecovered" | "lost" | "pending" {
+  const t = c.at.getTime();
+  const until = Math.min(t + 90 * DAY, asOf.getTime());
+  const s = c.story;
+  const when = "after" in s ? t + s.after : Number.POSITIVE_INFINITY;
+  const happened = when <= until;
+  // The first interaction after it, if any, within the window.
+  const contact =
+    ["wentWell", "wentBadly", "complainedAgain", "lateContact"].includes(s.kind) && happened ? when : null;
+  const lapsed = t + LAPSED_DAYS * DAY <= asOf.getTime() && (contact === null || contact > t + LAPSED_DAYS * DAY);
+  if ((s.kind === "churned" && happened) || lapsed) return "lost";
+  if (s.kind === "notSatisfied" && when <= asOf.getTime()) return "notRecovered";
+  if ((s.kind === "satisfied" && when <= asOf.getTime()) || (s.kind === "wentWell" && happened)) return "recovered";
+  if ((s.kind === "wentBadly" || s.kind === "complainedAgain") && happened) return "notRecovered";
+  if (t + 90 * DAY <= asOf.getTime()) return "notRecovered";
+  return "pending";
+}
+
+describe("complaint figures: categories, root causes and recovery, right to the row", () => {
+  let app: TestApp;
+  const db = () => app.rapport.database.prisma;
+  const seeded: Seeded[] = [];
+  let thisWeek: Date;
+  let lastWeek: Date;
+  let digest: Digest;
+  const ids: Record<string, string> = {};
+  const category: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await setUpWorkspace(app, [`days lapsed ${LAPSED_DAYS}`]);
+    const prisma = db();
+    await prisma.member.updateMany({
+      where: { slackUserId: DIRECTOR },
+      data: { timeZone: KOLKATA, profileFetchedAt: new Date() },
+    });
+    const workspace = await prisma.workspace.findFirstOrThrow();
+    // The defaults, made on first use.
+    await answerTo(app, (await app.driver.command("/rapport", "reasons", ADMIN)).responseUrl);
+    for (const c of await prisma.reasonCategory.findMany()) category[c.key ?? ""] = c.id;
+    for (const m of await prisma.member.findMany()) ids[m.slackUserId] = m.id;
+    const now = app.clock.now();
+    thisWeek = kolkataMonday(now);
+    lastWeek = new Date(thisWeek.getTime() - 7 * DAY);
+    const rand = random(17);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)] as T;
+    const authors = [AGENT.user, MGR1.user, OTHER_MGR.user];
+    const stories = (): Story => {
+      const after = Math.floor(rand() * 60 * DAY) + MIN;
+      return pick<Story>([
+        { kind: "satisfied", after },
+        { kind: "notSatisfied", after },
+        { kind: "wentWell", after },
+        { kind: "wentBadly", after },
+        { kind: "complainedAgain", after },
+        { kind: "churned", after },
+        { kind: "lateContact", after: (LAPSED_DAYS + 3) * DAY },
+        { kind: "nothing" },
+      ]);
+    };
+    // Judged last week: complaints 90 days before it; the week before: 90 days before that.
+    const judgedFrom = lastWeek.getTime() - 7 * DAY - 90 * DAY;
+    const judgedTo = thisWeek.getTime() - 90 * DAY;
+    const times = [
+      ...Array.from(
+        { length: 90 },
+        () => new Date(judgedFrom - 2 * DAY + Math.floor(rand() * (judgedTo - judgedFrom + 4 * DAY))),
+      ),
+      // The edges of what last week judges, and of what the week before judges.
+      new Date(lastWeek.getTime() - 90 * DAY - 1),
+      new Date(lastWeek.getTime() - 90 * DAY),
+      new Date(thisWeek.getTime() - 90 * DAY - 1),
+      new Date(thisWeek.getTime() - 90 * DAY),
+      new Date(judgedFrom),
+      new Date(judgedFrom - 1),
+      // In last week and the week before, for categories and root causes.
+      ...Array.from({ length: 40 }, () => new Date(lastWeek.getTime() - 7 * DAY + Math.floor(rand() * 14 * DAY))),
+      lastWeek,
+      new Date(thisWeek.getTime() - 1),
+      new Date(lastWeek.getTime() - MIN),
+    ];
+    const keys = ["delivery", "billing", "product_quality", "staff_conduct", "waiting_time", "other"];
+    for (const [i, at] of times.entries()) {
+      const story = stories();
+      const filed = rand() < 0.8 ? pick(keys) : null;
+      const rootCause = rand() < 0.5 ? pick(keys) : null;
+      // Root causes found last week or the week before, one on each edge.
+      const rootCauseAt = rootCause
+        ? i === 0
+          ? lastWeek
+          : i === 1
+            ? new Date(thisWeek.getTime() - 1)
+            : new Date(lastWeek.getTime() - 7 * DAY + Math.floor(rand() * 15 * DAY))
+        : null;
+      const c: Seeded = { at, author: pick(authors), story, category: filed, rootCause, rootCauseAt, n: i };
+      seeded.push(c);
+      const customer = await prisma.customer.create({
+        data: {
+          workspaceId: workspace.id,
+          name: `Seeded ${i}`,
+          normalizedName: `seeded ${i}`,
+          externalId: `S-${i}`,
+          ...(story.kind === "churned" ? { status: "churned", churnedAt: new Date(at.getTime() + story.after) } : {}),
+        },
+      });
+      const complaint = await prisma.interaction.create({
+        data: {
+          workspaceId: workspace.id,
+          customerId: customer.id,
+          authorId: ids[c.author] as string,
+          kind: "complaint",
+          channel: "phone",
+          summary: `complaint ${i}`,
+          occurredAt: at,
+          reasonCategoryId: filed ? category[filed] : null,
+          rootCauseCategoryId: rootCause ? category[rootCause] : null,
+          rootCauseAt,
+        },
+      });
+      const later = (
+        kind: "question" | "complaint",
+        outcome: "resolved" | "pending",
+        sentiment: "positive" | "negative" | null,
+        after: number,
+      ) =>
+        prisma.interaction.create({
+          data: {
+            workspaceId: workspace.id,
+            customerId: customer.id,
+            authorId: ids[c.author] as string,
+            kind,
+            channel: "email",
+            outcome,
+            sentiment,
+            summary: `after ${i}`,
+            occurredAt: new Date(at.getTime() + after),
+          },
+        });
+      if (story.kind === "satisfied" || story.kind === "notSatisfied")
+        await prisma.followUp.create({
+          data: {
+            workspaceId: workspace.id,
+            customerId: customer.id,
+            assigneeId: ids[c.author] as string,
+            interactionId: complaint.id,
+            note: "satisfied?",
+            dueAt: new Date(at.getTime() + story.after),
+            status: "done",
+            outcome: story.kind === "satisfied" ? "satisfied" : "not_satisfied",
+            completedAt: new Date(at.getTime() + story.after),
+          },
+        });
+      if (story.kind === "wentWell") await later("question", "resolved", "positive", story.after);
+      if (story.kind === "wentBadly") await later("question", "resolved", "negative", story.after);
+      if (story.kind === "complainedAgain") {
+        // The second complaint is one of the figures' complaints too, with nothing after it.
+        await later("complaint", "pending", null, story.after);
+        seeded.push({
+          at: new Date(at.getTime() + story.after),
+          author: c.author,
+          story: { kind: "nothing" },
+          category: null,
+          rootCause: null,
+          rootCauseAt: null,
+          n: i,
+        });
+      }
+      if (story.kind === "lateContact") await later("question", "resolved", "positive", story.after);
+    }
+    // A deleted complaint counts for nothing.
+    await prisma.interaction.updateMany({ where: { summary: "complaint 2" }, data: { deletedAt: now } });
+    const gone = seeded.findIndex((c) => c.at === times[2]);
+    seeded[gone] = { ...(seeded[gone] as Seeded), deleted: true };
+    const director = await prisma.member.findFirstOrThrow({ where: { slackUserId: DIRECTOR } });
+    const { createReportService } = await import("../../src/domain/reports/report.service.js");
+    const { createTargetRepository } = await import("../../src/domain/reports/target.repository.js");
+    const { createExportRepository } = await import("../../src/domain/reports/export.repository.js");
+    const { createSettingsRepository } = await import("../../src/domain/workspace-settings/settings.repository.js");
+    const { createDigestDeliveryRepository } = await import("../../src/domain/reports/digest-delivery.repository.js");
+    const { createAbsenceRepository } = await import("../../src/domain/absences/absence.repository.js");
+    const reports = createReportService({
+      reports: createReportRepository(prisma),
+      targets: createTargetRepository(prisma),
+      exports: createExportRepository(prisma),
+      settings: createSettingsRepository(prisma),
+      schedule: createDigestDeliveryRepository(prisma),
+      absences: createAbsenceRepository(prisma),
+      now: () => app.clock.now(),
+    });
+    digest = await reports.digestFor({ ...director, role: "director", timeZone: KOLKATA }, "last");
+  });
+  afterAll(() => app.stop());
+
+  const live = () => seeded.filter((c) => !c.deleted);
+  const judgedIn = (from: Date, to: Date) =>
+    live().filter((c) => c.at.getTime() + 90 * DAY >= from.getTime() && c.at.getTime() + 90 * DAY < to.getTime());
+  const tally = (list: Seeded[], asOf: Date) => ({
+    judged: list.length,
+    recovered: list.filter((c) => judge(c, asOf) === "recovered").length,
+  });
+
+  it("judges each complaint 90 days on, as of the period's end: the rate overall, by team and by person", () => {
+    expect(digest.period.from).toEqual(lastWeek);
+    const before = new Date(lastWeek.getTime() - 7 * DAY);
+    const current = judgedIn(lastWeek, thisWeek);
+    const previous = judgedIn(before, lastWeek);
+    // The seeding reached every state, and both sides of each edge.
+    const states = new Set(current.map((c) => judge(c, thisWeek)));
+    expect([...states].sort()).toEqual(["lost", "notRecovered", "recovered"]);
+    expect(current.length).toBeGreaterThan(20);
+    expect(digest.figures.recovery).toEqual({ current: tally(current, thisWeek), previous: tally(previous, lastWeek) });
+    const support = digest.teams.find((t) => t.name === "Support");
+    const supportPeople = [AGENT.user, MGR1.user];
+    expect(support?.recovery).toEqual({
+      current: tally(
+        current.filter((c) => supportPeople.includes(c.author)),
+        thisWeek,
+      ),
+      previous: tally(
+        previous.filter((c) => supportPeople.includes(c.author)),
+        lastWeek,
+      ),
+    });
+    const sales = digest.teams.find((t) => t.name === "Sales");
+    expect(sales?.recovery.current).toEqual(
+      tally(
+        current.filter((c) => c.author === OTHER_MGR.user),
+        thisWeek,
+      ),
+    );
+  });
+
+  it("counts complaints by their root cause where one was found, else their category, beside the week before", () => {
+    const before = new Date(lastWeek.getTime() - 7 * DAY);
+    const inSpan = (at: Date | null, from: Date) =>
+      at !== null && at >= from && at.getTime() < from.getTime() + 7 * DAY;
+    const expected = new Map<string, { count: number; previous: number }>();
+    for (const c of live()) {
+      const key = c.rootCause ?? c.category;
+      if (!key) continue;
+      const entry = expected.get(key) ?? { count: 0, previous: 0 };
+      if (inSpan(c.at, lastWeek)) entry.count++;
+      if (inSpan(c.at, before)) entry.previous++;
+      expected.set(key, entry);
+    }
+    const got = new Map(
+      digest.figures.reasonCategories.map((c) => [c.key ?? "", { count: c.count, previous: c.previous }]),
+    );
+    for (const [key, entry] of expected) if (entry.count + entry.previous > 0) expect(got.get(key), key).toEqual(entry);
+    const roots = new Map<string, { count: number; previous: number }>();
+    for (const c of live()) {
+      if (!c.rootCause) continue;
+      const entry = roots.get(c.rootCause) ?? { count: 0, previous: 0 };
+      if (inSpan(c.rootCauseAt, lastWeek)) entry.count++;
+      if (inSpan(c.rootCauseAt, before)) entry.previous++;
+      roots.set(c.rootCause, entry);
+    }
+    const top = [...roots.entries()]
+      .filter(([, e]) => e.count > 0)
+      .sort((a, b) => b[1].count - a[1].count || b[1].previous - a[1].previous)
+      .slice(0, 3);
+    expect(digest.figures.rootCauses.map((c) => c.count)).toEqual(top.map(([, e]) => e.count));
+    for (const c of digest.figures.rootCauses)
+      expect({ count: c.count, previous: c.previous }).toEqual(roots.get(c.key ?? ""));
+  });
+
+  it("shows them in the digest, the review and the customer card", async () => {
+    const say = async (who: { user: string; channel: string }, text: string) =>
+      answerTo(app, (await app.driver.command("/rapport", text, who)).responseUrl);
+    const review = textOf(await say(MGR1, "review <@U0AGENT|abe> last"));
+    expect(review).toContain("Won back after a complaint");
+    // A customer whose complaint was followed by a satisfied follow-up; one too recent to judge.
+    const satisfied = seeded.find(
+      (c) => !c.deleted && c.story.kind === "satisfied" && judge(c, app.clock.now()) === "recovered",
+    );
+    const card = textOf(await say(AGENT, `customer #S-${satisfied?.n}`));
+    expect(card).toContain("After complaints:");
+    expect(card).toContain("*won back*");
+    const prisma = db();
+    const workspace = await prisma.workspace.findFirstOrThrow();
+    const fresh = await prisma.customer.create({
+      data: { workspaceId: workspace.id, name: "Fresh Complainer", normalizedName: "fresh complainer" },
+    });
+    await prisma.interaction.create({
+      data: {
+        workspaceId: workspace.id,
+        customerId: fresh.id,
+        authorId: ids[AGENT.user] as string,
+        kind: "complaint",
+        channel: "phone",
+        summary: "just now",
+        occurredAt: new Date(app.clock.now().getTime() - HOUR),
+        reasonCategoryId: category.billing,
+      },
+    });
+    const freshCard = textOf(await say(AGENT, "customer Fresh Complainer"));
+    expect(freshCard).toContain("(Billing): *too early to say*");
+  });
+});
