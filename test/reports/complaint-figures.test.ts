@@ -61,13 +61,22 @@ function judge(c: Seeded, asOf: Date): "recovered" | "notRecovered" | "lost" | "
   const s = c.story;
   const when = "after" in s ? t + s.after : Number.POSITIVE_INFINITY;
   const happened = when <= until;
-  // The first interaction after it, if any, within the window.
-  const contact =
-    ["wentWell", "wentBadly", "complainedAgain", "lateContact"].includes(s.kind) && happened ? when : null;
+  // The first interaction after it, if any, within the window: a good one before a churn, and after
+  // an unsatisfied follow-up (so only those decide the state), else the story's own.
+  const contactAt =
+    s.kind === "churned"
+      ? t + s.after / 2
+      : s.kind === "notSatisfied"
+        ? t + s.after + DAY
+        : ["wentWell", "wentBadly", "complainedAgain", "lateContact"].includes(s.kind)
+          ? when
+          : null;
+  const contact = contactAt !== null && contactAt <= until ? contactAt : null;
+  const wentWell = contact !== null && ["wentWell", "lateContact", "churned", "notSatisfied"].includes(s.kind);
   const lapsed = t + LAPSED_DAYS * DAY <= asOf.getTime() && (contact === null || contact > t + LAPSED_DAYS * DAY);
   if ((s.kind === "churned" && happened) || lapsed) return "lost";
   if (s.kind === "notSatisfied" && when <= asOf.getTime()) return "notRecovered";
-  if ((s.kind === "satisfied" && when <= asOf.getTime()) || (s.kind === "wentWell" && happened)) return "recovered";
+  if ((s.kind === "satisfied" && when <= asOf.getTime()) || wentWell) return "recovered";
   if ((s.kind === "wentBadly" || s.kind === "complainedAgain") && happened) return "notRecovered";
   if (t + 90 * DAY <= asOf.getTime()) return "notRecovered";
   return "pending";
@@ -106,7 +115,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
       const after = Math.floor(rand() * 60 * DAY) + MIN;
       return pick<Story>([
         { kind: "satisfied", after },
-        { kind: "notSatisfied", after },
+        { kind: "notSatisfied", after: Math.floor(after / 2) },
         { kind: "wentWell", after },
         { kind: "wentBadly", after },
         { kind: "complainedAgain", after },
@@ -208,6 +217,8 @@ describe("complaint figures: categories, root causes and recovery, right to the 
           },
         });
       if (story.kind === "wentWell") await later("question", "resolved", "positive", story.after);
+      if (story.kind === "churned") await later("question", "resolved", "positive", story.after / 2);
+      if (story.kind === "notSatisfied") await later("question", "resolved", "positive", story.after + DAY);
       if (story.kind === "wentBadly") await later("question", "resolved", "negative", story.after);
       if (story.kind === "complainedAgain") {
         // The second complaint is one of the figures' complaints too, with nothing after it.
