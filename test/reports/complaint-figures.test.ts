@@ -363,5 +363,26 @@ describe("complaint figures: categories, root causes and recovery, right to the 
     });
     const freshCard = textOf(await say(AGENT, "customer Fresh Complainer"));
     expect(freshCard).toContain("(Billing): *too early to say*");
+    // Days ago, and the next conversation went badly: not won back, before the 90 days are up.
+    const sour = await prisma.customer.create({
+      data: { workspaceId: workspace.id, name: "Sour Complainer", normalizedName: "sour complainer" },
+    });
+    for (const [kind, ago, sentiment] of [
+      ["complaint", 3 * DAY, null],
+      ["question", DAY, "negative"],
+    ] as const)
+      await prisma.interaction.create({
+        data: {
+          workspaceId: workspace.id,
+          customerId: sour.id,
+          authorId: ids[AGENT.user] as string,
+          kind,
+          channel: "phone",
+          sentiment,
+          summary: `sour ${kind}`,
+          occurredAt: new Date(app.clock.now().getTime() - ago),
+        },
+      });
+    expect(textOf(await say(AGENT, "customer Sour Complainer"))).toContain(": *not won back*");
   });
 });
