@@ -25,7 +25,14 @@ describe("retention nudges", () => {
     options: {
       owner?: boolean;
       optedOut?: boolean;
-      interactions: Array<{ daysAgo: number; kind?: "complaint" | "question"; sentiment?: "negative" }>;
+      interactions: Array<{
+        daysAgo: number;
+        kind?: "complaint" | "question";
+        sentiment?: "negative";
+        /** A default category's key (and a root cause that overrides it). */
+        category?: string;
+        rootCause?: string;
+      }>;
     },
   ) {
     const workspace = await db().workspace.findFirstOrThrow();
@@ -50,11 +57,20 @@ describe("retention nudges", () => {
           summary: `contact ${n}`,
           sentiment: i.sentiment ?? null,
           occurredAt: new Date(app.clock.now().getTime() - i.daysAgo * DAY),
+          reasonCategoryId: i.category ? await categoryId(i.category) : null,
+          rootCauseCategoryId: i.rootCause ? await categoryId(i.rootCause) : null,
         },
       });
     }
     return customer;
   }
+
+  const categoryId = async (key: string) => {
+    // The defaults are made the first time anyone reads the list.
+    if ((await db().reasonCategory.count()) === 0)
+      await answerTo(app, (await app.driver.command("/rapport", "reasons", AGENT)).responseUrl);
+    return (await db().reasonCategory.findFirstOrThrow({ where: { key } })).id;
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -150,5 +166,40 @@ describe("retention nudges", () => {
       where: { customerId: customer.id, summary: "Win-back offer sent." },
     });
     expect(logged).toMatchObject({ kind: "other", channel: "email", outcome: "pending" });
+  });
+
+  it("counts only repeated complaints about one thing once an admin says so, naming it (root cause first)", async () => {
+    const say = async (text: string, who = { user: "U0ADMIN", channel: "C0SETUP" }) =>
+      (await answerTo(app, (await app.driver.command("/rapport", text, who)).responseUrl)).text;
+    await customerWith("Mixed Co", {
+      owner: true,
+      interactions: [
+        { daysAgo: 10, kind: "complaint", category: "billing" },
+        { daysAgo: 3, kind: "complaint", category: "delivery" },
+      ],
+    });
+    await customerWith("Billing Again Co", {
+      owner: true,
+      interactions: [
+        { daysAgo: 12, kind: "complaint", category: "billing" },
+        // Filed under delivery, but what was really behind it was billing.
+        { daysAgo: 4, kind: "complaint", category: "delivery", rootCause: "billing" },
+      ],
+    });
+    expect(await say("days complaints 2 same", AGENT)).not.toContain("Saved");
+    expect(await say("days complaints 2 same")).toBe(
+      "Saved: complaints = 2. At risk now counts only repeated complaints about the same thing.",
+    );
+    expect((await db().workspace.findFirstOrThrow()).atRiskSameCategory).toBe(true);
+    await run();
+    expect(nudgesTo(AGENT.user, "Mixed Co")).toHaveLength(0);
+    const nudge = nudgesTo(AGENT.user, "Billing Again Co");
+    expect(nudge).toHaveLength(1);
+    expect(textOf(nudge[0]?.args ?? {})).toContain("2 complaints about Billing in 30 days");
+    // Back to every complaint: the mixed one is at risk too.
+    expect(await say("days complaints 2 any")).toContain("every complaint again");
+    await run();
+    expect(nudgesTo(AGENT.user, "Mixed Co")).toHaveLength(1);
+    expect(await say("days window 30 same")).toContain("Usage");
   });
 });
