@@ -1,8 +1,12 @@
 // Why customers complained and whether they were won back, against counts worked out here from
 // seeded histories: each complaint's recovery judged by hand from what was seeded after it, the
 // categories (root cause first) and the root causes of last week in Kolkata, edges included.
+
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Digest } from "../../src/domain/reports/digest.types.js";
+import type { InteractionRow } from "../../src/domain/reports/export.repository.js";
+import { interactionsCsv } from "../../src/domain/reports/export-csv.js";
 import { createReportRepository } from "../../src/domain/reports/report.repository.js";
 import { answerTo, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -52,6 +56,8 @@ interface Seeded {
   deleted?: boolean;
   /** The seeded customer's number (external id S-n). */
   n: number;
+  /** Its summary, as exported. */
+  summary: string;
 }
 
 /** The recovery of one complaint as of `asOf`, worked out from its story (the definition in words). */
@@ -89,6 +95,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
   let thisWeek: Date;
   let lastWeek: Date;
   let digest: Digest;
+  let exported: { interactions: AsyncIterable<InteractionRow> };
   const ids: Record<string, string> = {};
   const category: Record<string, string> = {};
 
@@ -158,7 +165,16 @@ describe("complaint figures: categories, root causes and recovery, right to the 
             ? new Date(thisWeek.getTime() - 1)
             : new Date(lastWeek.getTime() - 7 * DAY + Math.floor(rand() * 15 * DAY))
         : null;
-      const c: Seeded = { at, author: pick(authors), story, category: filed, rootCause, rootCauseAt, n: i };
+      const c: Seeded = {
+        at,
+        author: pick(authors),
+        story,
+        category: filed,
+        rootCause,
+        rootCauseAt,
+        n: i,
+        summary: `complaint ${i}`,
+      };
       seeded.push(c);
       const customer = await prisma.customer.create({
         data: {
@@ -231,6 +247,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
           rootCause: null,
           rootCauseAt: null,
           n: i,
+          summary: `after ${i}`,
         });
       }
       if (story.kind === "lateContact") await later("question", "resolved", "positive", story.after);
@@ -256,6 +273,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
       now: () => app.clock.now(),
     });
     digest = await reports.digestFor({ ...director, role: "director", timeZone: KOLKATA }, "last");
+    exported = await reports.exportFor({ ...director, role: "director", timeZone: KOLKATA }, "last", undefined);
   });
   afterAll(() => app.stop());
 
@@ -330,6 +348,25 @@ describe("complaint figures: categories, root causes and recovery, right to the 
     expect(digest.figures.rootCauses.map((c) => c.count)).toEqual(top.map(([, e]) => e.count));
     for (const c of digest.figures.rootCauses)
       expect({ count: c.count, previous: c.previous }).toEqual(roots.get(c.key ?? ""));
+  });
+
+  it("exports each complaint's category, root cause and recovery as of now", async () => {
+    const { bytes } = await interactionsCsv(exported.interactions, KOLKATA);
+    const rows = parse(bytes.subarray(3).toString("utf8"), { columns: true }) as Array<Record<string, string>>;
+    const complaints = rows.filter((r) => r.kind === "complaint");
+    const expected = live().filter((c) => c.at >= lastWeek && c.at < thisWeek);
+    expect(complaints).toHaveLength(expected.length);
+    const words = { recovered: "recovered", notRecovered: "not_recovered", lost: "lost", pending: "pending" };
+    const bySummary = new Map(expected.map((c) => [c.summary, c]));
+    for (const row of complaints) {
+      const c = bySummary.get(row.summary ?? "") as Seeded;
+      expect([row.category, row.root_cause, row.recovery]).toEqual([
+        c.category ?? "",
+        c.rootCause ?? "",
+        words[judge(c, app.clock.now())],
+      ]);
+    }
+    expect(rows.filter((r) => r.kind !== "complaint").every((r) => r.recovery === "" && r.category === "")).toBe(true);
   });
 
   it("shows them in the digest, the review and the customer card", async () => {

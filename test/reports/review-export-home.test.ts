@@ -196,6 +196,8 @@ describe("reviews, exports, targets and the App Home", () => {
     expect(managerHome).toContain("Support: escalations waiting");
     expect(managerHome).toContain("Globex");
     expect(managerHome).toContain("Support this week");
+    // What this week's complaints were about (the escalation filed it under the first category).
+    expect(managerHome).toContain("By category: Delivery *1*");
     expect(await home(OTHER_MGR.user)).toContain("No escalation is waiting");
     const directorHome = await home(DIRECTOR);
     expect(directorHome).toContain("All escalations waiting");
