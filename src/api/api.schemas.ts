@@ -210,6 +210,14 @@ const volume = z.object({
   byKind: counts,
   byChannel: counts,
 });
+const categoryCount = z.object({
+  key: z.string().nullable().meta({ description: "A default category's key; null for one an admin added" }),
+  name: z.string().nullable().meta({ description: "The name an admin gave it, if any" }),
+  count: z.number().int(),
+  previous: z.number().int(),
+});
+const recoveryCount = z.object({ judged: z.number().int(), recovered: z.number().int() });
+const recovery = z.object({ current: recoveryCount, previous: recoveryCount });
 export const WeeklyReportSchema = z
   .object({
     period: z.object({ label: z.string(), from: z.iso.datetime(), to: z.iso.datetime() }),
@@ -218,14 +226,14 @@ export const WeeklyReportSchema = z
     volume,
     previousVolume: volume,
     topReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
-    reasonCategories: z.array(
-      z.object({
-        key: z.string().nullable().meta({ description: "A default category's key; null for one an admin added" }),
-        name: z.string().nullable().meta({ description: "The name an admin gave it, if any" }),
-        count: z.number().int(),
-        previous: z.number().int(),
-      }),
-    ),
+    reasonCategories: z
+      .array(categoryCount)
+      .meta({ description: "Complaints by category (their root cause where one was found), with the period before" }),
+    rootCauses: z.array(categoryCount).meta({ description: "The top root causes recorded in the period" }),
+    recovery: recovery.meta({
+      description:
+        "Complaints whose 90 days ended in the period (and the period before), and how many won the customer back",
+    }),
     escalations: z.object({
       opened: z.number().int(),
       decided: z.number().int(),
@@ -252,6 +260,7 @@ export const WeeklyReportSchema = z
         followUpsOnTime: z.number().int(),
         deadlinesDue: z.number().int(),
         deadlinesMet: z.number().int(),
+        recovery,
       }),
     ),
     targets: z.array(
