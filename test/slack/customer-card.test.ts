@@ -37,9 +37,11 @@ describe("/rapport customer <name>", () => {
   });
   afterAll(() => app.stop());
 
+  // The paging line (the card's last context; a complainer's recovery line comes first).
   const page = (message: Json) =>
-    (message.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>).find((b) => b.type === "context")
-      ?.elements?.[0]?.text;
+    (message.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>)
+      .filter((b) => b.type === "context")
+      .at(-1)?.elements?.[0]?.text;
 
   it("shows the details and the newest ten entries, with paging through the rest", async () => {
     const card = await answerTo(
