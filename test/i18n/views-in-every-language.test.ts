@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Campaign, Outreach } from "../../src/domain/campaigns/campaign.types.js";
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
 import type { FollowUpDetails } from "../../src/domain/follow-ups/follow-up.types.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
+import type { ReasonCategory } from "../../src/domain/reasons/reason.types.js";
 import type { Digest, Review } from "../../src/domain/reports/digest.types.js";
 import type { HomeData } from "../../src/domain/reports/home.service.js";
 import type { PersonFigures } from "../../src/domain/reports/report.types.js";
@@ -39,6 +41,7 @@ import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/
 import { buildPendingCallDm } from "../../src/slack/views/pending-call.view.js";
 import { buildRetentionNudge } from "../../src/slack/views/retention-nudge.view.js";
 import { buildReviewMessage } from "../../src/slack/views/review.view.js";
+import { buildRootCauseForm } from "../../src/slack/views/root-cause-form.view.js";
 import { buildSettingsSummary } from "../../src/slack/views/settings.view.js";
 import { checkBlocks, checkView, LIMITS } from "../../src/slack-stand-in/limits.js";
 
@@ -82,6 +85,13 @@ const interaction: Interaction = {
   rootCauseCategoryId: ID,
   rootCauseNote: longText.slice(0, 1_000),
 };
+// The most categories a workspace keeps in use (50), with the longest names; the last one retired.
+const categories: ReasonCategory[] = Array.from({ length: 50 }, (_, i) => ({
+  id: i === 0 ? ID : randomUUID(),
+  key: null,
+  name: `${longName.slice(0, 36)} ${i}`,
+  retired: i === 49,
+}));
 const person = { id: ID, slackUserId: "U0MGR1", displayName: longName };
 const escalation: EscalationDetails = {
   id: ID,
@@ -457,6 +467,26 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     }),
     help: buildHelpMessage(t),
     interactionCard: buildInteractionCard(t, { interaction, context, canUndo: true, state: "logged" }),
+    // A complaint's card at its largest: the most categories a workspace keeps, a suggestion, a root cause.
+    complaintCard: buildInteractionCard(t, {
+      interaction: { ...interaction, outcome: "pending", reasonCategoryId: null },
+      context,
+      canUndo: true,
+      state: "logged",
+      categories,
+      suggestion: categories[49] as ReasonCategory,
+    }),
+    complaintCustomerCard: buildCustomerCard(t, {
+      customer: { ...candidates[0], ownerName: longName } as never,
+      entries: timeline,
+      total: 250,
+      offset: 10,
+      recovery: (["recovered", "notRecovered", "lost"] as const).map((state, i) => ({
+        at,
+        state,
+        category: i === 2 ? null : { key: null, name: longName.slice(0, 40) },
+      })),
+    }),
     removedCard: buildRemovedCard(t, interaction, "undone"),
     customerCard: buildCustomerCard(t, {
       customer: { ...candidates[0], ownerName: longName, phone: "+351 912 345 678" } as never,
@@ -530,6 +560,23 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     ),
     followUpForm: buildFollowUpForm(t, interaction, "C0SUPPORT"),
     escalateForm: buildEscalateForm(t, interaction, "C0SUPPORT"),
+    complaintEscalateForm: buildEscalateForm(
+      t,
+      { ...interaction, reasonCategoryId: null },
+      "C0SUPPORT",
+      categories,
+      categories[3],
+    ),
+    complaintLogForm: buildLogForm(
+      t,
+      { customer: { newName: longName }, kind: "complaint", summary: longText, reasonCategoryId: categories[49]?.id },
+      { channelId: "C0SUPPORT" },
+      new Date("2026-11-20T10:00:00Z"),
+      { categories, suggestion: categories[2] as ReasonCategory },
+    ),
+    approveComplaintForm: buildDecisionNoteForm(t, ID, "approve", { interaction, categories }),
+    resolveComplaintForm: buildRootCauseForm(t, interaction, categories, undefined, "C0SUPPORT"),
+    rootCauseForm: buildRootCauseForm(t, interaction, categories, ID, "C0SUPPORT"),
     approveForm: buildDecisionNoteForm(t, ID, "approve"),
     rejectForm: buildDecisionNoteForm(t, ID, "reject"),
     reassignForm: buildReassignForm(t, ID),
