@@ -193,18 +193,19 @@ const HAND_WRITTEN_ALL = HAND_WRITTEN.replace(
   judged AS (
     SELECT jc."authorId" AS a, jc.cur, count(*) AS n,
       count(*) FILTER (WHERE NOT (
-          (cu."churnedAt" > jc."occurredAt" AND cu."churnedAt" <= least(jc."occurredAt" + interval '90 days', jc.at))
+          coalesce(cu."churnedAt" > jc."occurredAt" AND cu."churnedAt" <= least(jc."occurredAt" + interval '90 days', jc.at), false)
           OR (w."lapsedDays" <= 90 AND jc."occurredAt" + make_interval(days => w."lapsedDays") <= jc.at
               AND (nx."occurredAt" IS NULL OR nx."occurredAt" > jc."occurredAt" + make_interval(days => w."lapsedDays"))))
         AND NOT coalesce(fs.unhappy, false)
         AND (coalesce(fs.happy, false) OR (nx.kind <> 'complaint' AND nx.outcome = 'resolved' AND nx.sentiment IS DISTINCT FROM 'negative'))) AS won
     FROM (
-      SELECT c.id, c."authorId", c."customerId", c."occurredAt", c."occurredAt" >= s.f - interval '90 days' AS cur,
-             CASE WHEN c."occurredAt" >= s.f - interval '90 days' THEN least(s.t, now()) ELSE least(s.pt, now()) END AS at
-      FROM "Interaction" c, span s
+      SELECT c.id, c."authorId", c."customerId", c."occurredAt", c."occurredAt" >= $2::timestamptz - interval '90 days' AS cur,
+             CASE WHEN c."occurredAt" >= $2::timestamptz - interval '90 days' THEN least($3::timestamptz, now())
+                  ELSE least($5::timestamptz, now()) END AS at
+      FROM "Interaction" c
       WHERE c."workspaceId" = $1::uuid AND c."deletedAt" IS NULL AND c.kind = 'complaint'
-        AND ((c."occurredAt" >= s.f - interval '90 days' AND c."occurredAt" < least(s.t, now()) - interval '90 days')
-          OR (c."occurredAt" >= s.pf - interval '90 days' AND c."occurredAt" < least(s.pt, now()) - interval '90 days'))
+        AND ((c."occurredAt" >= $2::timestamptz - interval '90 days' AND c."occurredAt" < least($3::timestamptz, now()) - interval '90 days')
+          OR (c."occurredAt" >= $4::timestamptz - interval '90 days' AND c."occurredAt" < least($5::timestamptz, now()) - interval '90 days'))
     ) jc
     JOIN "Customer" cu ON cu.id = jc."customerId"
     JOIN "Workspace" w ON w.id = $1::uuid
@@ -309,27 +310,37 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
           judged: 0,
           recovered: 0,
         });
-    const same =
-      JSON.stringify(handRoots) === JSON.stringify(f.rootCauses.map((c) => c.count)) &&
-      JSON.stringify(handRecovery(true)) === JSON.stringify(f.recovery.current) &&
-      JSON.stringify(handRecovery(false)) === JSON.stringify(f.recovery.previous) &&
-      sum(handCategories, 0) === f.reasonCategories.reduce((n, c) => n + c.count, 0) &&
-      sum(handCategories, 1) === f.reasonCategories.reduce((n, c) => n + c.previous, 0) &&
-      Number(hand.interactions?.total) === f.volume.total &&
-      Number(hand.interactions?.previous) === f.previousVolume.total &&
-      Number(hand.interactions?.resolved) === f.volume.resolved &&
-      Number(hand.interactions?.complaints) === f.volume.complaints &&
-      Number(hand.interactions?.phone) === f.volume.byChannel.phone &&
-      Number(hand.escalations?.opened) === f.escalations.opened &&
-      Number(hand.escalations?.decided) === f.escalations.decided &&
-      Number(hand.escalations?.breaches) === f.escalations.breaches &&
-      Number(hand.escalations?.deadlinesDue) === f.escalations.deadlinesDue &&
-      Number(hand.escalations?.decidedOnTime) === f.escalations.decidedOnTime &&
-      Math.abs(Number(hand.escalations?.median) - Number(f.escalations.medianDecisionHours)) < 1e-6 &&
-      Number(hand.followUps?.due) === f.followUps.due &&
-      Number(hand.followUps?.onTime) === f.followUps.onTime &&
-      Number(hand.followUps?.byCover) === f.followUps.byCover &&
-      Number(hand.retention?.lapsed) === f.retention.lapsed;
+    // Each figure by hand beside Rapport's; any that differ are named.
+    const pairs: Array<[string, unknown, unknown]> = [
+      ["top root causes", handRoots, f.rootCauses.map((c) => c.count)],
+      ["recovery", handRecovery(true), f.recovery.current],
+      ["recovery before", handRecovery(false), f.recovery.previous],
+      ["by category", sum(handCategories, 0), f.reasonCategories.reduce((n, c) => n + c.count, 0)],
+      ["by category before", sum(handCategories, 1), f.reasonCategories.reduce((n, c) => n + c.previous, 0)],
+      ["interactions", Number(hand.interactions?.total), f.volume.total],
+      ["interactions before", Number(hand.interactions?.previous), f.previousVolume.total],
+      ["resolved", Number(hand.interactions?.resolved), f.volume.resolved],
+      ["complaints", Number(hand.interactions?.complaints), f.volume.complaints],
+      ["by phone", Number(hand.interactions?.phone), f.volume.byChannel.phone],
+      ["opened", Number(hand.escalations?.opened), f.escalations.opened],
+      ["decided", Number(hand.escalations?.decided), f.escalations.decided],
+      ["breaches", Number(hand.escalations?.breaches), f.escalations.breaches],
+      ["deadlines due", Number(hand.escalations?.deadlinesDue), f.escalations.deadlinesDue],
+      ["decided on time", Number(hand.escalations?.decidedOnTime), f.escalations.decidedOnTime],
+      [
+        "median decision",
+        Math.round(Number(hand.escalations?.median) * 1e6),
+        Math.round(Number(f.escalations.medianDecisionHours) * 1e6),
+      ],
+      ["follow-ups due", Number(hand.followUps?.due), f.followUps.due],
+      ["on time", Number(hand.followUps?.onTime), f.followUps.onTime],
+      ["by cover", Number(hand.followUps?.byCover), f.followUps.byCover],
+      ["lapsed", Number(hand.retention?.lapsed), f.retention.lapsed],
+    ];
+    const differ = pairs.filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b));
+    const same = differ.length === 0;
+    for (const [label, a, b] of differ)
+      console.log(`  differs: ${label}: by hand ${JSON.stringify(a)}, Rapport ${JSON.stringify(b)}`);
     console.log(
       `  week ${period.label}: ${f.volume.total} interactions (${f.previousVolume.total} the week before), ${f.escalations.opened} escalations opened, ${f.followUps.due} follow-ups due, ${f.recovery.current.judged} complaints judged (${f.recovery.current.recovered} won back)`,
     );
