@@ -4,7 +4,7 @@
 
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Digest } from "../../src/domain/reports/digest.types.js";
+import type { Digest, Review } from "../../src/domain/reports/digest.types.js";
 import type { InteractionRow } from "../../src/domain/reports/export.repository.js";
 import { interactionsCsv } from "../../src/domain/reports/export-csv.js";
 import { createReportRepository } from "../../src/domain/reports/report.repository.js";
@@ -95,6 +95,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
   let thisWeek: Date;
   let lastWeek: Date;
   let digest: Digest;
+  let review: Review;
   let exported: { interactions: AsyncIterable<InteractionRow> };
   const ids: Record<string, string> = {};
   const category: Record<string, string> = {};
@@ -273,6 +274,8 @@ describe("complaint figures: categories, root causes and recovery, right to the 
       now: () => app.clock.now(),
     });
     digest = await reports.digestFor({ ...director, role: "director", timeZone: KOLKATA }, "last");
+    const manager = await prisma.member.findFirstOrThrow({ where: { slackUserId: MGR1.user } });
+    review = await reports.review({ ...manager, timeZone: KOLKATA }, ids[AGENT.user] as string, "last");
     exported = await reports.exportFor({ ...director, role: "director", timeZone: KOLKATA }, "last", undefined);
   });
   afterAll(() => app.stop());
@@ -314,6 +317,25 @@ describe("complaint figures: categories, root causes and recovery, right to the 
         thisWeek,
       ),
     );
+  });
+
+  it("gives a person's review their own recovery, categories and root causes", () => {
+    const mine = live().filter((c) => c.author === AGENT.user);
+    const before = new Date(lastWeek.getTime() - 7 * DAY);
+    const judgedMine = (from: Date, to: Date) => judgedIn(from, to).filter((c) => c.author === AGENT.user);
+    expect(review.recovery).toEqual({
+      current: tally(judgedMine(lastWeek, thisWeek), thisWeek),
+      previous: tally(judgedMine(before, lastWeek), lastWeek),
+    });
+    const inWeek = (at: Date | null) => at !== null && at >= lastWeek && at < thisWeek;
+    const total = mine.filter((c) => inWeek(c.at) && (c.rootCause ?? c.category)).length;
+    expect(review.reasonCategories.reduce((n, c) => n + c.count, 0)).toBe(total);
+    const roots = mine.filter((c) => c.rootCause && inWeek(c.rootCauseAt)).length;
+    // The review lists the top three root causes: together no more than all of them, and all when few.
+    const listed = review.rootCauses.reduce((n, c) => n + c.count, 0);
+    expect(listed).toBeLessThanOrEqual(roots);
+    if (new Set(mine.filter((c) => c.rootCause && inWeek(c.rootCauseAt)).map((c) => c.rootCause)).size <= 3)
+      expect(listed).toBe(roots);
   });
 
   it("counts complaints by their root cause where one was found, else their category, beside the week before", () => {

@@ -267,4 +267,43 @@ describe("a complaint's category and root cause", () => {
     });
     expect((await stored("charged for a cancelled order")).rootCauseCategoryId).toBe(await categoryId("billing"));
   });
+
+  it("records the root cause with a rejection too, and refuses a category no longer offered beside it", async () => {
+    const card = await log(AGENT, "Initech complaint phone: wants a refund for a used item #billing");
+    const complaint = await stored("wants a refund for a used item");
+    const view = await open(AGENT, button(card, "interaction_escalate"));
+    const state = escalationFormState("refund") as { values: Json };
+    expect(
+      await submit(AGENT, view, { ...state.values, ...select("reason_category", await categoryId("billing")) }),
+    ).toEqual({});
+    const escalation = await db().escalation.findFirstOrThrow({ where: { interactionId: complaint.id } });
+    const reject = await open(MGR1, { action_id: "escalation_reject", value: JSON.stringify({ e: escalation.id }) });
+    // A category retired meanwhile: refused beside the field, nothing decided.
+    const other = await db().workspace.findFirstOrThrow({ where: { slackTeamId: "T0ELSE" } });
+    const theirs = await db().reasonCategory.findFirstOrThrow({ where: { workspaceId: other.id } });
+    expect(
+      await submit(MGR1, reject, {
+        decision_note: { decision_note_input: { value: "policy" } },
+        ...select("root_cause", theirs.id),
+        ...note(null),
+      }),
+    ).toMatchObject({
+      response_action: "errors",
+      errors: { root_cause: expect.stringContaining("no longer offered") },
+    });
+    expect((await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).status).toBe("open");
+    expect(
+      await submit(MGR1, reject, {
+        decision_note: { decision_note_input: { value: "policy" } },
+        ...select("root_cause", await categoryId("product_quality")),
+        ...note("the item was used before it was returned"),
+      }),
+    ).toEqual({});
+    expect((await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).status).toBe("rejected");
+    expect(await stored("wants a refund for a used item")).toMatchObject({
+      reasonCategoryId: await categoryId("billing"),
+      rootCauseCategoryId: await categoryId("product_quality"),
+      rootCauseNote: "the item was used before it was returned",
+    });
+  });
 });
