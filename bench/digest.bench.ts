@@ -4,14 +4,8 @@
 // same database. Both answers are compared, so the baseline is known to count
 // the same thing.
 import type { Rapport } from "../src/app.js";
-import { createAbsenceRepository } from "../src/domain/absences/absence.repository.js";
-import { createDigestDeliveryRepository } from "../src/domain/reports/digest-delivery.repository.js";
-import { createExportRepository } from "../src/domain/reports/export.repository.js";
-import { createReportRepository } from "../src/domain/reports/report.repository.js";
-import { createReportService } from "../src/domain/reports/report.service.js";
 import { weekAt, weekBefore, weekPeriod, weekSpan, weeksUpTo } from "../src/domain/reports/report-period.js";
-import { createTargetRepository } from "../src/domain/reports/target.repository.js";
-import { createSettingsRepository } from "../src/domain/workspace-settings/settings.repository.js";
+import { reportServiceOn } from "../src/domain/reports/report-wiring.js";
 import type { Prisma } from "../src/generated/prisma/client.js";
 import { renderWeeklyKindsChart } from "../src/slack/charts/weekly-kinds.chart.js";
 import { fmt, median, onEachDatabase, startRapportTarget } from "./support.js";
@@ -232,15 +226,7 @@ async function measure(name: string, databaseUrl: string): Promise<void> {
     console.log(
       `\n${name}: seeded ${CUSTOMERS} customers, ${AGENTS} agents and ${INTERACTIONS} interactions in ${seconds.toFixed(0)} s`,
     );
-    const reports = createReportService({
-      reports: createReportRepository(prisma),
-      targets: createTargetRepository(prisma),
-      exports: createExportRepository(prisma),
-      settings: createSettingsRepository(prisma),
-      schedule: createDigestDeliveryRepository(prisma),
-      absences: createAbsenceRepository(prisma),
-      now: () => new Date(),
-    });
+    const reports = reportServiceOn(prisma, () => new Date());
     const workspace = await prisma.workspace.findFirstOrThrow();
     const team = await prisma.team.findFirstOrThrow({ orderBy: { name: "asc" } });
     const period = weekPeriod(weekBefore(weekAt(new Date(), TIME_ZONE)), TIME_ZONE, new Date());

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Digest, Review } from "../../src/domain/reports/digest.types.js";
 import type { InteractionRow } from "../../src/domain/reports/export.repository.js";
 import { interactionsCsv } from "../../src/domain/reports/export-csv.js";
-import { createReportRepository } from "../../src/domain/reports/report.repository.js";
+import { reportServiceOn } from "../../src/domain/reports/report-wiring.js";
+import { KOLKATA, kolkataMonday, random } from "../support/seeding.js";
 import { answerTo, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { ADMIN, AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
@@ -15,25 +16,7 @@ import { ADMIN, AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../supp
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const KOLKATA = "Asia/Kolkata";
-const OFFSET = 5.5 * HOUR;
 const LAPSED_DAYS = 45;
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function kolkataMonday(at: Date): Date {
-  const local = new Date(at.getTime() + OFFSET);
-  const weekday = (local.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - weekday) - OFFSET);
-}
 
 /** What happens after a seeded complaint. */
 type Story =
@@ -258,21 +241,7 @@ describe("complaint figures: categories, root causes and recovery, right to the 
     const gone = seeded.findIndex((c) => c.at === times[2]);
     seeded[gone] = { ...(seeded[gone] as Seeded), deleted: true };
     const director = await prisma.member.findFirstOrThrow({ where: { slackUserId: DIRECTOR } });
-    const { createReportService } = await import("../../src/domain/reports/report.service.js");
-    const { createTargetRepository } = await import("../../src/domain/reports/target.repository.js");
-    const { createExportRepository } = await import("../../src/domain/reports/export.repository.js");
-    const { createSettingsRepository } = await import("../../src/domain/workspace-settings/settings.repository.js");
-    const { createDigestDeliveryRepository } = await import("../../src/domain/reports/digest-delivery.repository.js");
-    const { createAbsenceRepository } = await import("../../src/domain/absences/absence.repository.js");
-    const reports = createReportService({
-      reports: createReportRepository(prisma),
-      targets: createTargetRepository(prisma),
-      exports: createExportRepository(prisma),
-      settings: createSettingsRepository(prisma),
-      schedule: createDigestDeliveryRepository(prisma),
-      absences: createAbsenceRepository(prisma),
-      now: () => app.clock.now(),
-    });
+    const reports = reportServiceOn(prisma, () => app.clock.now());
     digest = await reports.digestFor({ ...director, role: "director", timeZone: KOLKATA }, "last");
     const manager = await prisma.member.findFirstOrThrow({ where: { slackUserId: MGR1.user } });
     review = await reports.review({ ...manager, timeZone: KOLKATA }, ids[AGENT.user] as string, "last");

@@ -1,13 +1,9 @@
 // The digest's figures against counts computed here, independently, from seeded
 // data: random rows plus rows on the edges of the week in the reader's time zone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAbsenceRepository } from "../../src/domain/absences/absence.repository.js";
-import { createDigestDeliveryRepository } from "../../src/domain/reports/digest-delivery.repository.js";
-import { createExportRepository } from "../../src/domain/reports/export.repository.js";
-import { createReportRepository } from "../../src/domain/reports/report.repository.js";
-import { createReportService, type ReportService } from "../../src/domain/reports/report.service.js";
-import { createTargetRepository } from "../../src/domain/reports/target.repository.js";
-import { createSettingsRepository } from "../../src/domain/workspace-settings/settings.repository.js";
+import type { ReportService } from "../../src/domain/reports/report.service.js";
+import { reportServiceOn } from "../../src/domain/reports/report-wiring.js";
+import { KOLKATA, KOLKATA_OFFSET, kolkataMonday, random } from "../support/seeding.js";
 import { answerTo, textOf } from "../support/slack-helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../support/workspace-setup.js";
@@ -15,28 +11,9 @@ import { AGENT, DIRECTOR, MGR1, OTHER_MGR, setUpWorkspace } from "../support/wor
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-// Kolkata is UTC+05:30 all year: its Monday midnight is Sunday 18:30 UTC.
-const KOLKATA = "Asia/Kolkata";
-const OFFSET = 5.5 * HOUR;
+const OFFSET = KOLKATA_OFFSET;
 const KINDS = ["question", "order", "complaint", "feedback", "other"] as const;
 const CHANNELS = ["phone", "in_person", "email", "chat", "social", "other"] as const;
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Monday 00:00 in Kolkata of the week holding `at`, worked out by hand from the fixed offset. */
-function kolkataMonday(at: Date): Date {
-  const local = new Date(at.getTime() + OFFSET);
-  const weekday = (local.getUTCDay() + 6) % 7; // 0 = Monday
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - weekday) - OFFSET);
-}
 
 describe("digest figures, right to the row", () => {
   let app: TestApp;
@@ -83,15 +60,7 @@ describe("digest figures, right to the row", () => {
       where: { slackUserId: DIRECTOR },
       data: { timeZone: KOLKATA, profileFetchedAt: new Date() },
     });
-    reports = createReportService({
-      reports: createReportRepository(prisma),
-      targets: createTargetRepository(prisma),
-      exports: createExportRepository(prisma),
-      settings: createSettingsRepository(prisma),
-      schedule: createDigestDeliveryRepository(prisma),
-      absences: createAbsenceRepository(prisma),
-      now: () => app.clock.now(),
-    });
+    reports = reportServiceOn(prisma, () => app.clock.now());
     const now = app.clock.now();
     thisWeek = kolkataMonday(now);
     lastWeek = new Date(thisWeek.getTime() - 7 * DAY);

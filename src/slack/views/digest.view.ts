@@ -1,6 +1,5 @@
 import type { KnownBlock } from "@slack/types";
 import { CHANNELS, KINDS } from "../../domain/interactions/vocabulary.js";
-import type { DefaultReason } from "../../domain/reasons/reason.types.js";
 import type { Digest } from "../../domain/reports/digest.types.js";
 import type { EscalationFigures } from "../../domain/reports/report.types.js";
 import { METRIC_RULES, type TargetProgress } from "../../domain/reports/targets.js";
