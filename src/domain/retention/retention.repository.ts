@@ -97,7 +97,7 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
         }>
       >`
         WITH page AS (
-          SELECT c.id, c."optedOutOfOffers" FROM "Customer" c
+          SELECT c.id, c."optedOutOfOffers", c."lastContactAt" FROM "Customer" c
           WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status = 'active'
             AND (${after}::uuid IS NULL OR c.id > ${after}::uuid)
           ORDER BY c.id LIMIT ${limit}
@@ -127,7 +127,9 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
             AND e."customerId" IN (SELECT id FROM page)
           GROUP BY e."customerId"
         )
-        SELECT c.id, COALESCE(seen.n, 0) AS n, seen.last, COALESCE(seen.complaints, 0) AS complaints,
+        -- A last contact an import brought counts as one (lapsed customers are found at once).
+        SELECT c.id, COALESCE(seen.n, 0) + (c."lastContactAt" IS NOT NULL)::int AS n,
+               GREATEST(seen.last, c."lastContactAt") AS last, COALESCE(seen.complaints, 0) AS complaints,
                COALESCE(open.n, 0) AS escalations, seen.sentiment, c."optedOutOfOffers" AS opted,
                bc.n AS same, rc.key, rc.name
         FROM page c
