@@ -16,27 +16,41 @@ export interface ImportRun {
   mapping?: Record<string, string | number>;
   dryRun: boolean;
   workspaceId: string;
+  /** Who asked (the audit's actor); none from the command line. */
+  actorId?: string | null;
 }
 
 export interface ImportIo {
   /** What the person reads (the preview, the result). */
   say(line: string): void;
   /** Progress, overwritten in place. */
-  progress(done: number, total: number): void;
+  progress(done: number, total: number, counts: { created: number; updated: number }): Promise<void> | void;
+  /** Asked before each batch: true stops the import there. */
+  stopped?(): Promise<boolean>;
   now(): Date;
   /** The Slack user with this email (users.lookupByEmail), or null. */
   slackUserByEmail(email: string): Promise<string | null>;
 }
 
+export type ImportProblem =
+  | "empty"
+  | "tooLarge"
+  | "binary"
+  | "noHeader"
+  | "tooManyColumns"
+  | "unreadable"
+  | "badMapping"
+  | "noNameColumn";
+
 export type ImportOutcome =
-  | { ok: false; problem: string }
+  | { ok: false; problem: string; code: ImportProblem; detail: string }
   | {
       ok: true;
       plan: ImportPlan;
       mapping: ColumnMapping;
       header: string[];
       rejectedCsv: string;
-      applied: { created: number; updated: number } | null;
+      applied: { created: number; updated: number; stopped: boolean } | null;
     };
 
 const REASONS: Record<SkipReason["code"], (r: never) => string> = {
@@ -49,35 +63,44 @@ const REASONS: Record<SkipReason["code"], (r: never) => string> = {
 };
 export const reasonText = (reason: SkipReason) => (REASONS[reason.code] as (r: SkipReason) => string)(reason);
 
-const PROBLEMS = {
-  empty: "The file is empty.",
-  tooLarge: "The file is larger than 50 MB: split it, or import it in parts.",
-  binary: "This is not a text file: export the sheet as CSV (comma or semicolon separated, UTF-8) and try again.",
-  noHeader: "The first line should name the columns (Name, Email, Phone…), and it is empty.",
-  tooManyColumns: "The header has more than 200 columns: export only the customer's columns.",
-  unreadable: "The file could not be read as CSV",
-} as const;
+/** Each problem in English, for the command line (Slack says it in the reader's language). */
+const PROBLEMS: Record<ImportProblem, (detail: string) => string> = {
+  empty: () => "The file is empty.",
+  tooLarge: () => "The file is larger than 50 MB: split it, or import it in parts.",
+  binary: () => "This is not a text file: export the sheet as CSV (comma or semicolon separated, UTF-8) and try again.",
+  noHeader: () => "The first line should name the columns (Name, Email, Phone…), and it is empty.",
+  tooManyColumns: () => "The header has more than 200 columns: export only the customer's columns.",
+  unreadable: (detail) => `The file could not be read as CSV: ${detail}`,
+  badMapping: (detail) =>
+    `The mapping names "${detail}", which is not a field (${IMPORT_FIELDS.join(", ")}) or a column of the header.`,
+  noNameColumn: (detail) =>
+    `No column holds the customer's name. The header is: ${detail}. Give a mapping such as {"name": "Company"} with --mapping.`,
+};
+const problem = (code: ImportProblem, detail = ""): ImportOutcome => ({
+  ok: false,
+  code,
+  detail,
+  problem: PROBLEMS[code](detail),
+});
 
 const SLACK_ID = /^<?@?(U[A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
 
 export async function runImport(prisma: PrismaClient, run: ImportRun, io: ImportIo): Promise<ImportOutcome> {
   const decoded = decodeFile(run.bytes);
-  if (!decoded.ok) return { ok: false, problem: PROBLEMS[decoded.problem] };
+  if (!decoded.ok) return problem(decoded.problem);
   const parsed = parseCsv(decoded.text);
-  if (!parsed.ok)
-    return { ok: false, problem: `${PROBLEMS[parsed.problem]}${parsed.detail ? `: ${parsed.detail}` : "."}` };
+  if (!parsed.ok) return problem(parsed.problem, parsed.detail ?? "");
   const { header } = parsed;
   const mapping = run.mapping ? mappingFrom(run.mapping, header) : proposeMapping(header);
-  if (typeof mapping === "string")
-    return {
-      ok: false,
-      problem: `The mapping names "${mapping}", which is not a field (${IMPORT_FIELDS.join(", ")}) or a column of the header.`,
-    };
+  if (typeof mapping === "string") return problem("badMapping", mapping.slice(0, 80));
   if (mapping.name === undefined && mapping.firstName === undefined && mapping.lastName === undefined)
-    return {
-      ok: false,
-      problem: `No column holds the customer's name. The header is: ${header.slice(0, 20).join(", ")}. Give a mapping such as {"name": "${header[0] ?? "Company"}"} with --mapping.`,
-    };
+    return problem(
+      "noNameColumn",
+      header
+        .slice(0, 20)
+        .map((h) => h.slice(0, 40))
+        .join(", "),
+    );
 
   const members = createMemberRepository(prisma);
   // An owner is a Slack user (their id, or their email through Slack); met for the first time, registered.
@@ -132,7 +155,13 @@ export async function runImport(prisma: PrismaClient, run: ImportRun, io: Import
     io.say("Dry run: nothing was changed.");
     return { ok: true, plan, mapping, header, rejectedCsv, applied: null };
   }
-  const applied = await service.apply(run.workspaceId, null, plan, (p) => io.progress(p.done, p.total));
+  const applied = await service.apply(
+    run.workspaceId,
+    run.actorId ?? null,
+    plan,
+    (p) => io.progress(p.done, p.total, { created: p.created, updated: p.updated }),
+    io.stopped,
+  );
   io.say(
     `Done: ${applied.created} created, ${applied.updated} updated, ${plan.unchanged} unchanged, ${plan.skipped.length + plan.sameName.length} not imported.`,
   );

@@ -129,7 +129,7 @@ describe("importing customers", () => {
 
     const done = await importFile(bytes);
     if (!done.ok) throw new Error(done.problem);
-    expect(done.applied).toEqual({ created: 3, updated: 0 });
+    expect(done.applied).toEqual({ created: 3, updated: 0, stopped: false });
     const padaria = await db().customer.findFirstOrThrow({ where: { externalId: "C-1" }, include: { owner: true } });
     expect(padaria).toMatchObject({
       name: "Padaria São João",
@@ -155,14 +155,14 @@ describe("importing customers", () => {
     const before = await snapshot();
     const again = await importFile(bytes);
     if (!again.ok) throw new Error(again.problem);
-    expect(again.applied).toEqual({ created: 0, updated: 0 });
+    expect(again.applied).toEqual({ created: 0, updated: 0, stopped: false });
     expect(again.plan.unchanged).toBe(3);
     expect(await snapshot()).toEqual(before);
 
     const updated = `${portuguese.split("\r\n").slice(0, 2).join("\r\n").replace("+351 912 345 678", "+351 913 000 000")}\r\nNova Loja;nova@example.com;;;;;C-9`;
     const result = await importFile(iconv.encode(updated, "windows-1252"));
     if (!result.ok) throw new Error(result.problem);
-    expect(result.applied).toEqual({ created: 1, updated: 1 });
+    expect(result.applied).toEqual({ created: 1, updated: 1, stopped: false });
     expect(result.plan.updates[0]?.fields).toEqual({ phone: "+351913000000" });
     expect((await db().customer.findFirstOrThrow({ where: { externalId: "C-1" } })).phone).toBe("+351913000000");
   });
@@ -172,7 +172,7 @@ describe("importing customers", () => {
     const result = await importFile(new TextEncoder().encode("Name,Email\nAcme Lda,acme@example.com\n"));
     if (!result.ok) throw new Error(result.problem);
     expect(result.plan.sameName.map((s) => s.customer.name)).toEqual(["Acme Lda"]);
-    expect(result.applied).toEqual({ created: 0, updated: 0 });
+    expect(result.applied).toEqual({ created: 0, updated: 0, stopped: false });
     expect(await db().customer.count({ where: { name: "Acme Lda" } })).toBe(1);
     expect(result.rejectedCsv).toContain("same name as the existing customer Acme Lda");
   });
@@ -212,7 +212,7 @@ describe("importing customers", () => {
     const result = await importFile(new TextEncoder().encode(wideRow));
     if (!result.ok) throw new Error(result.problem);
     expect(result.plan.skipped.map((s) => s.reason)).toEqual([{ code: "tooManyColumns", count: 10_001, max: 200 }]);
-    expect(result.applied).toEqual({ created: 1, updated: 0 });
+    expect(result.applied).toEqual({ created: 1, updated: 0, stopped: false });
     expect((await snapshot()).length).toBe(before.length + 1);
   });
 

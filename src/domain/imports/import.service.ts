@@ -137,20 +137,23 @@ export function createImportService(deps: ImportDeps) {
       workspaceId: string,
       actorId: string | null,
       plan: ImportPlan,
-      progress: (p: ImportProgress) => void = () => {},
-    ): Promise<{ created: number; updated: number }> {
+      progress: (p: ImportProgress) => Promise<void> | void = () => {},
+      /** Asked before each batch: an import cancelled stops there (what was written stays, and is found again next time). */
+      stopped: () => Promise<boolean> = async () => false,
+    ): Promise<{ created: number; updated: number; stopped: boolean }> {
       const total = plan.creates.length + plan.updates.length;
       let created = 0;
       let updated = 0;
       let done = 0;
       for (let start = 0; start < Math.max(plan.creates.length, plan.updates.length); start += IMPORT_BATCH) {
+        if (await stopped()) return { created, updated, stopped: true };
         const creates = plan.creates.slice(start, start + IMPORT_BATCH).map((c) => c.fields);
         const updates = plan.updates.slice(start, start + IMPORT_BATCH).map((u) => ({ id: u.id, fields: u.fields }));
         const written = await deps.repository.write(workspaceId, creates, updates);
         created += written.created;
         updated += written.updated;
         done += creates.length + updates.length;
-        progress({ done, total, created, updated });
+        await progress({ done, total, created, updated });
       }
       await deps.repository.audit(workspaceId, actorId, {
         created,
@@ -159,7 +162,7 @@ export function createImportService(deps: ImportDeps) {
         skipped: plan.skipped.length,
         sameName: plan.sameName.length,
       });
-      return { created, updated };
+      return { created, updated, stopped: false };
     },
   };
 }
