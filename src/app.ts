@@ -26,6 +26,7 @@ import { createEscalationRepository } from "./domain/escalations/escalation.repo
 import { createEscalationService } from "./domain/escalations/escalation.service.js";
 import { createFollowUpRepository } from "./domain/follow-ups/follow-up.repository.js";
 import { createFollowUpService } from "./domain/follow-ups/follow-up.service.js";
+import { createImportJobRepository } from "./domain/imports/import-job.repository.js";
 import { createIntakeRepository } from "./domain/intake/intake.repository.js";
 import { createIntakeService } from "./domain/intake/intake.service.js";
 import { createInteractionRepository } from "./domain/interactions/interaction.repository.js";
@@ -56,6 +57,7 @@ import { createSettingsService } from "./domain/workspace-settings/settings.serv
 import type { WorkspaceSettings } from "./domain/workspace-settings/settings.types.js";
 import { createI18n } from "./i18n/i18n.js";
 import { matchLocale, SUPPORTED_LOCALES } from "./i18n/locales.js";
+import { createImportFlow } from "./imports/import.flow.js";
 import { type Logger, toBoltLogger } from "./logging/logger.js";
 import { type Scheduler, startScheduler } from "./scheduler/scheduler.js";
 import { ackWhatNoListenerTakes } from "./slack/ack-unhandled.js";
@@ -68,6 +70,8 @@ import { createErrorReporter } from "./slack/error-reporter.js";
 import { createEscalationNotifier } from "./slack/escalation-notifier.js";
 import { createFollowUpNotifier } from "./slack/follow-up-notifier.js";
 import { healthRoutes } from "./slack/health-routes.js";
+import { slackImportFiles } from "./slack/import-files.js";
+import { createImportNotifier } from "./slack/import-notifier.js";
 import { registerActions } from "./slack/listeners/actions/index.js";
 import { registerCommands } from "./slack/listeners/commands/index.js";
 import { registerEvents } from "./slack/listeners/events/index.js";
@@ -286,6 +290,25 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     drafts,
     now,
   });
+  const importJobs = createImportJobRepository(prisma);
+  const imports = createImportFlow({
+    prisma,
+    jobs: importJobs,
+    files: slackImportFiles(app.client, config.slack.botToken),
+    notifier: createImportNotifier({
+      client: app.client,
+      i18n,
+      members,
+      defaultLocale: config.defaultLocale,
+      jobs: importJobs,
+      now,
+    }),
+    ensureAdmin: members.ensureAdmin,
+    // Owners named by email: Slack's users.lookupByEmail, each address asked once per ten minutes.
+    slackUserByEmail: slackUserByEmail(delivery),
+    now,
+    log: (message, context) => logger.warn(context, message),
+  });
   const apiDeps: ApiDeps = {
     tokens: apiTokens,
     idempotency: createIdempotencyRepository(prisma),
@@ -318,6 +341,7 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
     webhooks,
     reasons,
     rootCauses,
+    imports,
     intake: createIntakeService(createIntakeRepository(prisma), members),
     followUps,
     escalations,
@@ -380,6 +404,8 @@ export async function startRapport(config: Config, logger: Logger, options: Rapp
       { name: "digests", schedule: "* * * * *", run: () => digests.processDigests() },
       { name: "housekeeping", schedule: "17 * * * *", run: () => housekeeping.prune() },
       { name: "webhooks", schedule: "* * * * *", run: () => webhooks.deliverDue() },
+      // An import whose instance died mid-way is taken up again (the rows written are found again).
+      { name: "imports", schedule: "* * * * *", run: () => imports.resumeAbandoned() },
     ],
     jobRuns,
     instanceId,

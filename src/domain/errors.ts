@@ -50,7 +50,9 @@ export type DomainErrorCode =
   | "reasonNotOffered"
   | "reasonNotComplaint"
   | "rootCauseNotDecided"
-  | "rootCauseEmpty";
+  | "rootCauseEmpty"
+  | "importBusy"
+  | "importGone";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -93,6 +93,16 @@ export class FakeSlack {
     return `${this.url}/api/`;
   }
 
+  /**
+   * A file a person uploaded (in a modal's file_input, or sent to the app): returns what Slack puts
+   * in the view_submission's state for it.
+   */
+  uploadAs(user: string, filename: string, bytes: Buffer): Json {
+    const id = `F${++this.counter}`;
+    this.fileStore.uploadedBy(id, user, filename, bytes);
+    return this.fileStore.describe(id, this.url);
+  }
+
   addUser(user: FakeUser): void {
     this.people.add(user);
   }
@@ -220,6 +230,14 @@ export class FakeSlack {
     if (url.pathname.startsWith("/response/")) {
       const { status, body } = this.responseUrls.posted(url.pathname, parseArgs(raw, "application/json"));
       return reply(status, body);
+    }
+    if (url.pathname.startsWith("/files/") && req.method === "GET") {
+      // url_private: the bytes to an app holding the bot token; anyone else gets Slack's sign-in page.
+      if (req.headers.authorization !== `Bearer ${this.botToken}`)
+        return void res.writeHead(302, { location: `${this.url}/signin` }).end();
+      const bytes = this.fileStore.download(url.pathname);
+      if (!bytes) return reply(404, { ok: false, error: "file_not_found" });
+      return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(bytes);
     }
     if (url.pathname.startsWith("/upload/")) {
       const received = this.fileStore.receive(url.pathname.slice("/upload/".length), raw);
@@ -365,6 +383,8 @@ export class FakeSlack {
         return settled(
           this.people.info(str(args.user), args.include_locale === true || args.include_locale === "true"),
         );
+      case "files.info":
+        return settled(this.fileStore.info(str(args.file), this.url));
       case "files.getUploadURLExternal":
         return settled(this.fileStore.begin(`F${++this.counter}`, str(args.filename), Number(args.length), this.url));
       case "files.completeUploadExternal": {

@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 
 export interface StoredFile {
   filename: string;
+  /** Who uploaded it: the app (null), or a person (a file_input in a modal, a file sent to the app). */
+  user?: string | null;
   title: string;
   bytes: Buffer;
   channelId: string | null;
@@ -77,6 +79,23 @@ export class FileStore {
       });
     }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+  }
+
+  /** A file a person uploaded (Slack stores it; the app sees its id). */
+  uploadedBy(fileId: string, user: string, filename: string, bytes: Buffer): void {
+    this.files.set(fileId, { filename, title: filename, bytes, channelId: null, comment: null, user });
+  }
+
+  /** files.info: the file as Slack describes it, for an app that may read files. */
+  info(fileId: string, baseUrl: string): Answer {
+    if (!this.files.has(fileId)) return { error: "file_not_found" };
+    return { ok: true, file: this.describe(fileId, baseUrl) };
+  }
+
+  /** A private download (`url_private`): only with the bot token. */
+  download(path: string): Buffer | undefined {
+    const [, , id] = path.split("/");
+    return this.files.get(id ?? "")?.bytes;
   }
 
   /** A completed file as Slack describes it in a message's `files`. */

@@ -18,6 +18,7 @@ import type { WebhookService } from "../domain/webhooks/webhook.service.js";
 import type { SettingsService } from "../domain/workspace-settings/settings.service.js";
 import type { Translate } from "../i18n/i18n.js";
 import type { SupportedLocale } from "../i18n/locales.js";
+import type { ImportFlow } from "../imports/import.flow.js";
 import type { IdentifyPerson } from "./people.js";
 
 /** What the Slack listeners may call: services only, never Prisma. */
@@ -45,6 +46,7 @@ export interface SlackDeps {
   /** Complaint reason categories. */
   reasons: ReasonService;
   rootCauses: RootCauseService;
+  imports: ImportFlow;
   /** The workspace's language, for what is posted where everyone reads it. */
   channelTranslator: (workspaceId: string) => Promise<Translate>;
   /** Any one language's words. */

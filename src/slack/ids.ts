@@ -30,6 +30,7 @@ export const CALLBACKS = {
   campaignForm: "campaign_form",
   awayForm: "away_form",
   rootCauseForm: "root_cause_form",
+  importForm: "import_form",
 } as const;
 
 export const ACTIONS = {
@@ -72,6 +73,9 @@ export const ACTIONS = {
   fileUnderSuggested: "interaction_file_suggested",
   resolveComplaint: "interaction_resolve",
   rootCause: "escalation_root_cause",
+  importOpen: "import_open",
+  importConfirm: "import_confirm",
+  importStop: "import_stop",
 } as const;
 
 export const BLOCK_IDS = {
@@ -79,6 +83,8 @@ export const BLOCK_IDS = {
   rootCause: "root_cause",
   rootCauseNote: "root_cause_note",
   cardCategory: "interaction_category",
+  importFile: "import_file",
+  importActions: "import_actions",
   awayFrom: "away_from",
   awayTo: "away_to",
   awayNote: "away_note",

@@ -82,6 +82,7 @@ describe("manifest.yml", () => {
       "channels:history",
       "chat:write",
       "commands",
+      "files:read", // the customer file an admin uploads to import (file_input, files.info)
       "files:write", // the digest's chart and the CSV exports
       "groups:history",
       "im:history",

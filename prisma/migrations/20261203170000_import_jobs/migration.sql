@@ -3,6 +3,7 @@ CREATE TABLE "ImportJob" (
     "id" UUID NOT NULL,
     "workspaceId" UUID NOT NULL,
     "requestedById" UUID NOT NULL,
+    "requestedBySlackId" TEXT NOT NULL,
     "fileId" TEXT NOT NULL,
     "filename" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'previewed',

@@ -151,6 +151,14 @@ export function buildHomeView(
     if (data.away && data.away.length > 0) {
       blocks.push(section([t("home.away"), ...data.away.map((a) => absenceLine(t, a))].join("\n")));
     }
+    if (data.role === "admin") {
+      blocks.push({
+        type: "actions",
+        elements: [
+          { type: "button", action_id: ACTIONS.importOpen, text: { type: "plain_text", text: t("import.open") } },
+        ],
+      });
+    }
     if (data.apiTokens && data.apiTokens.length > 0) {
       blocks.push(
         section(

@@ -12,6 +12,7 @@ import {
   followUpSnoozeAction,
   followUpSnoozeDateAction,
 } from "./follow-up.actions.js";
+import { importConfirmAction, importOpenAction, importStopAction } from "./import.actions.js";
 import { addFollowUpAction, editAction, interactionMenuAction, undoAction } from "./interaction.actions.js";
 import { chooseLanguageAction, keepLanguageAction } from "./language.actions.js";
 import { escalationRootCauseAction, fileUnderAction, resolveComplaintAction } from "./reason.actions.js";
@@ -64,4 +65,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.fileUnderSuggested, fileUnderAction(deps));
   app.action(ACTIONS.resolveComplaint, resolveComplaintAction(deps));
   app.action(ACTIONS.rootCause, escalationRootCauseAction(deps));
+  app.action(ACTIONS.importOpen, importOpenAction(deps));
+  app.action(ACTIONS.importConfirm, importConfirmAction(deps));
+  app.action(ACTIONS.importStop, importStopAction(deps));
 }

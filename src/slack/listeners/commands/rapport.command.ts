@@ -12,6 +12,7 @@ import { CUSTOMER_OFFER_SUBCOMMANDS } from "./customer-offers.subcommands.js";
 import { DAY_SUBCOMMANDS } from "./days.subcommands.js";
 import { escalateSubcommand } from "./escalate.subcommand.js";
 import { followupSubcommand } from "./followup.subcommand.js";
+import { importSubcommand } from "./import.subcommand.js";
 import { intakeSubcommand } from "./intake.subcommand.js";
 import { languageSubcommand } from "./language.subcommand.js";
 import { logSubcommand } from "./log.subcommand.js";
@@ -35,6 +36,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   away: awaySubcommand,
   api: apiSubcommand,
   reasons: reasonsSubcommand,
+  import: importSubcommand,
   ...SETUP_SUBCOMMANDS,
   ...DAY_SUBCOMMANDS,
   ...CUSTOMER_OFFER_SUBCOMMANDS,

@@ -7,6 +7,7 @@ import { decisionNoteSubmission, escalateSubmission, reassignSubmission } from "
 import { followUpDoneSubmission, followUpReassignSubmission, reopenSubmission } from "./follow-up-dm.submissions.js";
 import { followUpFormSubmission } from "./follow-up-form.submission.js";
 import { answered } from "./guard.js";
+import { importSubmission } from "./import.submission.js";
 import { logFormSubmission } from "./log-form.submission.js";
 import { rootCauseSubmission } from "./root-cause.submission.js";
 
@@ -22,4 +23,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.campaignForm, answered(campaignFormSubmission(deps)));
   app.view(CALLBACKS.awayForm, answered(awayFormSubmission(deps)));
   app.view(CALLBACKS.rootCauseForm, answered(rootCauseSubmission(deps)));
+  app.view(CALLBACKS.importForm, answered(importSubmission(deps)));
 }
