@@ -64,6 +64,7 @@ describe("message catalogs", () => {
     "digest.teamLine",
     "away.listLine",
     "report.hours",
+    "import.seconds",
     "card.when",
     "log.useCustomer",
     "escalation.requestWithAmount",

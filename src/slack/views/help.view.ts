@@ -18,6 +18,7 @@ const COMMAND_KEYS = [
   "help.commandReview",
   "help.commandExport",
   "help.commandTarget",
+  "help.commandImport",
   "help.commandTag",
   "help.commandOptout",
   "help.commandMyHours",
