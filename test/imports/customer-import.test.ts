@@ -233,6 +233,25 @@ describe("importing customers", () => {
     );
   });
 
+  it("paces the nudges of a big import: ten an hour for one owner, never a flood on day one", async () => {
+    const old = new Date(app.clock.now().getTime() - 300 * DAY).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 25 }, (_, i) => `Paced ${i},olga@example.com,${old},P-${i}`);
+    const result = await importFile(new TextEncoder().encode(`Name,Owner,Last contact,Id\n${rows.join("\n")}\n`));
+    if (!result.ok) throw new Error(result.problem);
+    const paced = () =>
+      app.slack
+        .callsTo("chat.postMessage")
+        .filter((c) => c.args.channel === "U0OWNER" && /Paced \d+/.test(JSON.stringify(c.args))).length;
+    await app.rapport.scheduler.runNow("retention", app.clock.now());
+    expect(paced()).toBe(10);
+    app.clock.advance(60 * 60 * 1000);
+    await app.rapport.scheduler.runNow("retention", app.clock.now());
+    expect(paced()).toBe(20);
+    app.clock.advance(60 * 60 * 1000);
+    await app.rapport.scheduler.runNow("retention", app.clock.now());
+    expect(paced()).toBe(25);
+  });
+
   describe.skipIf(!TEST_DATABASE_URL)("from the command line", () => {
     it(`previews with --dry-run, then imports, against the configured PostgreSQL${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIP_REASON})`}`, async () => {
       const pg = await startTestApp({ database: "postgres" });

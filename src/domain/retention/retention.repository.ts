@@ -32,7 +32,11 @@ export interface RetentionRepository {
   sync(workspaceId: string, customerIds: string[], findings: Map<string, Finding[]>, now: Date): Promise<void>;
   /** Conditions of customers who are no longer active end. */
   clearInactive(workspaceId: string, now: Date): Promise<void>;
-  dueNudges(now: Date, limit: number): Promise<ConditionRow[]>;
+  /**
+   * Nudges due, oldest first; at most `perOwner` for any one owner (the rest come at later ticks),
+   * so a thousand lapsed customers imported for one person arrive a few at a time.
+   */
+  dueNudges(now: Date, limit: number, perOwner: number): Promise<ConditionRow[]>;
   lease(row: ConditionRow, now: Date, until: Date): Promise<Lease | null>;
   /** Nudged; to `cover` instead of the away owner, due again for the owner at `handBackAt`. */
   markNudged(id: string, at: Date, cover?: { id: string; handBackAt: Date } | null): Promise<void>;
@@ -190,19 +194,22 @@ export function createRetentionRepository(prisma: PrismaClient): RetentionReposi
       if (ended.length)
         await prisma.customerCondition.updateMany({ where: { id: { in: ended } }, data: { clearedAt: now } });
     },
-    async dueNudges(now, limit) {
+    async dueNudges(now, limit, perOwner) {
+      const due = await prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT x.id FROM (
+          SELECT cc.id, cc.since, cu."ownerId",
+                 row_number() OVER (PARTITION BY cu."ownerId" ORDER BY cc.since, cc.id) AS n
+          FROM "CustomerCondition" cc JOIN "Customer" cu ON cu.id = cc."customerId"
+          WHERE cc."clearedAt" IS NULL AND cc."nudgedAt" IS NULL AND cu.status = 'active'
+            AND (cc."snoozedUntil" IS NULL OR cc."snoozedUntil" <= ${now})
+            AND (cc."leaseUntil" IS NULL OR cc."leaseUntil" < ${now})
+        ) x
+        WHERE x."ownerId" IS NULL OR x.n <= ${perOwner}
+        ORDER BY x.since, x.id LIMIT ${limit}`;
+      if (due.length === 0) return [];
       const rows = await prisma.customerCondition.findMany({
-        where: {
-          clearedAt: null,
-          nudgedAt: null,
-          AND: [
-            { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
-            { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-          ],
-          customer: { status: "active" },
-        },
-        orderBy: { since: "asc" },
-        take: limit,
+        where: { id: { in: due.map((d) => d.id) } },
+        orderBy: [{ since: "asc" }, { id: "asc" }],
         include,
       });
       return Promise.all(rows.map(toRow));

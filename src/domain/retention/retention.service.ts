@@ -36,6 +36,9 @@ export interface RetentionDeps {
   log: (message: string, context: Record<string, unknown>) => void;
 }
 
+/** Nudges one owner gets in one (hourly) pass at most: an import's backlog arrives a few at a time. */
+export const NUDGES_PER_OWNER_PER_TICK = 10;
+
 export function createRetentionService(deps: RetentionDeps) {
   const { retention } = deps;
   return {
@@ -69,7 +72,7 @@ export function createRetentionService(deps: RetentionDeps) {
       // Nudges an away owner's cover got, still open now the owner is back, come due for the owner.
       await retention.handBack(now);
       const settingsOf = settingsPerTick(deps.settings);
-      for (const row of await retention.dueNudges(now, 200)) {
+      for (const row of await retention.dueNudges(now, 200, NUDGES_PER_OWNER_PER_TICK)) {
         const settings = await settingsOf(row.workspaceId);
         const people = settings.people;
         const ref = (p: { id: string; slackUserId: string }): PersonRef => ({
