@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Campaign, Outreach } from "../../src/domain/campaigns/campaign.types.js";
 import type { EscalationDetails } from "../../src/domain/escalations/escalation.types.js";
 import type { FollowUpDetails } from "../../src/domain/follow-ups/follow-up.types.js";
+import { IMPORT_FIELDS } from "../../src/domain/imports/header-mapping.js";
+import type { ImportRow } from "../../src/domain/imports/import-rows.js";
 import type { Interaction } from "../../src/domain/interactions/interaction.types.js";
 import type { ReasonCategory } from "../../src/domain/reasons/reason.types.js";
 import type { Digest, Review } from "../../src/domain/reports/digest.types.js";
@@ -35,6 +37,12 @@ import {
 import { buildFollowUpForm } from "../../src/slack/views/follow-up-form.view.js";
 import { buildHelpMessage } from "../../src/slack/views/help.view.js";
 import { buildHomeView } from "../../src/slack/views/home.view.js";
+import {
+  buildImportForm,
+  buildImportPreview,
+  buildImportProgress,
+  buildImportResult,
+} from "../../src/slack/views/import.view.js";
 import { buildInteractionCard, buildRemovedCard } from "../../src/slack/views/interaction-card.view.js";
 import { buildLogForm } from "../../src/slack/views/log-form.view.js";
 import { buildCustomerChoice, buildDraftCard, buildLogProblem } from "../../src/slack/views/log-problems.view.js";
@@ -84,6 +92,56 @@ const interaction: Interaction = {
   reasonCategoryId: ID,
   rootCauseCategoryId: ID,
   rootCauseNote: longText.slice(0, 1_000),
+};
+// An import at its largest: every field mapped from long headers, more skipped and same-name rows
+// than are listed, long names, huge counts.
+const importRow = (line: number): ImportRow => ({
+  line,
+  name: longName,
+  email: null,
+  phone: null,
+  externalId: null,
+  owner: null,
+  team: null,
+  tier: null,
+  tags: [],
+  optedOut: null,
+  lastContact: null,
+  notes: null,
+});
+const importJob = {
+  id: ID,
+  workspaceId: ID,
+  requestedById: ID,
+  requestedBySlackId: "U0ADMIN",
+  fileId: "F1",
+  filename: `${longName}.csv`,
+  status: "previewed" as const,
+  dmChannelId: "D1",
+  messageTs: "1.1",
+  rowsTotal: 99_999,
+  rowsDone: 0,
+  created: 88_888,
+  updated: 11_111,
+};
+const imported = {
+  ok: true as const,
+  header: IMPORT_FIELDS.map((f) => `${f} ${longName}`.slice(0, 200)),
+  mapping: Object.fromEntries(IMPORT_FIELDS.map((f, i) => [f, i])),
+  rejectedCsv: "",
+  applied: null,
+  plan: {
+    creates: Array.from({ length: 3 }, (_, i) => ({ row: importRow(i + 2), fields: {} as never })),
+    updates: [],
+    unchanged: 77_777,
+    sameName: Array.from({ length: 40 }, (_, i) => ({ row: importRow(i + 100), customer: { id: ID, name: longName } })),
+    skipped: Array.from({ length: 40 }, (_, i) => ({
+      line: 1_000 + i,
+      reason: { code: "badEmail" as const, value: longText.slice(0, 100) },
+      cells: [],
+    })),
+    ownersNotFound: Array.from({ length: 5 }, (_, i) => ({ line: i, owner: longName })),
+  },
 };
 // The most categories a workspace keeps in use (50), with the longest names; the last one retired.
 const categories: ReasonCategory[] = Array.from({ length: 50 }, (_, i) => ({
@@ -517,6 +575,10 @@ function messages(locale: (typeof SUPPORTED_LOCALES)[number]) {
     campaignContacted: buildCampaignNudge(t, { ...outreach, response: "contacted" }),
     campaignAccepted: buildCampaignNudge(t, { ...outreach, response: "accepted" }),
     campaignProgress: buildCampaignProgress(t, campaign, progress, at),
+    importPreview: buildImportPreview(t, importJob, imported),
+    importProgress: buildImportProgress(t, { ...importJob, status: "running", rowsDone: 49_999 }, 0, 3_600_000),
+    importResult: buildImportResult(t, { ...importJob, status: "done" }, imported),
+    importStopped: buildImportResult(t, { ...importJob, status: "stopped" }, imported),
     campaignEnded: buildCampaignProgress(t, { ...campaign, endedAt: at, segment: "at_risk" }, progress, at),
     decision: {
       text: "",
@@ -577,6 +639,7 @@ function views(locale: (typeof SUPPORTED_LOCALES)[number]) {
     approveComplaintForm: buildDecisionNoteForm(t, ID, "approve", { interaction, categories }),
     resolveComplaintForm: buildRootCauseForm(t, interaction, categories, undefined, "C0SUPPORT"),
     rootCauseForm: buildRootCauseForm(t, interaction, categories, ID, "C0SUPPORT"),
+    importForm: buildImportForm(t),
     approveForm: buildDecisionNoteForm(t, ID, "approve"),
     rejectForm: buildDecisionNoteForm(t, ID, "reject"),
     reassignForm: buildReassignForm(t, ID),
