@@ -88,7 +88,7 @@ const SLACK_ID = /^<?@?(U[A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
 export async function runImport(prisma: PrismaClient, run: ImportRun, io: ImportIo): Promise<ImportOutcome> {
   const decoded = decodeFile(run.bytes);
   if (!decoded.ok) return problem(decoded.problem);
-  const parsed = parseCsv(decoded.text);
+  const parsed = await parseCsv(decoded.text);
   if (!parsed.ok) return problem(parsed.problem, parsed.detail ?? "");
   const { header } = parsed;
   const mapping = run.mapping ? mappingFrom(run.mapping, header) : proposeMapping(header);
@@ -122,7 +122,7 @@ export async function runImport(prisma: PrismaClient, run: ImportRun, io: Import
     return member.id;
   };
   const service = createImportService({ repository: createImportRepository(prisma), ownerOf });
-  const { rows, skipped } = readRows(parsed.rows, mapping, io.now());
+  const { rows, skipped } = await readRows(parsed.rows, mapping, io.now());
   const plan = await service.plan(run.workspaceId, rows, skipped);
 
   io.say(

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parse } from "csv-parse";
 import { normalizeEmail, normalizePhone } from "../customers/normalize.js";
 import { visibleText } from "../text.js";
 import type { ColumnMapping } from "./header-mapping.js";
@@ -53,19 +53,39 @@ function delimiterOf(text: string): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ",";
 }
 
-export function parseCsv(text: string): ParsedFile {
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: delimiterOf(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as string[][];
-  } catch (error) {
-    return { ok: false, problem: "unreadable", detail: error instanceof Error ? error.message.slice(0, 200) : "" };
+/** Lets the event loop answer what else is waiting (Slack's 3-second acks) between chunks of work. */
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const CHUNK = 128 * 1024;
+
+/**
+ * The file's records, parsed a chunk at a time with a pause between chunks: a 50 MB file must not
+ * hold up the acknowledgements of everyone else's requests while it is read.
+ */
+export async function parseCsv(text: string): Promise<ParsedFile> {
+  const records: string[][] = [];
+  const parser = parse({
+    delimiter: delimiterOf(text),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
+  let failure: Error | undefined;
+  parser.on("readable", () => {
+    for (let record = parser.read(); record !== null; record = parser.read()) records.push(record as string[]);
+  });
+  parser.on("error", (error) => {
+    failure = error;
+  });
+  const ended = new Promise<void>((resolve) => parser.on("end", resolve).on("error", () => resolve()));
+  for (let at = 0; at < text.length && !failure; at += CHUNK) {
+    parser.write(text.slice(at, at + CHUNK));
+    await yieldToOthers();
   }
+  parser.end();
+  await ended;
+  if (failure) return { ok: false, problem: "unreadable", detail: failure.message.slice(0, 200) };
   const [header, ...rows] = records;
   if (!header || header.every((h) => !visibleText(h))) return { ok: false, problem: "noHeader" };
   if (header.length > MAX_COLUMNS) return { ok: false, problem: "tooManyColumns", detail: String(header.length) };
@@ -101,15 +121,16 @@ const cell = (cells: string[], index: number | undefined) =>
   index === undefined ? "" : visibleText(cells[index] ?? "");
 
 /** Each row read as the mapping says; a later row with an id, email or phone seen before is set aside. */
-export function readRows(
+export async function readRows(
   rows: string[][],
   mapping: ColumnMapping,
   now: Date,
-): { rows: ImportRow[]; skipped: SkippedRow[] } {
+): Promise<{ rows: ImportRow[]; skipped: SkippedRow[] }> {
   const out: ImportRow[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
   for (const [i, cells] of rows.entries()) {
+    if (i % 2_000 === 1_999) await yieldToOthers();
     const line = i + 2;
     const skip = (reason: SkipReason) => void skipped.push({ line, reason, cells: cells.slice(0, MAX_COLUMNS) });
     if (cells.length > MAX_COLUMNS) {
