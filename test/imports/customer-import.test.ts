@@ -233,6 +233,38 @@ describe("importing customers", () => {
     );
   });
 
+  it("stops between batches when asked, keeps what was written, and goes on from there the next time", async () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => `Stopped ${i},stopped${i}@example.com`);
+    const bytes = new TextEncoder().encode(`Name,Email\n${rows.join("\n")}\n`);
+    let batches = 0;
+    const stopping = await runImport(
+      db(),
+      { bytes, dryRun: false, workspaceId },
+      {
+        ...io(),
+        progress: () => {
+          batches++;
+        },
+        stopped: async () => batches >= 1,
+      },
+    );
+    if (!stopping.ok) throw new Error(stopping.problem);
+    expect(stopping.applied).toEqual({ created: 1_000, updated: 0, stopped: true });
+    expect(await db().customer.count({ where: { name: { startsWith: "Stopped " } } })).toBe(1_000);
+    const rest = await importFile(bytes);
+    if (!rest.ok) throw new Error(rest.problem);
+    expect(rest.applied).toEqual({ created: 1_500, updated: 0, stopped: false });
+    expect(rest.plan.unchanged).toBe(1_000);
+    expect(await db().customer.count({ where: { name: { startsWith: "Stopped " } } })).toBe(2_500);
+  });
+
+  it("takes two rows of the same name and nothing else as one: the second is set aside", async () => {
+    const result = await importFile(new TextEncoder().encode("Name\nTwin Shop\ntwin shop\n"));
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.plan.skipped.map((s) => s.reason)).toEqual([{ code: "duplicateInFile", line: 2 }]);
+    expect(await db().customer.count({ where: { normalizedName: "twin shop" } })).toBe(1);
+  });
+
   it("paces the nudges of a big import: ten an hour for one owner, never a flood on day one", async () => {
     const old = new Date(app.clock.now().getTime() - 300 * DAY).toISOString().slice(0, 10);
     const rows = Array.from({ length: 25 }, (_, i) => `Paced ${i},olga@example.com,${old},P-${i}`);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse";
-import { normalizeEmail, normalizePhone } from "../customers/normalize.js";
+import { normalizeEmail, normalizeName, normalizePhone } from "../customers/normalize.js";
 import { visibleText } from "../text.js";
 import type { ColumnMapping } from "./header-mapping.js";
 
@@ -187,6 +187,8 @@ export async function readRows(
       row.email ? `e:${row.email}` : null,
       row.phone ? `p:${row.phone}` : null,
     ].filter((k): k is string => k !== null);
+    // A row known by its name alone is the same as an earlier one of that name and nothing else.
+    if (keys.length === 0) keys.push(`n:${normalizeName(row.name)}`);
     const earlier = keys.map((k) => seen.get(k)).find((n) => n !== undefined);
     if (earlier !== undefined) {
       skip({ code: "duplicateInFile", line: earlier });
