@@ -59,7 +59,13 @@ export function createImportFlow(deps: ImportFlowDeps) {
     const startedAt = deps.now().getTime();
     const outcome = await runImport(
       deps.prisma,
-      { bytes: file.bytes, dryRun: run.dryRun, workspaceId, actorId: who.memberId },
+      {
+        bytes: file.bytes,
+        dryRun: run.dryRun,
+        workspaceId,
+        actorId: who.memberId,
+        createNamesakes: run.job?.createNamesakes ?? false,
+      },
       {
         say: () => {},
         now: deps.now,
@@ -120,14 +126,15 @@ export function createImportFlow(deps: ImportFlowDeps) {
     },
 
     /** Import confirmed: runs unless another import of the workspace does. */
-    async confirm(actor: Member, jobId: string): Promise<void> {
+    async confirm(actor: Member, jobId: string, createNamesakes = false): Promise<void> {
       await adminOnly(actor);
       const job = await deps.jobs.get(actor.workspaceId, jobId);
       if (!job) throw new DomainError("importGone");
-      const started = await deps.jobs.start(actor.workspaceId, jobId, new Date(deps.now().getTime() + LEASE_MS));
+      const leaseUntil = new Date(deps.now().getTime() + LEASE_MS);
+      const started = await deps.jobs.start(actor.workspaceId, jobId, leaseUntil, createNamesakes);
       if (started === "busy") throw new DomainError("importBusy");
       if (started === "gone") throw new DomainError("importGone");
-      job.status = "running";
+      Object.assign(job, { status: "running", createNamesakes });
       await apply(job);
     },
 

@@ -18,6 +18,8 @@ export interface ImportRun {
   workspaceId: string;
   /** Who asked (the audit's actor); none from the command line. */
   actorId?: string | null;
+  /** Rows that share only a name with a customer come in as new customers (the admin's decision). */
+  createNamesakes?: boolean;
 }
 
 export interface ImportIo {
@@ -123,7 +125,7 @@ export async function runImport(prisma: PrismaClient, run: ImportRun, io: Import
   };
   const service = createImportService({ repository: createImportRepository(prisma), ownerOf });
   const { rows, skipped } = await readRows(parsed.rows, mapping, io.now());
-  const plan = await service.plan(run.workspaceId, rows, skipped);
+  const plan = await service.plan(run.workspaceId, rows, skipped, run.createNamesakes ?? false);
 
   io.say(
     `Read ${parsed.rows.length} rows (${decoded.encoding}). Columns: ${Object.entries(mapping)

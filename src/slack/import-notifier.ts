@@ -35,10 +35,25 @@ export function createImportNotifier(deps: {
       Object.assign(job, { dmChannelId: posted.channel, messageTs: posted.ts });
     }
   };
+  // Every row set aside, with its reason, as a CSV file in the admin's DM.
+  const shareRejected = async (
+    job: Parameters<ImportNotifier["preview"]>[0],
+    planned: Parameters<ImportNotifier["preview"]>[1],
+    title: string,
+  ) => {
+    if (planned.plan.skipped.length + planned.plan.sameName.length === 0 || !job.dmChannelId) return;
+    await uploadFile(deps.client, {
+      filename: `${job.filename.replace(/\.[^.]*$/, "")}-not-imported.csv`,
+      title,
+      bytes: Buffer.from(`\uFEFF${planned.rejectedCsv}`, "utf8"),
+      channelId: job.dmChannelId,
+    });
+  };
   return {
     async preview(job, planned) {
       const t = await tFor(job.workspaceId, job.requestedBySlackId);
       await update(job, buildImportPreview(t, job, planned));
+      await shareRejected(job, planned, t("import.rejectedTitle"));
     },
     async progress(job, startedAt) {
       const t = await tFor(job.workspaceId, job.requestedBySlackId);
@@ -47,13 +62,7 @@ export function createImportNotifier(deps: {
     async result(job, planned) {
       const t = await tFor(job.workspaceId, job.requestedBySlackId);
       await update(job, buildImportResult(t, job, planned));
-      if (planned.plan.skipped.length + planned.plan.sameName.length > 0 && job.dmChannelId)
-        await uploadFile(deps.client, {
-          filename: `${job.filename.replace(/\.[^.]*$/, "")}-not-imported.csv`,
-          title: t("import.rejectedTitle"),
-          bytes: Buffer.from(`\uFEFF${planned.rejectedCsv}`, "utf8"),
-          channelId: job.dmChannelId,
-        });
+      await shareRejected(job, planned, t("import.rejectedTitle"));
     },
     async problem(to, code, detail) {
       const t = await tFor(to.workspaceId, to.slackUserId);

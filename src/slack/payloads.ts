@@ -6,7 +6,7 @@ import { SUPPORTED_LOCALES } from "../i18n/locales.js";
 
 export const InteractionRefSchema = z.object({ i: z.uuid() });
 /** An import's preview or progress message: Import, Cancel, Stop. */
-export const ImportJobRefSchema = z.object({ j: z.uuid() });
+export const ImportJobRefSchema = z.object({ j: z.uuid(), n: z.literal(true).optional() });
 /** A complaint filed under a category from its card. */
 export const FileUnderSchema = z.object({ i: z.uuid(), c: z.uuid() });
 /** The root-cause form: for a complaint (resolving it) or a decided escalation of one. */

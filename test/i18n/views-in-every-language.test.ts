@@ -117,6 +117,7 @@ const importJob = {
   fileId: "F1",
   filename: `${longName}.csv`,
   status: "previewed" as const,
+  createNamesakes: false,
   dmChannelId: "D1",
   messageTs: "1.1",
   rowsTotal: 99_999,

@@ -122,6 +122,24 @@ describe("importing customers in Slack", () => {
     expect(await db().customer.count({ where: { email: "nova@example.com" } })).toBe(0);
   });
 
+  it("lets the admin bring rows that only share a name with a customer in as new customers", async () => {
+    const workspaceId = (await db().workspace.findFirstOrThrow()).id;
+    await db().customer.create({ data: { workspaceId, name: "Namesake Lda", normalizedName: "namesake lda" } });
+    const uploads = app.slack.callsTo("files.completeUploadExternal").length;
+    const preview = await send(ADMIN, "namesakes.csv", Buffer.from("Name\nNamesake Lda\nFresh Co\n"));
+    expect(textOf(preview)).toContain("has the name of a customer already here");
+    // The rows set aside are already downloadable with the preview.
+    await expect.poll(() => app.slack.callsTo("files.completeUploadExternal").length).toBeGreaterThan(uploads);
+    const updates = app.slack.callsTo("chat.update").length;
+    await app.driver.blockAction(ADMIN, button(preview, "import_confirm_namesakes"));
+    await app.slack.waitFor(
+      "chat.update",
+      (a) => app.slack.callsTo("chat.update").length > updates && textOf(a).includes("Imported namesakes.csv"),
+    );
+    expect(await db().customer.count({ where: { normalizedName: "namesake lda" } })).toBe(2);
+    expect(await db().customer.count({ where: { name: "Fresh Co" } })).toBe(1);
+  });
+
   it("runs one import at a time per workspace: a second admin is told, nothing of theirs is written", async () => {
     const first = await send(ADMIN, "first.csv", Buffer.from("Name,Email\nFirst Co,first@example.com\n"));
     const second = await send(LUCAS, "second.csv", Buffer.from("Name,Email\nSecond Co,second@example.com\n"));

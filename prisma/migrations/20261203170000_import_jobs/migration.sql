@@ -8,6 +8,7 @@ CREATE TABLE "ImportJob" (
     "filename" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'previewed',
     "runningKey" TEXT,
+    "createNamesakes" BOOLEAN NOT NULL DEFAULT false,
     "dmChannelId" TEXT,
     "messageTs" TEXT,
     "rowsTotal" INTEGER NOT NULL DEFAULT 0,

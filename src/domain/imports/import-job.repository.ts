@@ -10,6 +10,7 @@ export interface ImportJob {
   fileId: string;
   filename: string;
   status: ImportJobStatus;
+  createNamesakes: boolean;
   dmChannelId: string | null;
   messageTs: string | null;
   rowsTotal: number;
@@ -26,7 +27,12 @@ export interface ImportJobRepository {
   /** The workspace's import running now, if any. */
   running(workspaceId: string): Promise<ImportJob | null>;
   /** Previewed → running, unless another import of the workspace runs (then "busy"). */
-  start(workspaceId: string, id: string, leaseUntil: Date): Promise<"started" | "busy" | "gone">;
+  start(
+    workspaceId: string,
+    id: string,
+    leaseUntil: Date,
+    createNamesakes: boolean,
+  ): Promise<"started" | "busy" | "gone">;
   progress(id: string, counts: Pick<ImportJob, "rowsDone" | "created" | "updated">, leaseUntil: Date): Promise<void>;
   place(id: string, channelId: string, ts: string): Promise<void>;
   /** Ends a running or previewed import; false when it had ended already. */
@@ -45,6 +51,7 @@ const shape = (row: ImportJob & Record<string, unknown>): ImportJob => ({
   fileId: row.fileId,
   filename: row.filename,
   status: row.status as ImportJobStatus,
+  createNamesakes: row.createNamesakes as boolean,
   dmChannelId: row.dmChannelId,
   messageTs: row.messageTs,
   rowsTotal: row.rowsTotal,
@@ -66,11 +73,11 @@ export function createImportJobRepository(prisma: PrismaClient): ImportJobReposi
       const row = await prisma.importJob.findFirst({ where: { workspaceId, status: "running" } });
       return row ? shape(row as never) : null;
     },
-    async start(workspaceId, id, leaseUntil) {
+    async start(workspaceId, id, leaseUntil, createNamesakes) {
       try {
         const { count } = await prisma.importJob.updateMany({
           where: { id, workspaceId, status: "previewed" },
-          data: { status: "running", runningKey: workspaceId, leaseUntil },
+          data: { status: "running", runningKey: workspaceId, leaseUntil, createNamesakes },
         });
         return count === 1 ? "started" : "gone";
       } catch (error) {

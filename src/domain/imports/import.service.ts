@@ -74,7 +74,13 @@ export function createImportService(deps: ImportDeps) {
 
   return {
     /** What applying the rows would do (nothing is written). */
-    async plan(workspaceId: string, rows: ImportRow[], skipped: SkippedRow[]): Promise<ImportPlan> {
+    async plan(
+      workspaceId: string,
+      rows: ImportRow[],
+      skipped: SkippedRow[],
+      /** The admin decided: rows sharing only a name with a customer are new customers. */
+      createNamesakes = false,
+    ): Promise<ImportPlan> {
       const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, sameName: [], skipped, ownersNotFound: [] };
       const ownerOf = await ownersFor(workspaceId, rows, plan);
       for (let start = 0; start < rows.length; start += IMPORT_BATCH) {
@@ -107,7 +113,7 @@ export function createImportService(deps: ImportDeps) {
             continue;
           }
           const namesake = byName.get(normalizeName(row.name));
-          if (namesake) {
+          if (namesake && !createNamesakes) {
             plan.sameName.push({ row, customer: { id: namesake.id, name: namesake.name } });
             continue;
           }

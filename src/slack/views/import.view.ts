@@ -60,11 +60,11 @@ export function skipReasonText(t: Translate, reason: SkipReason): string {
   }
 }
 
-const button = (action: string, text: string, job: ImportJob, style?: "primary" | "danger") => ({
+const button = (action: string, text: string, job: ImportJob, style?: "primary" | "danger", namesakes = false) => ({
   type: "button" as const,
   action_id: action,
   text: plain(shorten(text, 75)),
-  value: encode(ImportJobRefSchema, { j: job.id }),
+  value: encode(ImportJobRefSchema, { j: job.id, ...(namesakes ? { n: true as const } : {}) }),
   ...(style ? { style } : {}),
 });
 
@@ -91,6 +91,21 @@ export function buildImportPreview(
   const title = t("import.previewTitle", { file: mrkdwnText(job.filename, 100) });
   const buttons: ActionsBlock["elements"] = [
     ...(toWrite > 0 ? [button(ACTIONS.importConfirm, t("import.confirm", { count: toWrite }), job, "primary")] : []),
+    // The decision on namesakes: by default they stay out; this brings them in as new customers.
+    ...(plan.sameName.length > 0
+      ? [
+          {
+            ...button(
+              ACTIONS.importConfirm,
+              t("import.confirmNamesakes", { count: toWrite + plan.sameName.length }),
+              job,
+              undefined,
+              true,
+            ),
+            action_id: `${ACTIONS.importConfirm}_namesakes`,
+          },
+        ]
+      : []),
     button(ACTIONS.importStop, t("import.cancel"), job),
   ];
   return {

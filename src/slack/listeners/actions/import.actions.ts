@@ -18,9 +18,9 @@ export function importOpenAction(deps: SlackDeps) {
 export function importConfirmAction(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     await args.ack();
-    const { j } = decode(ImportJobRefSchema, actionValue(args));
+    const { j, n } = decode(ImportJobRefSchema, actionValue(args));
     const { person } = await actorOf(args);
-    await deps.imports.confirm(person.member, j);
+    await deps.imports.confirm(person.member, j, n === true);
   };
 }
 

@@ -66,6 +66,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.resolveComplaint, resolveComplaintAction(deps));
   app.action(ACTIONS.rootCause, escalationRootCauseAction(deps));
   app.action(ACTIONS.importOpen, importOpenAction(deps));
-  app.action(ACTIONS.importConfirm, importConfirmAction(deps));
+  app.action(startsWith(ACTIONS.importConfirm), importConfirmAction(deps));
   app.action(ACTIONS.importStop, importStopAction(deps));
 }
