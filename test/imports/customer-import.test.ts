@@ -11,6 +11,7 @@ import { WebClient } from "@slack/web-api";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proposeMapping } from "../../src/domain/imports/header-mapping.js";
+import { IMPORT_BATCH } from "../../src/domain/imports/import.service.js";
 import { type ImportIo, runImport } from "../../src/imports/run-import.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../support/test-database.js";
@@ -249,12 +250,12 @@ describe("importing customers", () => {
       },
     );
     if (!stopping.ok) throw new Error(stopping.problem);
-    expect(stopping.applied).toEqual({ created: 1_000, updated: 0, stopped: true });
-    expect(await db().customer.count({ where: { name: { startsWith: "Stopped " } } })).toBe(1_000);
+    expect(stopping.applied).toEqual({ created: IMPORT_BATCH, updated: 0, stopped: true });
+    expect(await db().customer.count({ where: { name: { startsWith: "Stopped " } } })).toBe(IMPORT_BATCH);
     const rest = await importFile(bytes);
     if (!rest.ok) throw new Error(rest.problem);
-    expect(rest.applied).toEqual({ created: 1_500, updated: 0, stopped: false });
-    expect(rest.plan.unchanged).toBe(1_000);
+    expect(rest.applied).toEqual({ created: 2_500 - IMPORT_BATCH, updated: 0, stopped: false });
+    expect(rest.plan.unchanged).toBe(IMPORT_BATCH);
     expect(await db().customer.count({ where: { name: { startsWith: "Stopped " } } })).toBe(2_500);
   });
 

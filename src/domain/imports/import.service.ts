@@ -1,13 +1,13 @@
 import { createKeyOf, normalizeName } from "../customers/normalize.js";
 import type { CustomerFields, ExistingCustomer, ImportRepository } from "./import.repository.js";
-import type { ImportRow, SkippedRow } from "./import-rows.js";
+import { type ImportRow, type SkippedRow, yieldToOthers } from "./import-rows.js";
 
 // An import, planned then applied: each row matched to an existing customer by external id, then
 // email, then phone (or the create key of an earlier import of the same row), else created; never
 // merged by name alone — a row that only shares a name with a customer is listed for a decision.
 // Applying the same file again finds every row and changes nothing.
 
-export const IMPORT_BATCH = 1_000;
+export const IMPORT_BATCH = 500;
 
 export interface PlannedUpdate {
   row: ImportRow;
@@ -160,6 +160,8 @@ export function createImportService(deps: ImportDeps) {
         updated += written.updated;
         done += creates.length + updates.length;
         await progress({ done, total, created, updated });
+        // Between batches, whatever else waits (an acknowledgement, a query) goes first.
+        await yieldToOthers();
       }
       await deps.repository.audit(workspaceId, actorId, {
         created,
