@@ -102,7 +102,6 @@ const importRow = (line: number): ImportRow => ({
   phone: null,
   externalId: null,
   owner: null,
-  team: null,
   tier: null,
   tags: [],
   optedOut: null,

@@ -1,5 +1,6 @@
 // Which column holds what: proposed from the header's names, in the languages Rapport speaks and as
 // common CRM exports name them (HubSpot, Salesforce, Zendesk, Pipedrive), then shown to be confirmed.
+// (A team column is not read: a customer belongs to its owner's team, set with /rapport role.)
 
 export const IMPORT_FIELDS = [
   "name",
@@ -9,7 +10,6 @@ export const IMPORT_FIELDS = [
   "phone",
   "externalId",
   "owner",
-  "team",
   "tier",
   "tags",
   "optedOut",
@@ -135,7 +135,6 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
     "ज़िम्मेदार",
     "பொறுப்பாளர்",
   ],
-  team: ["team", "equipe", "equipa", "tiimi", "komanda", "टीम", "குழு"],
   tier: ["tier", "segment", "level", "plan", "nivel", "segmento", "taso", "luokka", "limenis", "स्तर", "நிலை"],
   tags: ["tags", "tag", "labels", "etiquetas", "tunnisteet", "birkas", "टैग", "குறிச்சொற்கள்"],
   optedOut: [

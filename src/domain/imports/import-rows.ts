@@ -20,7 +20,6 @@ export interface ImportRow {
   externalId: string | null;
   /** A Slack user (U…, <@U…>) or an email address, resolved when applied. */
   owner: string | null;
-  team: string | null;
   tier: string | null;
   tags: string[];
   optedOut: boolean | null;
@@ -168,7 +167,6 @@ export async function readRows(
       phone,
       externalId: get("externalId").slice(0, 64) || null,
       owner: get("owner") || null,
-      team: get("team").slice(0, 80) || null,
       tier: get("tier").slice(0, 40) || null,
       tags: [
         ...new Set(
