@@ -2,23 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import { normalizeName } from "../customers/normalize.js";
 
-/** A customer as an import compares it. */
-export interface ExistingCustomer {
-  id: string;
-  name: string;
-  normalizedName: string;
-  email: string | null;
-  phone: string | null;
-  externalId: string | null;
-  createKey: string | null;
-  tier: string | null;
-  tags: string[];
-  optedOutOfOffers: boolean;
-  ownerId: string | null;
-  lastContactAt: Date | null;
-  notes: string | null;
-}
-
+/** What an import writes of a customer. */
 export interface CustomerFields {
   name: string;
   email: string | null;
@@ -30,6 +14,13 @@ export interface CustomerFields {
   ownerId: string | null;
   lastContactAt: Date | null;
   notes: string | null;
+}
+
+/** A customer as an import compares it. */
+export interface ExistingCustomer extends CustomerFields {
+  id: string;
+  normalizedName: string;
+  createKey: string | null;
 }
 
 export interface ImportRepository {
