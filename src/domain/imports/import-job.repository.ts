@@ -24,8 +24,6 @@ export interface ImportJobRepository {
     job: Pick<ImportJob, "workspaceId" | "requestedById" | "requestedBySlackId" | "fileId" | "filename" | "rowsTotal">,
   ): Promise<ImportJob>;
   get(workspaceId: string, id: string): Promise<ImportJob | null>;
-  /** The workspace's import running now, if any. */
-  running(workspaceId: string): Promise<ImportJob | null>;
   /** Previewed → running, unless another import of the workspace runs (then "busy"). */
   start(
     workspaceId: string,
@@ -67,10 +65,6 @@ export function createImportJobRepository(prisma: PrismaClient): ImportJobReposi
     },
     async get(workspaceId, id) {
       const row = await prisma.importJob.findFirst({ where: { id, workspaceId } });
-      return row ? shape(row as never) : null;
-    },
-    async running(workspaceId) {
-      const row = await prisma.importJob.findFirst({ where: { workspaceId, status: "running" } });
       return row ? shape(row as never) : null;
     },
     async start(workspaceId, id, leaseUntil, createNamesakes) {

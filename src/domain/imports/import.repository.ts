@@ -29,7 +29,7 @@ export interface ImportRepository {
     workspaceId: string,
     keys: { externalIds: string[]; emails: string[]; phones: string[]; createKeys: string[]; names: string[] },
   ): Promise<ExistingCustomer[]>;
-  /** Creates (once per create key: a second run of the same rows creates nothing) and updates, in one transaction. */
+  /** Creates (once per create key: a second run of the same rows creates nothing) and updates, a statement each. */
   write(
     workspaceId: string,
     creates: Array<CustomerFields & { createKey: string }>,

@@ -65,12 +65,12 @@ export function suggestCategory(summary: string, categories: ReasonCategory[]): 
   const scored = categories
     .filter((c) => !c.retired && c.key !== "other")
     .map((c) => {
-      const stems = new Set([
+      const stems = [
         ...(c.key && c.key !== "other" ? REASON_WORDS[c.key].map(foldWord) : []),
         // A name an admin gave (a default's own names are in the word list already).
         ...(c.name ? wordsOf(c.name).filter((w) => w.length >= 4) : []),
-      ]);
-      const score = words.filter((w) => [...stems].some((stem) => matches(w, stem))).length;
+      ];
+      const score = words.filter((w) => stems.some((stem) => matches(w, stem))).length;
       return { c, score };
     })
     .filter((s) => s.score > 0)

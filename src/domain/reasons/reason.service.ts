@@ -50,6 +50,13 @@ export function createReasonService(deps: ReasonDeps) {
   };
   const changed = (workspaceId: string) => cache.delete(workspaceId);
 
+  /** The id of one of the workspace's categories still in use, read afresh (not from the cache). */
+  async function offered(workspaceId: string, id: string): Promise<string> {
+    const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === id && !c.retired);
+    if (!category) throw new DomainError("reasonNotOffered");
+    return category.id;
+  }
+
   /** The categories in use (retired ones too with `all`), oldest first. */
   async function list(workspaceId: string, all = false): Promise<ReasonCategory[]> {
     const categories = await fresh(workspaceId);
@@ -105,15 +112,11 @@ export function createReasonService(deps: ReasonDeps) {
      */
     async check(workspaceId: string, id: string | null, current: string | null = null): Promise<string | null> {
       if (id === null || id === current) return id;
-      const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === id && !c.retired);
-      if (!category) throw new DomainError("reasonNotOffered");
-      return category.id;
+      return offered(workspaceId, id);
     },
     /** Files a complaint under one of the workspace's categories in use. */
     async setForInteraction(workspaceId: string, interactionId: string, categoryId: string): Promise<void> {
-      const category = (await deps.reasons.list(workspaceId)).find((c) => c.id === categoryId && !c.retired);
-      if (!category) throw new DomainError("reasonNotOffered");
-      await deps.reasons.setForInteraction(workspaceId, interactionId, category.id);
+      await deps.reasons.setForInteraction(workspaceId, interactionId, await offered(workspaceId, categoryId));
     },
   };
 }

@@ -34,8 +34,17 @@ export function createRootCauseService(deps: RootCauseDeps) {
     return interaction;
   }
 
-  async function record(interaction: Interaction, actor: Member, cause: RootCause, resolve: boolean) {
-    const categoryId = await deps.check(interaction.workspaceId, cause.categoryId, interaction.rootCauseCategoryId);
+  /** The category chosen, checked against the workspace's in use (the one recorded already is kept). */
+  const checked = (interaction: Interaction, cause: RootCause) =>
+    deps.check(interaction.workspaceId, cause.categoryId, interaction.rootCauseCategoryId);
+
+  async function record(
+    interaction: Interaction,
+    actor: Member,
+    cause: RootCause,
+    resolve: boolean,
+    categoryId: string | null,
+  ) {
     await deps.repository.setRootCause(
       interaction.workspaceId,
       interaction.id,
@@ -50,7 +59,7 @@ export function createRootCauseService(deps: RootCauseDeps) {
       const interaction = await complaint(actor.workspaceId, interactionId);
       if (!mayChange({ memberId: actor.id, role: actor.role }, interaction)) throw Errors.notAllowed();
       const wasResolved = interaction.outcome === "resolved";
-      await record(interaction, actor, cause, true);
+      await record(interaction, actor, cause, true, await checked(interaction, cause));
       if (!wasResolved) await deps.satisfactionCheck(interaction);
     },
 
@@ -59,7 +68,8 @@ export function createRootCauseService(deps: RootCauseDeps) {
       if (empty(cause)) throw new DomainError("rootCauseEmpty");
       const e = await deps.escalations.assertMayDecide(actor.workspaceId, escalationId, actor);
       if (!DECIDED.includes(e.status)) throw new DomainError("rootCauseNotDecided");
-      await record(await complaint(actor.workspaceId, e.interaction.id), actor, cause, false);
+      const interaction = await complaint(actor.workspaceId, e.interaction.id);
+      await record(interaction, actor, cause, false, await checked(interaction, cause));
     },
 
     /** Approves or rejects with a note, and records the root cause given beside it. */
@@ -76,9 +86,9 @@ export function createRootCauseService(deps: RootCauseDeps) {
         e.interaction.kind === "complaint" && !empty(cause)
           ? await complaint(actor.workspaceId, e.interaction.id)
           : null;
-      if (interaction) await deps.check(actor.workspaceId, cause.categoryId, interaction.rootCauseCategoryId);
+      const categoryId = interaction ? await checked(interaction, cause) : null;
       await deps.escalations.decide(actor.workspaceId, escalationId, actor, decision, note);
-      if (interaction) await record(interaction, actor, cause, false);
+      if (interaction) await record(interaction, actor, cause, false, categoryId);
     },
   };
 }
