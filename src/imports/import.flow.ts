@@ -133,7 +133,12 @@ export function createImportFlow(deps: ImportFlowDeps) {
       const leaseUntil = new Date(deps.now().getTime() + LEASE_MS);
       const started = await deps.jobs.start(actor.workspaceId, jobId, leaseUntil, createNamesakes);
       if (started === "busy") throw new DomainError("importBusy");
-      if (started === "gone") throw new DomainError("importGone");
+      if (started === "gone") {
+        // A second click on Import (a double click): the first runs or ran it, and its message says so.
+        const status = (await deps.jobs.get(actor.workspaceId, jobId))?.status;
+        if (status === "running" || status === "done") return;
+        throw new DomainError("importGone");
+      }
       Object.assign(job, { status: "running", createNamesakes });
       await apply(job);
     },

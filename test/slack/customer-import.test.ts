@@ -110,6 +110,23 @@ describe("importing customers in Slack", () => {
     expect(textOf(again)).not.toContain("import_confirm");
   });
 
+  it("imports once on a double click, and tells the second click nothing misleading", async () => {
+    const preview = await send(ADMIN, "double.csv", Buffer.from("Name,Email\nDouble Co,double@example.com\n"));
+    const confirm = button(preview, "import_confirm");
+    const answered = app.slack.callsTo("response_url").length;
+    await Promise.all([app.driver.blockAction(ADMIN, confirm), app.driver.blockAction(ADMIN, confirm)]);
+    await expect
+      .poll(async () => (await db().importJob.findFirstOrThrow({ where: { filename: "double.csv" } })).status)
+      .toBe("done");
+    expect(await db().customer.count({ where: { email: "double@example.com" } })).toBe(1);
+    await app.rapport.settled();
+    const said = app.slack
+      .callsTo("response_url")
+      .slice(answered)
+      .map((c) => textOf(c.args));
+    expect(said.filter((text) => /import is over/.test(text))).toEqual([]);
+  });
+
   it("cancels a preview (nothing changed, the button then says it is over), in the admin's language", async () => {
     const preview = await send(LUCAS, "novos.csv", Buffer.from("Nome,E-mail\nLoja Nova,nova@example.com\n"));
     expect(textOf(preview)).toContain("Prévia da importação");
